@@ -1,0 +1,63 @@
+"""Answers from the knowledge base: by topic, or by lexical search when the model is unsure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_access import Library
+from actions.replies import channel_of, language_of, report, utter_article
+
+NO_ARTICLE = {
+    "es": "Todavía no tengo información revisada sobre eso. Escribe HUMANO y una persona del"
+    " consulado te va a responder.",
+    "en": "I don't have reviewed information on that yet. Write HUMAN and a consular officer"
+    " will answer you.",
+}
+
+SEARCH_MIN_SCORE = 4.0
+
+
+class ActionAnswerTopic(Action):
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def name(self) -> str:
+        return "action_answer_topic"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        topic = (tracker.latest_message.get("intent") or {}).get("name")
+        language = language_of(tracker)
+        destination = tracker.get_slot("country")
+        article = self._library.kb.best_article(topic or "", origin=None, destination=destination)
+        if article is None:
+            dispatcher.utter_message(text=NO_ARTICLE[language])
+            report(dispatcher, topic=topic)
+            return []
+        utter_article(dispatcher, article, language, channel_of(tracker))
+        return []
+
+
+class ActionAnswerUnsure(Action):
+    """The classifier was unsure: answer only if the search finds a clearly matching article."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def name(self) -> str:
+        return "action_answer_unsure"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        language = language_of(tracker)
+        hits = self._library.index.search(tracker.latest_message.get("text") or "", language)
+        if hits and hits[0].score >= SEARCH_MIN_SCORE:
+            utter_article(dispatcher, hits[0].article, language, channel_of(tracker))
+            return []
+        dispatcher.utter_message(response="utter_default")
+        return []

@@ -1,0 +1,38 @@
+"""Shared helpers for actions: the person's language and channel, and article replies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from core.segments import MORE_HINT
+from knowledge import Article
+
+
+def language_of(tracker: Tracker) -> str:
+    value = tracker.get_slot("language")
+    return value if value in ("es", "en") else "es"
+
+
+def channel_of(tracker: Tracker) -> str:
+    value = tracker.get_slot("channel")
+    return value if value in ("sms", "whatsapp") else "sms"
+
+
+def report(dispatcher: CollectingDispatcher, **facts: Any) -> None:
+    """Tell the app what the action decided (article, hand-over); the person never sees it."""
+    dispatcher.utter_message(json_message={"enlace": facts})
+
+
+def utter_article(
+    dispatcher: CollectingDispatcher, article: Article, language: str, channel: str
+) -> None:
+    """SMS gets the short answer and the MORE hint; WhatsApp the full answer."""
+    text = article.localized(language)
+    if channel == "sms":
+        dispatcher.utter_message(text=f"{text.short}\n{MORE_HINT[language]}")
+    else:
+        dispatcher.utter_message(text=f"*{text.title}*\n\n{text.full}")
+    report(dispatcher, article_id=article.id, topic=article.topic)

@@ -1,0 +1,92 @@
+"""Rasa's side of the seam with the app: REST in, replies plus what was understood out.
+
+Rasa's own REST channel returns only the bot's messages; the app also needs the intent
+and its confidence (stored with every inbound message) and must set the language and
+channel slots before the message is handled, so responses come out in the person's
+language. Sender ids are opaque conversation ids, never phone numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import SlotSet
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+PRESET_SLOTS = ("language", "channel", "country")
+
+
+class EnlaceInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "enlace"
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        webhook = Blueprint("enlace_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json or {}
+            sender_id = body.get("sender")
+            text = body.get("message")
+            if not isinstance(sender_id, str) or not isinstance(text, str):
+                return response.json({"error": "sender and message are required"}, status=400)
+            metadata: Dict[Text, Any] = body.get("metadata") or {}
+            agent = request.app.ctx.agent
+            if agent is None or not agent.is_ready():
+                return response.json({"error": "model not loaded"}, status=503)
+
+            collector = CollectingOutputChannel()
+            await _preset_slots(agent, sender_id, collector, metadata)
+            await on_new_message(
+                UserMessage(
+                    text, collector, sender_id, input_channel=self.name(), metadata=metadata
+                )
+            )
+            tracker = await agent.tracker_store.retrieve(sender_id)
+            parse = tracker.latest_message.parse_data if tracker else {}
+            intent = (parse or {}).get("intent") or {}
+            ranking = (parse or {}).get("intent_ranking") or []
+            return response.json(
+                {
+                    "messages": collector.messages,
+                    "intent": intent.get("name"),
+                    "confidence": intent.get("confidence"),
+                    "ranking": [
+                        {"name": r.get("name"), "confidence": r.get("confidence")}
+                        for r in ranking[:3]
+                    ],
+                    "paused": bool(tracker and tracker.is_paused()),
+                }
+            )
+
+        return webhook
+
+
+async def _preset_slots(
+    agent: Any, sender_id: Text, collector: CollectingOutputChannel, metadata: Dict[Text, Any]
+) -> None:
+    """Set the slots the app decides (language, channel, country) before Rasa predicts."""
+    values = {name: metadata.get(name) for name in PRESET_SLOTS if metadata.get(name)}
+    if not values:
+        return
+    async with agent.lock_store.lock(sender_id):
+        tracker = await agent.processor.fetch_tracker_and_update_session(
+            sender_id, collector, metadata
+        )
+        changed = False
+        for name, value in values.items():
+            if tracker.get_slot(name) != value:
+                tracker.update(SlotSet(name, value))
+                changed = True
+        if changed or not tracker.events:
+            await agent.processor.save_tracker(tracker)

@@ -1,0 +1,80 @@
+"""Store an inbound message first, before anything else can fail; recognise provider retries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.crypto import PhoneVault
+from core.models import (
+    Author,
+    Channel,
+    Conversation,
+    ConversationStatus,
+    Direction,
+    Message,
+    Person,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    channel: Channel
+    address: str  # E.164 number, with "whatsapp:" stripped
+    provider_sid: str
+    body: str
+    media: list[dict[str, Any]] = field(default_factory=list)
+
+
+def store(session: Session, vault: PhoneVault, inbound: InboundMessage) -> Message | None:
+    """The stored message, or None when this provider id was stored already (a retry)."""
+    duplicate = session.scalar(select(Message.id).where(Message.provider_sid == inbound.provider_sid))
+    if duplicate is not None:
+        return None
+    person = find_or_create_person(session, vault, inbound.address)
+    conversation = open_conversation(session, person, inbound.channel)
+    conversation.last_inbound_at = utcnow()
+    message = Message(
+        conversation=conversation,
+        direction=Direction.INBOUND,
+        author=Author.PERSON,
+        provider_sid=inbound.provider_sid,
+        body=inbound.body,
+        media=inbound.media,
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def find_or_create_person(session: Session, vault: PhoneVault, address: str) -> Person:
+    digest = vault.lookup_hash(address)
+    person = session.scalar(select(Person).where(Person.address_hash == digest))
+    if person is None:
+        person = Person(address_hash=digest, address_encrypted=vault.encrypt(address))
+        session.add(person)
+        session.flush()
+    return person
+
+
+def open_conversation(session: Session, person: Person, channel: Channel) -> Conversation:
+    """The person's current conversation on this channel, or a new one after a closed one."""
+    conversation = session.scalar(
+        select(Conversation)
+        .where(
+            Conversation.person_id == person.id,
+            Conversation.channel == channel,
+            Conversation.status != ConversationStatus.CLOSED,
+        )
+        .order_by(Conversation.id.desc())
+        .limit(1)
+    )
+    if conversation is None:
+        conversation = Conversation(person=person, channel=channel)
+        session.add(conversation)
+        session.flush()
+    return conversation

@@ -1,0 +1,86 @@
+"""Assemble the app: settings, database, knowledge, Rasa client and every router."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from actions.endpoint import build_executor
+from actions.endpoint import router as actions_router
+from actions.knowledge_access import load_library
+from channels.dialogue import Dialogue
+from channels.processing import Processor, run_outbox
+from channels.rasa_client import RasaClient
+from channels.senders import make_sender
+from channels.simulator import router as simulator_router
+from core import migrate
+from core.crypto import PhoneVault
+from core.db import make_engine, make_session_factory
+from core.health import router as health_router
+from core.language import LanguageChooser
+from core.logging import configure_logging
+from core.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None, *, run_workers: bool = True) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging()
+        engine = make_engine(settings.database_url)
+        if settings.auto_migrate:
+            migrate.upgrade(engine)
+        factory = make_session_factory(engine)
+        library = load_library(settings.knowledge_path)
+        rasa = RasaClient(
+            settings.rasa_url, settings.rasa_token.get_secret_value(), settings.rasa_timeout_seconds
+        )
+        vault = PhoneVault(
+            settings.data_key.get_secret_value(), settings.lookup_key.get_secret_value()
+        )
+        urgent = frozenset(t.id for t in library.kb.topics.values() if t.urgent)
+        dialogue = Dialogue(
+            factory, rasa, LanguageChooser(), urgent, settings.nlu_confidence_threshold
+        )
+        processor = Processor(dialogue)
+        sender = make_sender(settings)
+        state = app.state
+        state.settings, state.session_factory, state.library = settings, factory, library
+        state.rasa, state.vault, state.dialogue, state.processor = rasa, vault, dialogue, processor
+        state.sender_kind = settings.sender_kind
+        state.action_executor = build_executor(library)
+        workers: list[asyncio.Task[None]] = []
+        if run_workers:
+            processor.resume_unprocessed(factory)
+            workers.append(
+                asyncio.create_task(
+                    run_outbox(
+                        factory,
+                        sender,
+                        vault,
+                        settings.outbox_max_attempts,
+                        settings.outbox_poll_seconds,
+                    )
+                )
+            )
+        try:
+            yield
+        finally:
+            for worker in workers:
+                worker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker
+            await processor.drain()
+            await rasa.aclose()
+            engine.dispose()
+
+    app = FastAPI(title="Enlace", lifespan=lifespan)
+    app.include_router(health_router)
+    app.include_router(actions_router)
+    app.include_router(simulator_router)
+    return app

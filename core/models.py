@@ -1,0 +1,139 @@
+"""People, conversations and messages: what every router reads and writes."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.db import Base
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_public_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Channel(enum.StrEnum):
+    SMS = "sms"
+    WHATSAPP = "whatsapp"
+
+
+class ConversationStatus(enum.StrEnum):
+    BOT = "bot"  # the assistant answers
+    WAITING_HUMAN = "waiting_human"  # handed over, no officer yet
+    WITH_HUMAN = "with_human"  # an officer owns it; the bot stays quiet
+    CLOSED = "closed"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "in"
+    OUTBOUND = "out"
+
+
+class Author(enum.StrEnum):
+    PERSON = "person"
+    BOT = "bot"
+    OFFICER = "officer"
+    SYSTEM = "system"
+
+
+class ProcessingState(enum.StrEnum):
+    RECEIVED = "received"  # stored, not yet understood
+    PROCESSED = "processed"
+    FAILED = "failed"
+
+
+def _enum(cls: type[enum.StrEnum]) -> Enum:
+    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class Person(Base):
+    """Someone who wrote to Enlace on one channel address; the number is never stored in clear."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    address_encrypted: Mapped[bytes] = mapped_column(LargeBinary)
+    language: Mapped[str | None] = mapped_column(String(8))
+    country_origin: Mapped[str | None] = mapped_column(String(2))
+    country_destination: Mapped[str | None] = mapped_column(String(2))
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    conversations: Mapped[list[Conversation]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+
+class Conversation(Base):
+    """One thread with one person on one channel; `public_id` is all Rasa ever sees."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    channel: Mapped[Channel] = mapped_column(_enum(Channel))
+    status: Mapped[ConversationStatus] = mapped_column(
+        _enum(ConversationStatus), default=ConversationStatus.BOT
+    )
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    person: Mapped[Person] = relationship(back_populates="conversations")
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="conversation", cascade="all, delete-orphan", order_by="Message.id"
+    )
+
+
+class Message(Base):
+    """Every message in or out, with what the assistant understood of the inbound ones."""
+
+    __tablename__ = "messages"
+    __table_args__ = (Index("ix_messages_conversation", "conversation_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    direction: Mapped[Direction] = mapped_column(_enum(Direction))
+    author: Mapped[Author] = mapped_column(_enum(Author))
+    provider_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    media: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    state: Mapped[ProcessingState] = mapped_column(
+        _enum(ProcessingState), default=ProcessingState.RECEIVED
+    )
+    language: Mapped[str | None] = mapped_column(String(8))
+    topic: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    article_id: Mapped[str | None] = mapped_column(String(120))
+    in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    conversation: Mapped[Conversation] = relationship(back_populates="messages")

@@ -1,0 +1,71 @@
+"""One settings object, read from the environment (and `.env` in development)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDERS = {"", "changeme", "change-me", "secret", "placeholder"}
+
+
+class Settings(BaseSettings):
+    """Everything configurable about the app; names are ENLACE_* unless Twilio's own."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ENLACE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'enlace.db'}"
+    public_url: str = "http://127.0.0.1:8000"
+    auto_migrate: bool = True  # migrate at start-up; production runs `make migrate` instead
+
+    # Keys for phone numbers at rest: Fernet key (urlsafe base64, 32 bytes) and HMAC key.
+    data_key: SecretStr = SecretStr("")
+    lookup_key: SecretStr = SecretStr("")
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: SecretStr = SecretStr("")
+    rasa_timeout_seconds: float = 10.0
+    action_token: SecretStr = SecretStr("")
+
+    knowledge_path: Path = REPO_ROOT / "knowledge"
+
+    twilio_account_sid: str = Field(default="", validation_alias="TWILIO_ACCOUNT_SID")
+    twilio_auth_token: SecretStr = Field(
+        default=SecretStr(""), validation_alias="TWILIO_AUTH_TOKEN"
+    )
+    twilio_sms_from: str = Field(default="", validation_alias="TWILIO_SMS_FROM")
+    twilio_whatsapp_from: str = Field(default="", validation_alias="TWILIO_WHATSAPP_FROM")
+    twilio_api_base_url: str = ""  # empty: Twilio's own; tests point it at a local fake
+
+    outbox_poll_seconds: float = 1.0
+    outbox_max_attempts: int = 6
+    nlu_confidence_threshold: float = 0.55
+
+    @property
+    def sender_kind(self) -> Literal["twilio", "simulator"]:
+        """Twilio when credentials are configured, else the local simulator."""
+        if self.twilio_account_sid and self.twilio_auth_token.get_secret_value():
+            return "twilio"
+        return "simulator"
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> Settings:
+        if self.environment == "production":
+            for name in ("data_key", "lookup_key", "rasa_token", "action_token"):
+                secret: SecretStr = getattr(self, name)
+                if secret.get_secret_value().lower() in PLACEHOLDERS:
+                    raise ValueError(f"ENLACE_{name.upper()} must be set in production")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Read once per process; tests build their own `Settings` instead."""
+    return Settings()

@@ -1,0 +1,98 @@
+"""The loaded knowledge base and the questions the bot asks of it.
+
+Articles can be specific to where a person comes from or where they work. The rule for
+choosing one lives here, in one place, so the answer action, the admin preview and the tests
+agree on which article a person gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from knowledge.models import Article, Contact, Topic
+
+
+class KnowledgeBase:
+    """Immutable view over validated topics, articles and contacts."""
+
+    def __init__(
+        self,
+        *,
+        topics: Mapping[str, Topic],
+        articles: Iterable[Article],
+        contacts: Iterable[Contact],
+    ) -> None:
+        self.topics: dict[str, Topic] = dict(topics)
+        self.articles: tuple[Article, ...] = tuple(sorted(articles, key=lambda a: a.id))
+        # Insertion order is the order of contacts.yml: editors list the first number to call
+        # first, and urgent replies keep that order.
+        self.contacts: dict[str, Contact] = {contact.id: contact for contact in contacts}
+        self._by_id = {article.id: article for article in self.articles}
+        self._by_topic: dict[str, tuple[Article, ...]] = {
+            topic: tuple(a for a in self.articles if a.topic == topic) for topic in self.topics
+        }
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase({len(self.articles)} articles, {len(self.contacts)} contacts)"
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def articles_for(self, topic: str) -> tuple[Article, ...]:
+        """Articles of `topic`, sorted by id; empty for an unknown topic."""
+        return self._by_topic.get(topic, ())
+
+    def best_article(
+        self, topic: str, *, origin: str | None = None, destination: str | None = None
+    ) -> Article | None:
+        """The article to answer with for a person from `origin` now in `destination`.
+
+        An article restricted to countries the person is not in is never chosen (a worker in
+        Spain must not get US phone numbers). Among the rest, a destination match wins, then
+        an origin match, then a general article; ties go to the smallest id so the answer
+        never changes between runs. None means nothing fits: ask where the person is
+        (see `needs_country`) or point to the consulate.
+        """
+        ranked = [
+            (
+                not _matches(a.countries.destination, destination),
+                not _matches(a.countries.origin, origin),
+                a.id,
+                a,
+            )
+            for a in self.articles_for(topic)
+            if _compatible(a.countries.destination, destination)
+            and _compatible(a.countries.origin, origin)
+        ]
+        return min(ranked)[3] if ranked else None
+
+    def needs_country(self, topic: str) -> bool:
+        """True when knowing where the person is would change the answer for `topic`."""
+        destinations: set[str | None] = {None}
+        for article in self.articles_for(topic):
+            destinations.update(article.countries.destination)
+        answers = {
+            getattr(self.best_article(topic, destination=d), "id", None) for d in destinations
+        }
+        return len(answers) > 1
+
+    def urgent_contacts(self, destination: str | None) -> list[Contact]:
+        """Urgent help lines for a person in `destination`, in contacts.yml order.
+
+        Unknown destination: every urgent contact, because leaving one out could leave a
+        person in danger without the right number.
+        """
+        return [
+            contact
+            for contact in self.contacts.values()
+            if contact.urgent
+            and (destination is None or not contact.serves or destination in contact.serves)
+        ]
+
+
+def _matches(countries: tuple[str, ...], country: str | None) -> bool:
+    return country is not None and country in countries
+
+
+def _compatible(countries: tuple[str, ...], country: str | None) -> bool:
+    return not countries or _matches(countries, country)

@@ -1,0 +1,77 @@
+"""Lexical search over the articles, per language.
+
+The NLU model names a topic; this index picks the article inside it, and is the fallback
+when the model is unsure. BM25 over title, questions and answers needs no model download,
+is deterministic, and builds in milliseconds at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from rank_bm25 import BM25Okapi  # type: ignore[import-untyped, unused-ignore]
+
+from knowledge.base import KnowledgeBase
+from knowledge.models import LANGUAGES, Article
+from knowledge.text import words
+
+# Words that appear in almost every question and would drown the ones that matter.
+_ES_STOPWORDS = (
+    "al como con de del el en es esta este esto la las le lo los me mi mis no para pero por "
+    "que se si su sus te tu un una uno ya yo hay muy mas puedo puede hacer tengo tiene estoy "
+    "soy ser"
+)
+_EN_STOPWORDS = (
+    "an and are as at be by can do does for from has have how if in is it me my of on or so "
+    "that the their them they this to was what when where who will with you your am im"
+)
+STOPWORDS: Final[dict[str, frozenset[str]]] = {
+    "es": frozenset(_ES_STOPWORDS.split()),
+    "en": frozenset(_EN_STOPWORDS.split()),
+}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article and how well it matched; scores compare only within one search."""
+
+    article: Article
+    score: float
+
+
+def tokenize(text: str, language: str) -> list[str]:
+    """Lower-case, accent-free words of two letters or more, without stopwords."""
+    stop = STOPWORDS.get(language, frozenset())
+    return [word for word in words(text) if len(word) > 1 and word not in stop]
+
+
+class ArticleIndex:
+    """One BM25 index per language, built once from a loaded knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._articles: tuple[Article, ...] = kb.articles
+        self._indexes: dict[str, BM25Okapi] = {}
+        for language in LANGUAGES:
+            corpus = [tokenize(_document(article, language), language) for article in kb.articles]
+            if any(corpus):
+                self._indexes[language] = BM25Okapi(corpus)
+
+    def search(self, text: str, language: str, limit: int = 3) -> list[SearchHit]:
+        """Best articles for `text`, best first; empty when nothing in the text matches."""
+        index = self._indexes.get(language if language in self._indexes else "es")
+        query = tokenize(text, language)
+        if index is None or not query or limit <= 0:
+            return []
+        scores = [float(score) for score in index.get_scores(query)]
+        ranked = sorted(
+            (i for i, score in enumerate(scores) if score > 0),
+            key=lambda i: (-scores[i], self._articles[i].id),
+        )
+        return [SearchHit(self._articles[i], scores[i]) for i in ranked[:limit]]
+
+
+def _document(article: Article, language: str) -> str:
+    text = article.localized(language)
+    # Questions are how people really write, so they count twice as much as the answer.
+    return " ".join((text.title, *text.questions, *text.questions, text.short, text.full))
