@@ -17,6 +17,13 @@ NO_ARTICLE = {
     " will answer you.",
 }
 
+ASK_COUNTRY = {
+    "es": "Para darte la información correcta: ¿en qué país estás trabajando? Escribe EEUU,"
+    " Canadá, España o México.",
+    "en": "To give you the right information: which country are you working in? Write USA,"
+    " Canada, Spain or Mexico.",
+}
+
 SEARCH_MIN_SCORE = 4.0
 
 
@@ -33,7 +40,13 @@ class ActionAnswerTopic(Action):
         topic = (tracker.latest_message.get("intent") or {}).get("name")
         language = language_of(tracker)
         destination = tracker.get_slot("country")
-        article = self._library.kb.best_article(topic or "", origin=None, destination=destination)
+        kb = self._library.kb
+        article = kb.best_article(topic or "", origin=None, destination=destination)
+        if article is None and not destination and kb.needs_country(topic or ""):
+            # Rights differ by country and no article fits everywhere: ask once, briefly.
+            dispatcher.utter_message(text=ASK_COUNTRY[language])
+            report(dispatcher, topic=topic, ask_country=True)
+            return []
         if article is None:
             dispatcher.utter_message(text=NO_ARTICLE[language])
             report(dispatcher, topic=topic)

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from admin.models import Case
-from channels.outbox import enqueue_reply
+from channels.local_turns import LocalTurn, LocalTurns
+from channels.outbox import queue_replies
 from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
-from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE, for_channel
+from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE
 from core.language import LanguageChoice, LanguageChooser
 from core.models import (
     Author,
@@ -23,6 +24,7 @@ from core.models import (
     utcnow,
 )
 from core.text import normalize_for_nlu
+from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +65,14 @@ class Dialogue:
         languages: LanguageChooser,
         urgent_topics: frozenset[str],
         confidence_threshold: float,
+        knowledge: KnowledgeBase | None = None,
     ) -> None:
         self._factory = factory
         self._rasa = rasa
         self._languages = languages
         self._urgent_topics = urgent_topics
         self._threshold = confidence_threshold
+        self._local = LocalTurns(knowledge)
 
     async def handle(self, message_id: int) -> TurnResult:
         with self._factory() as session:
@@ -77,6 +81,12 @@ class Dialogue:
                 raise LookupError(f"message {message_id} not found")
             if message.state != ProcessingState.RECEIVED:
                 return _stored_result(session, message)
+            local = self._local.handle(session, message)
+            if local is not None:
+                result = _record_local(session, message_id, message, local)
+                session.commit()
+                log.info("inbound answered locally", extra={"message_id": message_id})
+                return result
             conversation = message.conversation
             choice = self._languages.choose(message.body, conversation.person.language)
             conversation.person.language = choice.language
@@ -107,14 +117,16 @@ class Dialogue:
         bot_may_answer: bool,
     ) -> TurnResult:
         conversation = message.conversation
-        language = choice.language
+        language: str = choice.language
         texts: list[str] = []
         understanding = Understanding(None, None, None, None, None)
         if not bot_may_answer:
             pass  # an officer owns the conversation; the message waits in the admin queue
         elif choice.unsupported:
             texts = [UNSUPPORTED_LANGUAGE[language]]
-        elif turn is None:
+        elif turn is None or not (turn.texts or turn.paused):
+            # Rasa down, or a turn that produced no reply (a failed action): never leave the
+            # person without an answer.
             texts = [APOLOGY[language]]
             understanding = Understanding(None, None, None, "rasa_unavailable", None)
         else:
@@ -134,9 +146,8 @@ class Dialogue:
         message.escalated = escalated
         message.state = ProcessingState.PROCESSED
         message.processed_at = utcnow()
-        replies = [for_channel(text, conversation.channel) for text in texts]
-        for reply in replies:
-            enqueue_reply(session, conversation, reply, Author.BOT, in_reply_to=message)
+        queued = queue_replies(session, conversation, texts, Author.BOT, in_reply_to=message)
+        replies = [reply.body for reply in queued]
         return TurnResult(
             message.id,
             language,
@@ -187,6 +198,33 @@ def _hand_over(session: Session, conversation: Conversation, reason: str, urgent
         session.add(Case(conversation_id=conversation.id, reason=reason, priority=priority))
     elif priority > case.priority:
         case.priority, case.reason = priority, reason
+
+
+def _record_local(
+    session: Session, message_id: int, message: Message, turn: LocalTurn
+) -> TurnResult:
+    """Record a turn the app answered itself (see local_turns) and queue its replies."""
+    if turn.erased:  # the message is gone with the rest; only the confirmation remains
+        return TurnResult(message_id, turn.language, None, None, False, False, None, turn.texts)
+    conversation = message.conversation
+    if turn.escalate:
+        _hand_over(session, conversation, turn.escalate, urgent=False)
+    message.language, message.topic = turn.language, turn.topic
+    message.article_id, message.escalated = turn.article_id, turn.escalate is not None
+    message.state, message.processed_at = ProcessingState.PROCESSED, utcnow()
+    queued = queue_replies(
+        session,
+        conversation,
+        turn.texts,
+        Author.BOT,
+        in_reply_to=message,
+        bypass_opt_out=turn.bypass_opt_out,
+    )
+    replies = [reply.body for reply in queued]
+    escalated, article_id = message.escalated, turn.article_id
+    return TurnResult(
+        message.id, turn.language, turn.topic, None, False, escalated, article_id, replies
+    )
 
 
 def _stored_result(session: Session, message: Message) -> TurnResult:

@@ -32,7 +32,9 @@ class InboundMessage:
 
 def store(session: Session, vault: PhoneVault, inbound: InboundMessage) -> Message | None:
     """The stored message, or None when this provider id was stored already (a retry)."""
-    duplicate = session.scalar(select(Message.id).where(Message.provider_sid == inbound.provider_sid))
+    duplicate = session.scalar(
+        select(Message.id).where(Message.provider_sid == inbound.provider_sid)
+    )
     if duplicate is not None:
         return None
     person = find_or_create_person(session, vault, inbound.address)

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base
-from core.models import Message, _enum, utcnow
+from core.models import Channel, Message, _enum, utcnow
 
 
 class DeliveryStatus(enum.StrEnum):
@@ -24,13 +35,25 @@ class DeliveryStatus(enum.StrEnum):
 
 
 class OutboxItem(Base):
+    """One send to one person. Most rows point at a stored message; a row without one carries
+    its own encrypted address and text, so a reply can outlive the data it confirms erased."""
+
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    message_id: Mapped[int] = mapped_column(
+    message_id: Mapped[int | None] = mapped_column(
         ForeignKey("messages.id", ondelete="CASCADE"), unique=True
     )
+    # Only for rows without a message (the confirmation of an erasure); cleared once sent.
+    channel: Mapped[Channel | None] = mapped_column(_enum(Channel))
+    address_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    body: Mapped[str | None] = mapped_column(Text)
+    # WhatsApp template (Twilio ContentSid) for a reply outside the 24-hour window.
+    content_sid: Mapped[str | None] = mapped_column(String(64))
+    content_variables: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The confirmation of an opt-out is the one message an opted-out person still gets.
+    bypass_opt_out: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[DeliveryStatus] = mapped_column(
         _enum(DeliveryStatus), default=DeliveryStatus.QUEUED
     )
@@ -43,4 +66,4 @@ class OutboxItem(Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
 
-    message: Mapped[Message] = relationship()
+    message: Mapped[Message | None] = relationship()

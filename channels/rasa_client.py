@@ -22,6 +22,7 @@ class RasaTurn:
     intent: str | None
     confidence: float | None
     ranking: list[dict[str, Any]] = field(default_factory=list)
+    paused: bool = False
 
 
 class RasaClient:
@@ -47,6 +48,7 @@ class RasaClient:
             intent=body.get("intent"),
             confidence=body.get("confidence"),
             ranking=body.get("ranking") or [],
+            paused=bool(body.get("paused")),
         )
 
     async def model_ready(self) -> bool:

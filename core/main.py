@@ -17,6 +17,7 @@ from channels.processing import Processor, run_outbox
 from channels.rasa_client import RasaClient
 from channels.senders import make_sender
 from channels.simulator import router as simulator_router
+from channels.twilio_webhooks import router as twilio_router
 from core import migrate
 from core.crypto import PhoneVault
 from core.db import make_engine, make_session_factory
@@ -45,14 +46,14 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         )
         urgent = frozenset(t.id for t in library.kb.topics.values() if t.urgent)
         dialogue = Dialogue(
-            factory, rasa, LanguageChooser(), urgent, settings.nlu_confidence_threshold
+            factory, rasa, LanguageChooser(), urgent, settings.nlu_confidence_threshold, library.kb
         )
         processor = Processor(dialogue)
         sender = make_sender(settings)
         state = app.state
         state.settings, state.session_factory, state.library = settings, factory, library
         state.rasa, state.vault, state.dialogue, state.processor = rasa, vault, dialogue, processor
-        state.sender_kind = settings.sender_kind
+        state.sender_kind, state.sender = settings.sender_kind, sender
         state.action_executor = build_executor(library)
         workers: list[asyncio.Task[None]] = []
         if run_workers:
@@ -83,4 +84,5 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
     app.include_router(health_router)
     app.include_router(actions_router)
     app.include_router(simulator_router)
+    app.include_router(twilio_router)
     return app

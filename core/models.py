@@ -99,6 +99,9 @@ class Conversation(Base):
     )
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A keyword that waits for an answer ("menu": a number, "erase": SI/YES) and since when.
+    awaiting: Mapped[str | None] = mapped_column(String(16))
+    awaiting_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -133,6 +136,9 @@ class Message(Base):
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     article_id: Mapped[str | None] = mapped_column(String(120))
     in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("officers.id", ondelete="SET NULL")
+    )  # who wrote an officer's reply
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

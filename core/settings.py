@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     twilio_sms_from: str = Field(default="", validation_alias="TWILIO_SMS_FROM")
     twilio_whatsapp_from: str = Field(default="", validation_alias="TWILIO_WHATSAPP_FROM")
     twilio_api_base_url: str = ""  # empty: Twilio's own; tests point it at a local fake
+    # Approved WhatsApp template (ContentSid HX...) for officers' replies after 24 hours.
+    whatsapp_template_sid: str = ""
 
     outbox_poll_seconds: float = 1.0
     outbox_max_attempts: int = 6

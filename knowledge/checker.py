@@ -45,7 +45,7 @@ def check_knowledge_base(
     files = read_knowledge_files(root, taxonomy_path=taxonomy_path)
     problems = list(files.problems)
     if files.topics:
-        contact_ids = {entry.contact.id for entry in files.contacts}
+        contact_ids = {entry.contact.id for entry in files.contacts} | files.invalid_contact_ids
         for entry in files.articles:
             problems.extend(_check_article(entry, files.root, contact_ids, today))
         for contact in files.contacts:
@@ -168,6 +168,9 @@ def _check_coverage(files: KnowledgeFiles) -> list[Problem]:
     counts = dict.fromkeys(files.topics, 0)
     for entry in files.articles:
         counts[entry.article.topic] += 1
+    for path in files.invalid_files:  # already reported: do not also report missing coverage
+        if path.parent.name in counts:
+            counts[path.parent.name] += 1
     return [
         Problem(
             display_path(files.root, files.root / "articles" / topic) + "/",

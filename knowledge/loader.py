@@ -83,6 +83,10 @@ class KnowledgeFiles:
     articles: list[ArticleFile] = field(default_factory=list)
     contacts: list[ContactEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Files and contact ids that exist but failed validation: their own error is reported,
+    # so rules about coverage and references count them instead of reporting them again.
+    invalid_files: list[Path] = field(default_factory=list)
+    invalid_contact_ids: set[str] = field(default_factory=set)
 
 
 def load_knowledge_base(
@@ -141,11 +145,13 @@ def _read_articles(files: KnowledgeFiles) -> None:
         display = display_path(files.root, path)
         document = _read_document(path, display, files.problems)
         if document is None:
+            files.invalid_files.append(path)
             continue
         try:
             article = Article.model_validate(document.data, context=context)
         except ValidationError as exc:
             files.problems.extend(_validation_problems(exc, display, document))
+            files.invalid_files.append(path)
             continue
         files.articles.append(ArticleFile(article, path, display, document))
     _report_duplicates(
@@ -176,6 +182,8 @@ def _read_contacts(files: KnowledgeFiles) -> None:
             contact = Contact.model_validate(raw)
         except ValidationError as exc:
             files.problems.extend(_validation_problems(exc, display, document, ("contacts", index)))
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                files.invalid_contact_ids.add(raw["id"])
             continue
         files.contacts.append(ContactEntry(contact, index, display, document))
     _report_duplicates(

@@ -9,16 +9,12 @@ index matches words.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from core.text import strip_accents
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
-
-def strip_accents(text: str) -> str:
-    """Remove combining marks (á -> a, ñ -> n) so accent-less typing still matches."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:

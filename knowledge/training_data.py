@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from core.text import normalize_for_nlu
 from knowledge.base import KnowledgeBase
 from knowledge.loader import KnowledgeBaseError, load_knowledge_base
 from knowledge.models import LANGUAGES
@@ -36,8 +37,9 @@ class ExcludeFileError(Exception):
 
 
 def clean_example(text: str) -> str:
-    """One line of text that survives both YAML and Rasa's example syntax unchanged."""
-    return single_line(_CONTROL.sub(" ", text).translate(_BRACKETS))
+    """One line in the form the app sends to Rasa (lowercase, accent-free, see
+    core.text.normalize_for_nlu) that survives YAML and Rasa's example syntax unchanged."""
+    return normalize_for_nlu(single_line(_CONTROL.sub(" ", text).translate(_BRACKETS)))
 
 
 def collect_examples(

@@ -49,8 +49,11 @@ def test_an_emoji_counts_as_two_ucs2_characters() -> None:
 
 
 def test_spanish_gsm_letters_stay_gsm7() -> None:
-    assert sms_encoding("¿Qué pasó? ¡Niño, pingüino! É Ñ Ü") == "UCS-2"  # ó is not GSM-7
     assert sms_encoding("¿Qué? ¡Niño, pingüino! É Ñ Ü") == "GSM-7"
+
+
+def test_one_acute_o_switches_spanish_to_ucs2() -> None:
+    assert sms_encoding("¿Qué pasó?") == "UCS-2"
 
 
 def test_strip_accents_replaces_only_non_gsm_vowels() -> None:
@@ -62,7 +65,8 @@ def test_strip_accents_keeps_gsm7_spanish_letters() -> None:
 
 
 def test_strip_accents_maps_curly_punctuation_to_ascii() -> None:
-    assert strip_accents_for_sms("‘a’ “b” c–d e—f g…") == "'a' \"b\" c-d e-f g..."
+    curly = "\u2018a\u2019 \u201cb\u201d c\u2013d e\u2014f g\u2026"
+    assert strip_accents_for_sms(curly) == "'a' \"b\" c-d e-f g..."
 
 
 def test_sms_rendering_drops_accents_when_it_saves_segments() -> None:

@@ -1,0 +1,200 @@
+"""Turns the app answers itself, without Rasa: keywords, awaited answers, and messages with no
+words to understand (voice notes, pictures, locations, stickers, emoji, nothing at all).
+
+Keywords must work whatever the bot was doing (mid-form, handed over, opted out), so they are
+decided here, before Rasa, from the stored message alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channels import replies
+from channels.erasure import erase_person
+from channels.formatting import numbered_menu
+from channels.keywords import Keyword, Match, is_yes, match, menu_choice
+from core.language import DEFAULT_LANGUAGE
+from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
+from core.segments import MORE_HINT
+from knowledge import KnowledgeBase
+
+AWAIT_FOR: Final = timedelta(minutes=30)
+HUMAN_TOPIC: Final = "human_agent"
+
+# (taxonomy topic, Spanish label, English label): short enough for one SMS menu.
+MENU: Final[tuple[tuple[str, str, str], ...]] = (
+    ("wages", "Pago y salario", "Pay and wages"),
+    ("working_conditions", "Horario y condiciones", "Hours and conditions"),
+    ("documents_retained", "Me quitaron documentos", "They kept my papers"),
+    ("recruitment_fees", "Cobros y reclutadores", "Fees and recruiters"),
+    ("legal_channels", "Trabajar afuera legalmente", "Working abroad legally"),
+    ("trafficking_smuggling", "Trata y coyotes", "Trafficking and smugglers"),
+    ("consular_services", "Consulado y pasaporte", "Consulate and passport"),
+    ("return_reintegration", "Volver a mi país", "Returning home"),
+    ("family_support", "Familia", "Family"),
+)
+
+
+@dataclass
+class LocalTurn:
+    """What the app decided; the dialogue records it and queues `texts`."""
+
+    language: str
+    texts: list[str] = field(default_factory=list)
+    topic: str | None = None
+    article_id: str | None = None
+    escalate: str | None = None  # why the conversation goes to a human
+    bypass_opt_out: bool = False
+    erased: bool = False  # the message and its conversation no longer exist
+
+
+class LocalTurns:
+    def __init__(self, knowledge: KnowledgeBase | None) -> None:
+        self._kb = knowledge
+
+    def handle(self, session: Session, message: Message) -> LocalTurn | None:
+        """The app's own answer to `message`, or None to let Rasa answer it."""
+        conversation = message.conversation
+        person = conversation.person
+        found = match(message.body)
+        language = (found.language if found else None) or person.language or DEFAULT_LANGUAGE
+        awaiting = _take_awaiting(conversation)
+        if awaiting == "erase" and is_yes(message.body):
+            erase_person(session, person, conversation.channel, replies.ERASED[language])
+            return LocalTurn(language, [replies.ERASED[language]], erased=True)
+        if person.opted_out:
+            if found and found.keyword == Keyword.START:
+                person.opted_out = False
+                return LocalTurn(language, [replies.OPTED_IN[language]])
+            return LocalTurn(language)  # they asked for silence; the message is kept
+        if found is not None:
+            if found.language:
+                person.language = language
+            return self._keyword(session, message, found, language)
+        if awaiting == "menu":
+            choice = menu_choice(message.body, len(MENU))
+            if choice is not None:
+                return self._menu_answer(message, MENU[choice][0], language)
+        return _wordless(message, language)
+
+    def _keyword(
+        self, session: Session, message: Message, found: Match, language: str
+    ) -> LocalTurn:
+        conversation = message.conversation
+        keyword = found.keyword
+        if keyword == Keyword.STOP:
+            conversation.person.opted_out = True
+            return LocalTurn(language, [replies.OPTED_OUT[language]], bypass_opt_out=True)
+        if keyword == Keyword.START:
+            return LocalTurn(language, [replies.OPTED_IN[language]])
+        if keyword == Keyword.HELP:
+            return LocalTurn(language, [self._help(conversation, language)])
+        if keyword == Keyword.MENU:
+            _await(conversation, "menu")
+            return LocalTurn(language, [_menu(conversation.channel, language)])
+        if keyword == Keyword.HUMAN:
+            if conversation.status != ConversationStatus.BOT:
+                return LocalTurn(language, [replies.ALREADY_WITH_HUMAN[language]])
+            text = replies.HANDOVER[language]
+            return LocalTurn(language, [text], topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
+        if keyword in (Keyword.ENGLISH, Keyword.SPANISH):
+            conversation.person.language = language
+            return LocalTurn(language, [replies.LANGUAGE_SET[language]], topic="language_switch")
+        if keyword == Keyword.MORE:
+            return self._more(session, conversation, language)
+        _await(conversation, "erase")
+        return LocalTurn(language, [replies.ERASE_CONFIRM[language]])
+
+    def _help(self, conversation: Conversation, language: str) -> str:
+        """Short help plus the urgent help lines for where the person is (all if unknown)."""
+        text = replies.HELP[language]
+        if self._kb is None:
+            return text
+        lines = [
+            f"{contact.name.get(language)}: {number}"
+            for contact in self._kb.urgent_contacts(conversation.person.country_destination)
+            if (number := contact.phone or contact.whatsapp or contact.sms)
+        ]
+        if not lines:
+            return text
+        return "\n".join([text, "", replies.EMERGENCY_TITLE[language], *lines])
+
+    def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
+        """The full answer of the last article this conversation was given."""
+        article_id = session.scalar(
+            select(Message.article_id)
+            .where(
+                Message.conversation_id == conversation.id,
+                Message.direction == Direction.INBOUND,
+                Message.article_id.is_not(None),
+            )
+            .order_by(Message.id.desc())
+            .limit(1)
+        )
+        article = self._kb.article(article_id) if self._kb and article_id else None
+        if article is None:
+            return LocalTurn(language, [replies.NOTHING_MORE[language]])
+        text = article.localized(language)
+        return LocalTurn(
+            language, [f"*{text.title}*\n\n{text.full}"], topic=article.topic, article_id=None
+        )
+
+    def _menu_answer(self, message: Message, topic: str, language: str) -> LocalTurn:
+        person = message.conversation.person
+        article = (
+            self._kb.best_article(
+                topic, origin=person.country_origin, destination=person.country_destination
+            )
+            if self._kb
+            else None
+        )
+        if article is None:
+            return LocalTurn(language, [replies.MENU_NO_ARTICLE[language]], topic=topic)
+        text = article.localized(language)
+        if message.conversation.channel == Channel.SMS:
+            reply = f"{text.short}\n{MORE_HINT[language]}"
+        else:
+            reply = f"*{text.title}*\n\n{text.full}"
+        return LocalTurn(language, [reply], topic=topic, article_id=article.id)
+
+
+def _menu(channel: Channel, language: str) -> str:
+    labels = [spanish if language == "es" else english for _, spanish, english in MENU]
+    return numbered_menu(
+        replies.MENU_TITLE[language], labels, replies.MENU_FOOTER[language], channel
+    )
+
+
+def _wordless(message: Message, language: str) -> LocalTurn | None:
+    """A graceful answer to what carries no words; None when there are words for Rasa."""
+    if any(ch.isalnum() for ch in message.body):
+        return None
+    kinds = [str(item.get("kind", "")) for item in message.media]
+    types = [str(item.get("content_type", "")) for item in message.media]
+    if "location" in kinds:
+        return LocalTurn(language, [replies.LOCATION[language]])
+    if any(t.startswith("audio/") for t in types):
+        return LocalTurn(language, [replies.VOICE_NOTE[language]])
+    if types:
+        return LocalTurn(language, [replies.IMAGE[language]])
+    return LocalTurn(language, [replies.NO_TEXT[language]])
+
+
+def _await(conversation: Conversation, what: str) -> None:
+    conversation.awaiting, conversation.awaiting_since = what, utcnow()
+
+
+def _take_awaiting(conversation: Conversation) -> str | None:
+    """What the conversation was waiting for, if still fresh; any message ends the wait."""
+    awaiting, since = conversation.awaiting, conversation.awaiting_since
+    conversation.awaiting = conversation.awaiting_since = None
+    if awaiting is None or since is None:
+        return None
+    if since.tzinfo is None:  # SQLite returns naive UTC
+        since = since.replace(tzinfo=UTC)
+    return awaiting if datetime.now(UTC) - since <= AWAIT_FOR else None

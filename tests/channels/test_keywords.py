@@ -1,0 +1,256 @@
+"""Keywords in both languages, answered by the app before Rasa, whatever the bot was doing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from admin.models import Case
+from channels.keywords import Keyword, match
+from channels.models import OutboxItem
+from core.models import Channel, Conversation, ConversationStatus, Message
+from tests.channels.conftest import Enlace, new_phone
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "language"),
+    [
+        ("STOP", Keyword.STOP, None),
+        ("Alto", Keyword.STOP, "es"),
+        ("start", Keyword.START, None),
+        ("HELP", Keyword.HELP, "en"),
+        ("¡Ayuda!", Keyword.HELP, "es"),
+        ("Menú", Keyword.MENU, None),
+        ("HUMANO", Keyword.HUMAN, "es"),
+        ("agente", Keyword.HUMAN, "es"),
+        ("Human", Keyword.HUMAN, "en"),
+        ("English", Keyword.ENGLISH, "en"),
+        ("ESPAÑOL", Keyword.SPANISH, "es"),
+        ("MÁS", Keyword.MORE, "es"),
+        ("mas", Keyword.MORE, "es"),
+        ("more", Keyword.MORE, "en"),
+        ("BORRAR", Keyword.DELETE, "es"),
+        ("delete", Keyword.DELETE, "en"),
+    ],
+)
+def test_a_whole_message_keyword_is_recognised(
+    text: str, keyword: Keyword, language: str | None
+) -> None:
+    found = match(text)
+    assert found is not None
+    assert (found.keyword, found.language) == (keyword, language)
+
+
+def test_a_keyword_inside_a_sentence_is_left_to_the_bot() -> None:
+    assert match("necesito ayuda con mi pago") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "start"),
+    [("ALTO", "Listo, ya no te enviaremos"), ("STOP", "Listo, ya no te enviaremos")],
+)
+def test_opting_out_confirms_once_then_sends_nothing(
+    enlace: Enlace, word: str, start: str
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola")
+    enlace.receive(phone, word)
+    enlace.receive(phone, "hola otra vez, ¿hay alguien?")
+    replies = enlace.replies_to(phone)
+    assert len(replies) == 2
+    assert replies[1].startswith(start)
+    assert len(enlace.rasa.messages) == 1  # neither the keyword nor later texts reach Rasa
+    with enlace.factory() as session:
+        person = enlace.person(session, phone)
+        assert person is not None
+        assert person.opted_out
+        assert len([m for m in enlace.messages(session, phone) if m.body.startswith("hola")]) == 2
+
+
+def test_an_english_opt_out_is_confirmed_in_english(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hello, my boss did not pay me")
+    enlace.receive(phone, "UNSUBSCRIBE")
+    assert enlace.replies_to(phone)[-1].startswith("Done, we will not send you more messages")
+
+
+def test_start_opts_back_in(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "ALTO")
+    enlace.receive(phone, "START")
+    enlace.receive(phone, "hola")
+    replies = enlace.replies_to(phone)
+    assert replies[1].startswith("Hola de nuevo")
+    assert replies[2] == "Hola, soy Enlace."
+
+
+@pytest.mark.parametrize(("word", "start"), [("AYUDA", "Enlace responde"), ("HELP", "Enlace answers")])
+def test_help_lists_emergency_contacts_from_the_knowledge_base(
+    enlace: Enlace, word: str, start: str
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, word, channel=Channel.WHATSAPP)
+    (reply,) = enlace.replies_to(phone)
+    assert reply.startswith(start)
+    contacts = enlace.app.state.library.kb.urgent_contacts(None)
+    assert all(c.phone in reply for c in contacts if c.phone)
+    assert not enlace.rasa.messages
+
+
+@pytest.mark.parametrize(("word", "title"), [("MENÚ", "*Temas*"), ("menu", "*Temas*")])
+def test_menu_is_a_numbered_list_on_whatsapp(enlace: Enlace, word: str, title: str) -> None:
+    phone = new_phone()
+    enlace.receive(phone, word, channel=Channel.WHATSAPP)
+    (reply,) = enlace.replies_to(phone)
+    assert reply.startswith(title)
+    assert "\n1. Pago y salario" in reply
+    assert "\n9. " in reply
+
+
+def test_menu_on_sms_is_compact_and_gsm7(enlace: Enlace) -> None:
+    from core.segments import GSM7, sms_encoding
+
+    phone = new_phone()
+    enlace.receive(phone, "hello there, how are you")
+    enlace.receive(phone, "MENU")
+    reply = enlace.replies_to(phone)[-1]
+    assert reply.startswith("Topics\n1 Pay and wages")
+    assert sms_encoding(reply) == GSM7
+
+
+def test_a_number_after_the_menu_answers_that_topic_and_more_expands_it(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "MENU")
+    enlace.receive(phone, "1")
+    enlace.receive(phone, "MAS")
+    kb = enlace.app.state.library.kb
+    article = kb.best_article("wages")
+    replies = enlace.replies_to(phone)
+    assert article is not None, "the knowledge base has a general wages article"
+    assert replies[1].endswith("Responde MAS para detalles.")
+    assert "".join(replies[2:]).replace(" ", "")[:40] == (
+        article.localized("es").title.replace(" ", "")[:40]
+    ).translate(str.maketrans("áíóú", "aiou"))
+    assert not enlace.rasa.messages
+
+
+def test_more_after_a_bot_article_sends_its_full_text(enlace: Enlace) -> None:
+    phone = new_phone()
+    kb = enlace.app.state.library.kb
+    article = kb.articles[0]
+    enlace.rasa.reply = lambda body: {
+        "messages": [{"text": "short"}, {"custom": {"enlace": {"article_id": article.id}}}],
+        "intent": article.topic,
+        "confidence": 0.9,
+    }
+    enlace.receive(phone, "hello, what are my rights at work", channel=Channel.WHATSAPP)
+    enlace.receive(phone, "MORE", channel=Channel.WHATSAPP)
+    replies = enlace.replies_to(phone)
+    assert replies[0] == "short"
+    full = "\n".join(replies[1:])
+    assert article.localized("en").full.split("\n")[0][:60] in full
+
+
+def test_more_with_nothing_to_expand_says_so(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "MORE")
+    assert enlace.replies_to(phone) == [
+        "I have no earlier answer to expand. Write your question or MENU."
+    ]
+
+
+@pytest.mark.parametrize(("word", "start"), [("HUMANO", "Listo, le paso"), ("HUMAN", "Done, I")])
+def test_asking_for_a_human_opens_a_case(enlace: Enlace, word: str, start: str) -> None:
+    phone = new_phone()
+    enlace.receive(phone, word)
+    assert enlace.replies_to(phone)[0].startswith(start)
+    with enlace.factory() as session:
+        (message,) = [m for m in enlace.messages(session, phone) if m.body == word]
+        conversation = session.get_one(Conversation, message.conversation_id)
+        assert conversation.status == ConversationStatus.WAITING_HUMAN
+        cases = session.scalars(select(Case).where(Case.conversation_id == conversation.id))
+        assert [c.reason for c in cases] == ["human_agent"]
+        assert message.escalated
+
+
+def test_keywords_work_while_an_officer_has_the_conversation(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola")
+    with enlace.factory() as session:
+        conversation = enlace.messages(session, phone)[0].conversation
+        conversation.status = ConversationStatus.WITH_HUMAN
+        session.commit()
+    enlace.receive(phone, "AYUDA")
+    enlace.receive(phone, "HUMANO")
+    replies = enlace.replies_to(phone)
+    assert replies[1].startswith("Enlace responde")
+    assert replies[2].startswith("Una persona del consulado ya tiene")
+
+
+@pytest.mark.parametrize(
+    ("word", "reply", "language"),
+    [("ENGLISH", "OK, I will write in English", "en"), ("Español", "Listo, te escribo", "es")],
+)
+def test_a_language_keyword_switches_deterministically(
+    enlace: Enlace, word: str, reply: str, language: str
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, word)
+    enlace.receive(phone, "ok")
+    assert enlace.replies_to(phone)[0].startswith(reply)
+    assert enlace.rasa.messages[0]["metadata"]["language"] == language
+
+
+@pytest.mark.parametrize(
+    ("word", "yes", "prompt", "done"),
+    [
+        ("BORRAR", "Sí", "¿Borrar todos", "Listo, borramos"),
+        ("DELETE", "yes", "Erase all your", "Done, we erased"),
+    ],
+)
+def test_delete_asks_then_erases_everything_and_still_confirms(
+    enlace: Enlace, word: str, yes: str, prompt: str, done: str
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola", channel=Channel.WHATSAPP)
+    enlace.receive(phone, "HUMANO", channel=Channel.WHATSAPP)  # a case to erase too
+    enlace.receive(phone, "hola", deliver=False)  # an SMS reply still queued
+    enlace.receive(phone, word, channel=Channel.WHATSAPP)
+    enlace.receive(phone, yes, channel=Channel.WHATSAPP)
+    replies = enlace.replies_to(phone)
+    assert replies[-2].startswith(prompt)
+    assert replies[-1].startswith(done)
+    with enlace.factory() as session:
+        assert enlace.person(session, phone) is None
+        leftovers = session.scalar(
+            select(func.count(OutboxItem.id)).where(
+                OutboxItem.message_id.is_(None), OutboxItem.address_encrypted.is_not(None)
+            )
+        )
+        assert leftovers == 0  # the confirmation's address was blanked once sent
+        assert session.scalar(select(func.count(Case.id)).where(Case.conversation_id.is_(None))) == 0
+
+
+def test_delete_without_confirmation_erases_nothing(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "BORRAR")
+    enlace.receive(phone, "mejor no, tengo una pregunta sobre mi pago")
+    with enlace.factory() as session:
+        assert enlace.person(session, phone) is not None
+        bodies = [m.body for m in enlace.messages(session, phone)]
+        assert "mejor no, tengo una pregunta sobre mi pago" in bodies
+    assert enlace.replies_to(phone)[-1] == "Hola, soy Enlace."
+
+
+def test_the_erasure_confirmation_survives_a_twilio_outage(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "DELETE")
+    enlace.twilio.fail_with = 500
+    enlace.receive(phone, "YES")
+    enlace.twilio.fail_with = None
+    enlace.make_retries_due()
+    enlace.deliver()
+    assert enlace.replies_to(phone)[-1].startswith("Done, we erased")
+    with enlace.factory() as session:
+        assert enlace.person(session, phone) is None
+        assert session.scalar(select(func.count(Message.id)).where(Message.body == "DELETE")) >= 0

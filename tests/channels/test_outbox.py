@@ -1,0 +1,106 @@
+"""A Twilio outage loses no reply; hopeless sends stop; opted-out people get nothing."""
+
+from __future__ import annotations
+
+
+from channels.models import DeliveryStatus
+from channels.senders import TwilioSender
+from core.models import Channel
+from tests.channels.conftest import Enlace, build_settings, new_phone
+
+
+def _statuses(enlace: Enlace, phone: str) -> list[tuple[DeliveryStatus, int]]:
+    with enlace.factory() as session:
+        return [(item.status, item.attempts) for item in enlace.outbox(session, phone)]
+
+
+def test_a_twilio_outage_loses_no_reply(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.twilio.fail_with = 500
+    enlace.receive(phone, "hola")
+    assert _statuses(enlace, phone) == [(DeliveryStatus.QUEUED, 1)]
+    enlace.twilio.fail_with = None
+    enlace.make_retries_due()
+    enlace.deliver()
+    assert _statuses(enlace, phone) == [(DeliveryStatus.SENT, 2)]
+    assert enlace.replies_to(phone) == ["Hola, soy Enlace.", "Hola, soy Enlace."]  # 500, then OK
+
+
+def test_a_retry_waits_for_its_backoff(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.twilio.fail_with = 503
+    enlace.receive(phone, "hola")
+    enlace.twilio.fail_with = None
+    enlace.deliver()  # not due yet
+    assert _statuses(enlace, phone) == [(DeliveryStatus.QUEUED, 1)]
+
+
+def test_throttling_is_retried(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.twilio.fail_with = 429
+    enlace.receive(phone, "hola")
+    assert _statuses(enlace, phone) == [(DeliveryStatus.QUEUED, 1)]
+
+
+def test_a_timeout_is_retried(enlace: Enlace, database_url: str) -> None:
+    phone = new_phone()
+    settings = build_settings(database_url, enlace.twilio, enlace.rasa)
+    impatient = TwilioSender(settings, timeout=0.3)
+    enlace.receive(phone, "hola", deliver=False)
+    enlace.twilio.fail_with = "timeout"
+    enlace.deliver(impatient)
+    assert _statuses(enlace, phone) == [(DeliveryStatus.QUEUED, 1)]
+
+
+def test_a_reply_is_dead_after_the_maximum_attempts(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.twilio.fail_with = 500
+    enlace.receive(phone, "hola")
+    for _ in range(4):
+        enlace.make_retries_due()
+        enlace.deliver()
+    assert _statuses(enlace, phone) == [(DeliveryStatus.DEAD, 3)]
+    assert len(enlace.twilio.sent(phone)) == 3
+
+
+def test_twilio_opt_out_fails_the_reply_and_is_mirrored(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.twilio.fail_with = 21610
+    enlace.receive(phone, "hola")
+    assert _statuses(enlace, phone) == [(DeliveryStatus.FAILED, 1)]
+    with enlace.factory() as session:
+        person = enlace.person(session, phone)
+        assert person is not None
+        assert person.opted_out
+        (item,) = enlace.outbox(session, phone)
+        assert "21610" in (item.last_error or "")
+
+
+def test_outside_the_whatsapp_window_fails_without_retrying(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.twilio.fail_with = 63016
+    enlace.receive(phone, "hola", channel=Channel.WHATSAPP)
+    enlace.make_retries_due()
+    enlace.deliver()
+    assert _statuses(enlace, phone) == [(DeliveryStatus.FAILED, 1)]
+
+
+def test_nothing_queued_is_sent_after_an_opt_out(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola", deliver=False)  # reply queued, not yet sent
+    enlace.receive(phone, "ALTO")
+    bodies = enlace.replies_to(phone)
+    assert len(bodies) == 1
+    assert bodies[0].startswith("Listo, ya no te enviaremos mensajes")
+    with enlace.factory() as session:
+        first = enlace.outbox(session, phone)[0]
+        assert (first.status, first.last_error) == (DeliveryStatus.FAILED, "opted_out")
+
+
+def test_the_simulator_sender_needs_no_credentials(enlace: Enlace) -> None:
+    from channels.senders import SimulatorSender, make_sender
+    from tests.conftest import make_settings
+
+    assert isinstance(make_sender(make_settings()), SimulatorSender)
+
+

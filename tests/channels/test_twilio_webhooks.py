@@ -1,0 +1,145 @@
+"""The front door: signatures, storage before processing, duplicates, replies by channel."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from channels.models import DeliveryStatus
+from core.models import Channel, Message
+from tests.channels.conftest import PUBLIC_URL, Enlace, new_phone, new_sid, sign
+
+
+def _count_messages(enlace: Enlace) -> int:
+    with enlace.factory() as session:
+        return session.scalar(select(func.count(Message.id))) or 0
+
+
+def test_a_signed_sms_gets_a_reply_in_spanish(enlace: Enlace) -> None:
+    phone = new_phone()
+    response = enlace.receive(phone, "hola, necesito ayuda con mi pago")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/xml")
+    assert "<Response/>" in response.text
+    assert enlace.replies_to(phone) == ["Hola, soy Enlace."]
+    sent = enlace.twilio.sent(phone)[0]
+    assert sent["From"] == "+15550000000"
+    assert sent["StatusCallback"] == f"{PUBLIC_URL}/twilio/status"
+
+
+def test_a_signed_whatsapp_message_gets_a_reply_in_english(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hello, my boss did not pay me", channel=Channel.WHATSAPP)
+    sent = enlace.twilio.sent(phone)
+    assert [form["Body"] for form in sent] == ["Hi, I am Enlace."]
+    assert sent[0]["To"] == f"whatsapp:{phone}"
+    assert sent[0]["From"] == "whatsapp:+15550000001"
+
+
+def test_rasa_sees_an_opaque_id_never_the_number(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hello there my friend", channel=Channel.WHATSAPP)
+    (call,) = enlace.rasa.messages
+    assert phone not in str(call)
+    assert len(call["sender"]) == 32
+
+
+def test_the_number_is_stored_encrypted_and_the_profile_name_not_at_all(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola", channel=Channel.WHATSAPP, ProfileName="Rosa Secreta")
+    with enlace.factory() as session:
+        person = enlace.person(session, phone)
+        assert person is not None
+        assert phone.encode() not in person.address_encrypted
+        (message, *_) = enlace.messages(session, phone)
+        assert "Rosa Secreta" not in str(message.media) + message.body
+
+
+def test_an_unsigned_request_is_refused_and_nothing_stored(enlace: Enlace) -> None:
+    before = _count_messages(enlace)
+    params = {"MessageSid": new_sid(), "From": new_phone(), "Body": "hola"}
+    response = enlace.client.post("/twilio/sms", data=params)
+    assert response.status_code == 403
+    assert _count_messages(enlace) == before
+
+
+def test_a_forged_signature_is_refused_and_nothing_stored(enlace: Enlace) -> None:
+    before = _count_messages(enlace)
+    params = {"MessageSid": new_sid(), "From": new_phone(), "Body": "hola"}
+    forged = sign(f"{PUBLIC_URL}/twilio/sms", params, token="not-the-auth-token")
+    assert enlace.post("/twilio/sms", params, signature=forged).status_code == 403
+    assert _count_messages(enlace) == before
+
+
+def test_a_signature_for_other_fields_is_refused(enlace: Enlace) -> None:
+    params = {"MessageSid": new_sid(), "From": new_phone(), "Body": "hola"}
+    signature = sign(f"{PUBLIC_URL}/twilio/sms", params)
+    tampered = {**params, "Body": "send money to this account"}
+    assert enlace.post("/twilio/sms", tampered, signature=signature).status_code == 403
+
+
+def test_a_signature_for_another_url_is_refused(enlace: Enlace) -> None:
+    params = {"MessageSid": new_sid(), "From": new_phone(), "Body": "hola"}
+    signature = sign(f"{PUBLIC_URL}/twilio/whatsapp", params)
+    assert enlace.post("/twilio/sms", params, signature=signature).status_code == 403
+
+
+def test_a_retried_message_sid_is_answered_once(enlace: Enlace) -> None:
+    phone, sid = new_phone(), new_sid()
+    first = enlace.receive(phone, "hola", sid=sid)
+    second = enlace.receive(phone, "hola", sid=sid)
+    assert first.status_code == second.status_code == 200
+    assert "<Response/>" in second.text
+    assert len(enlace.replies_to(phone)) == 1
+    with enlace.factory() as session:
+        assert len([m for m in enlace.messages(session, phone) if m.provider_sid == sid]) == 1
+
+
+def test_the_message_is_committed_before_it_is_processed(enlace: Enlace) -> None:
+    phone = new_phone()
+    params = {"MessageSid": new_sid(), "From": phone, "To": "+15550000000", "Body": "hola"}
+    enlace.post("/twilio/sms", params)
+    with enlace.factory() as session:  # stored, whatever the background turn is doing
+        assert [m.body for m in enlace.messages(session, phone)][:1] == ["hola"]
+    enlace.process()
+
+
+def test_a_status_callback_records_delivery(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola")
+    sid = enlace.twilio.sent(phone)[0]
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        assert item.status == DeliveryStatus.SENT
+        provider_sid = item.provider_sid
+    assert provider_sid and sid
+    for status in ("delivered", "sent"):  # a late "sent" must not undo "delivered"
+        params = {"MessageSid": provider_sid, "MessageStatus": status}
+        assert enlace.post("/twilio/status", params).status_code == 200
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        assert item.status == DeliveryStatus.DELIVERED
+
+
+def test_a_failed_status_callback_keeps_the_error_code(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola", channel=Channel.WHATSAPP)
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        provider_sid = item.provider_sid
+    assert provider_sid
+    params = {"MessageSid": provider_sid, "MessageStatus": "undelivered", "ErrorCode": "63016"}
+    enlace.post("/twilio/status", params)
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        assert item.status == DeliveryStatus.UNDELIVERED
+        assert item.last_error == "twilio code 63016"
+
+
+def test_a_status_callback_for_an_unknown_sid_is_acknowledged(enlace: Enlace) -> None:
+    params = {"MessageSid": new_sid(), "MessageStatus": "delivered"}
+    assert enlace.post("/twilio/status", params).status_code == 200
+
+
+def test_an_unsigned_status_callback_is_refused(enlace: Enlace) -> None:
+    params = {"MessageSid": new_sid(), "MessageStatus": "delivered"}
+    assert enlace.client.post("/twilio/status", data=params).status_code == 403

@@ -1,0 +1,85 @@
+"""Fixtures every tier shares: settings, both databases, and (lazily) a running stack.
+
+Database tests run on SQLite and on a private PostgreSQL server, migrated once per run,
+with one rolled-back transaction per test.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from core import migrate
+from core.crypto import PhoneVault, new_data_key
+from core.db import make_engine
+from core.settings import Settings
+from tools.postgres import PostgresServer
+
+TEST_KEYS = {"data_key": new_data_key(), "lookup_key": secrets.token_urlsafe(32)}
+
+
+def make_settings(**overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "environment": "test",
+        "rasa_token": "test-rasa-token",
+        "action_token": "test-action-token",
+        **TEST_KEYS,
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    server = PostgresServer()
+    server.start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'enlace.db'}"
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each database test runs twice: on SQLite and on PostgreSQL."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(name)
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    migrate.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session whose every commit is undone when the test ends."""
+    connection = engine.connect()
+    transaction = connection.begin()
+    db = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    yield db
+    db.close()
+    transaction.rollback()
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def vault() -> PhoneVault:
+    return PhoneVault(TEST_KEYS["data_key"], TEST_KEYS["lookup_key"])
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent

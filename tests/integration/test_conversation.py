@@ -1,0 +1,89 @@
+"""The trained bot, end to end through the simulator path, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from tests.integration.conftest import Phone
+
+pytestmark = pytest.mark.stack
+
+
+def test_a_spanish_greeting_is_answered_in_spanish(phone: Phone) -> None:
+    turn = phone.send("hola, me pueden ayudar?")
+    assert (turn["language"], turn["topic"]) == ("es", "greet")
+    assert "Enlace" in turn["reply"]
+    assert "ayudar" in turn["reply"]
+
+
+def test_an_english_greeting_is_answered_in_english(phone: Phone) -> None:
+    turn = phone.send("hi can you help me")
+    assert (turn["language"], turn["topic"]) == ("en", "greet")
+    assert "How can I help" in turn["reply"]
+
+
+def test_a_topic_question_gets_a_knowledge_base_answer_with_the_more_hint(phone: Phone) -> None:
+    turn = phone.send("el reclutador me cobro 2000 dolares para darme la visa, es legal?")
+    assert turn["topic"] == "recruitment_fees"
+    assert turn["article_id"] is not None
+    assert "MAS para detalles" in turn["reply"]
+    assert turn["sms_segments"] <= 3
+
+
+def test_whatsapp_gets_the_full_article(whatsapp: Phone) -> None:
+    turn = whatsapp.send("what are the signs of forced labor")
+    assert turn["topic"] == "forced_labour"
+    assert turn["article_id"] is not None
+    assert "Reply MORE" not in turn["reply"]
+    assert len(turn["reply"]) > 300
+
+
+def test_a_country_specific_question_asks_where_the_person_works(phone: Phone) -> None:
+    turn = phone.send("mi patron no me quiere pagar las horas extra de la semana")
+    assert turn["topic"] == "wages"
+    assert "España" in turn["reply"] or "Espana" in turn["reply"]
+
+
+def test_the_reply_follows_the_language_of_each_message(phone: Phone) -> None:
+    assert phone.send("hola")["language"] == "es"
+    assert phone.send("thank you so much")["language"] == "en"
+
+
+def test_nonsense_gets_a_helpful_answer_not_a_topic_article(phone: Phone) -> None:
+    turn = phone.send("asdfgh qwerty")
+    assert turn["article_id"] is None
+    assert turn["topic"] in {"out_of_scope", None} or turn["confidence"] < 0.55
+    assert turn["reply"]
+
+
+def test_asking_for_a_human_hands_the_conversation_over(phone: Phone) -> None:
+    turn = phone.send("quiero hablar con una persona del consulado")
+    assert turn["topic"] == "human_agent"
+    assert turn["escalated"] is True
+    assert "consulado" in turn["reply"]
+
+
+def test_an_urgent_message_is_flagged_and_escalated(phone: Phone) -> None:
+    turn = phone.send("my boss took my passport and wont let me leave the farm")
+    assert turn["urgent"] is True
+    assert turn["escalated"] is True
+
+
+def test_replies_are_stored_and_delivered_through_the_outbox(phone: Phone) -> None:
+    phone.send("hola")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        thread = phone.thread()
+        if thread[-1]["delivery"] == "sent":
+            break
+        time.sleep(0.2)
+    assert [m["direction"] for m in thread] == ["in", "out"]
+    assert thread[-1]["delivery"] == "sent"
+
+
+def test_health_reports_every_part_ready(app_url: str) -> None:
+    body = httpx.get(f"{app_url}/healthz").json()
+    assert body["parts"] == {"database": True, "rasa_model": True, "knowledge": True}

@@ -1,0 +1,144 @@
+"""Actions answer from the knowledge base in the person's language and channel."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import ActionExecutor
+
+from actions.endpoint import build_executor
+from actions.knowledge_access import Library, load_library
+from core.segments import count_segments
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(KNOWLEDGE)
+
+
+@pytest.fixture(scope="module")
+def executor(library: Library) -> ActionExecutor:
+    return build_executor(library)
+
+
+def tracker(text: str, intent: str, **slots: Any) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((DATA / "initial_tracker.json").read_text())
+    state = copy.deepcopy(loaded)
+    state["latest_message"].update(
+        text=text, intent={"name": intent, "confidence": 0.9}, intent_ranking=[]
+    )
+    state["slots"].update(slots)
+    return state
+
+
+async def run(executor: ActionExecutor, action: str, state: dict[str, Any]) -> dict[str, Any]:
+    call = {"next_action": action, "sender_id": state["sender_id"], "tracker": state,
+            "domain": {}, "version": "3.6.21"}
+    result = await executor.run(call)
+    assert result is not None
+    dumped: dict[str, Any] = result.model_dump()
+    return dumped
+
+
+def _texts(result: dict[str, Any]) -> list[str]:
+    return [r["text"] for r in result["responses"] if r.get("text")]
+
+
+def _facts(result: dict[str, Any]) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    for response in result["responses"]:
+        facts.update((response.get("custom") or {}).get("enlace", {}))
+    return facts
+
+
+@pytest.mark.anyio
+async def test_a_topic_is_answered_with_the_short_article_and_more_hint_by_sms(
+    executor: ActionExecutor, library: Library
+) -> None:
+    state = tracker("no me pagan", "wages", country="US")
+    result = await run(executor, "action_answer_topic", state)
+    facts = _facts(result)
+    article = library.kb.article(facts["article_id"])
+    assert article is not None and article.topic == "wages"
+    (text,) = _texts(result)
+    assert text.startswith(article.localized("es").short)
+    assert text.endswith("Responde MAS para detalles.")
+
+
+@pytest.mark.anyio
+async def test_whatsapp_gets_the_full_answer_in_english(
+    executor: ActionExecutor, library: Library
+) -> None:
+    state = tracker("they keep my passport", "documents_retained", language="en", channel="whatsapp")
+    result = await run(executor, "action_answer_topic", state)
+    article = library.kb.article(_facts(result)["article_id"])
+    assert article is not None
+    assert article.localized("en").full in _texts(result)[0]
+
+
+@pytest.mark.anyio
+async def test_the_country_picks_the_article_for_that_country(executor: ActionExecutor) -> None:
+    result = await run(
+        executor, "action_answer_topic", tracker("no me pagan", "wages", country="ES")
+    )
+    assert _facts(result)["article_id"] == "wages-spain"
+
+
+@pytest.mark.anyio
+async def test_asking_for_a_human_reports_an_escalation(executor: ActionExecutor) -> None:
+    result = await run(executor, "action_request_human", tracker("humano", "human_agent"))
+    assert _facts(result) == {"escalate": "human_agent"}
+    assert "consulado" in _texts(result)[0]
+
+
+@pytest.mark.anyio
+async def test_an_unsure_message_with_no_search_match_gets_the_default_response(
+    executor: ActionExecutor,
+) -> None:
+    result = await run(executor, "action_answer_unsure", tracker("zzzz qqqq", "nlu_fallback"))
+    assert [r.get("response") for r in result["responses"]] == ["utter_default"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [("hablame en ingles", "es", "en"), ("spanish please", "en", "es"),
+     ("no hablo ingles", "en", "es"), ("cambiar idioma", "es", "en")],
+)
+async def test_a_language_request_switches_to_the_language_asked_for(
+    executor: ActionExecutor, text: str, current: str, expected: str
+) -> None:
+    result = await run(
+        executor, "action_switch_language", tracker(text, "language_switch", language=current)
+    )
+    assert {"event": "slot", "name": "language", "value": expected}.items() <= next(
+        e for e in result["events"] if e.get("event") == "slot"
+    ).items()
+
+
+def test_every_sms_answer_fits_in_two_segments_with_the_hint(library: Library) -> None:
+    from core.segments import MORE_HINT, sms_rendering
+
+    too_long = [
+        (a.id, lang)
+        for a in library.kb.articles
+        for lang in ("es", "en")
+        if count_segments(sms_rendering(f"{a.localized(lang).short}\n{MORE_HINT[lang]}")) > 2
+    ]
+    assert too_long == []
+
+
+@pytest.mark.anyio
+async def test_a_country_specific_topic_asks_for_the_country_when_it_is_unknown(
+    executor: ActionExecutor,
+) -> None:
+    result = await run(executor, "action_answer_topic", tracker("no me pagan", "wages"))
+    assert _facts(result) == {"topic": "wages", "ask_country": True}
+    assert "país" in _texts(result)[0]

@@ -1,0 +1,218 @@
+"""The knowledge-base checker: one precise message per broken rule."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.checker import check_knowledge_base, main, months_before
+from knowledge.loader import Problem
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "kb_broken"
+VALID = FIXTURES / "valid"
+BROKEN = FIXTURES / "broken"
+TODAY = date(2026, 11, 23)
+REAL_KB = Path(__file__).resolve().parents[2] / "knowledge"
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    """A private copy of the valid fixture knowledge base, to break one thing at a time."""
+    root = tmp_path / "knowledge"
+    shutil.copytree(VALID, root)
+    return root
+
+
+def check(root: Path, today: date = TODAY) -> list[str]:
+    return [str(problem) for problem in check_knowledge_base(root, today)]
+
+
+def add_broken(root: Path, name: str) -> None:
+    shutil.copy(BROKEN / name, root / "articles" / "wages" / name)
+
+
+def test_the_valid_fixture_has_no_problems(kb: Path) -> None:
+    assert check(kb) == []
+
+
+def test_an_article_without_english_is_an_error(kb: Path) -> None:
+    add_broken(kb, "wages-missing-en.yml")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/wages-missing-en.yml: en: missing (required field)"
+    ]
+
+
+def test_an_article_without_sources_is_an_error(kb: Path) -> None:
+    add_broken(kb, "wages-no-sources.yml")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/wages-no-sources.yml: sources: must not be empty (line 9)"
+    ]
+
+
+def test_a_short_answer_of_three_segments_is_an_error(kb: Path) -> None:
+    add_broken(kb, "wages-long-short.yml")
+    (problem,) = check(kb)
+    assert problem.startswith(
+        "ERROR knowledge/articles/wages/wages-long-short.yml: es.short: 3 SMS segments (max 2)"
+    )
+
+
+def test_a_review_date_25_months_old_is_an_error(kb: Path) -> None:
+    problems = check(kb, today=date(2028, 12, 24))
+    assert len(problems) == 6 + 3  # every article and every contact
+    assert all(
+        p.startswith("ERROR ") and "2026-11-23 is more than 24 months ago" in p for p in problems
+    )
+
+
+def test_a_review_date_13_months_old_is_a_warning(kb: Path) -> None:
+    problems = check(kb, today=date(2027, 12, 24))
+    assert len(problems) == 6 + 3
+    assert all(p.startswith("WARNING ") and "more than 12 months ago" in p for p in problems)
+
+
+def test_a_review_date_in_the_future_is_an_error(kb: Path) -> None:
+    problems = check(kb, today=date(2026, 11, 22))
+    assert problems[0].endswith("reviewed: 2026-11-23 is in the future (line 7)")
+
+
+def test_an_unknown_contact_is_an_error(kb: Path) -> None:
+    add_broken(kb, "wages-unknown-contact.yml")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/wages-unknown-contact.yml: contacts[0]: "
+        "unknown contact 'nobody-hotline' (not in contacts.yml) (line 9)"
+    ]
+
+
+def test_an_unknown_topic_is_an_error(kb: Path) -> None:
+    add_broken(kb, "tax-refund.yml")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/tax-refund.yml: topic: "
+        "'tax_refunds' is not a topic of the taxonomy (line 2)"
+    ]
+
+
+def test_a_duplicate_id_is_an_error(kb: Path) -> None:
+    add_broken(kb, "duplicate-id.yml")
+    assert (
+        "ERROR knowledge/articles/wages/wages-minimum-wage.yml: id: duplicate article id "
+        "'wages-minimum-wage' (also in knowledge/articles/wages/duplicate-id.yml) (line 1)"
+    ) in check(kb)
+
+
+def test_a_file_name_different_from_the_id_is_an_error(kb: Path) -> None:
+    add_broken(kb, "duplicate-id.yml")
+    assert (
+        "ERROR knowledge/articles/wages/duplicate-id.yml: id: "
+        "file name duplicate-id.yml must be wages-minimum-wage.yml (line 1)"
+    ) in check(kb)
+
+
+def test_an_article_in_the_wrong_folder_is_an_error(kb: Path) -> None:
+    source = kb / "articles" / "documents_retained" / "documents-passport-kept.yml"
+    source.rename(kb / "articles" / "wages" / source.name)
+    assert (
+        "ERROR knowledge/articles/wages/documents-passport-kept.yml: topic: "
+        "file must be in knowledge/articles/documents_retained/ (line 2)"
+    ) in check(kb)
+
+
+def test_malformed_yaml_is_an_error_with_its_line_number(kb: Path) -> None:
+    add_broken(kb, "wages-malformed.yml")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/wages-malformed.yml: "
+        "line 14: invalid YAML: mapping values are not allowed here"
+    ]
+
+
+def test_a_duplicated_key_is_an_error_with_its_line_number(kb: Path) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "topic: wages\n", encoding="utf-8")
+    (problem,) = check(kb)
+    assert problem.startswith("ERROR knowledge/articles/wages/wages-minimum-wage.yml: line ")
+    assert "duplicate key 'topic'" in problem
+
+
+def test_a_topic_with_fewer_than_three_articles_is_an_error(kb: Path) -> None:
+    (kb / "articles" / "wages" / "wages-unpaid-ca.yml").unlink()
+    assert check(kb) == ["ERROR knowledge/articles/wages/: topic 'wages' has 2 article(s) (min 3)"]
+
+
+def test_fewer_than_eight_questions_is_an_error(kb: Path) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - overtime not paid\n", ""), encoding="utf-8")
+    (problem,) = check(kb)
+    assert problem.startswith(
+        "ERROR knowledge/articles/wages/wages-minimum-wage.yml: en.questions: 7 questions (min 8)"
+    )
+
+
+def test_the_same_question_under_two_topics_is_an_error(kb: Path) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("overtime not paid", "They took my PASSPORT!"), encoding="utf-8")
+    (problem,) = check(kb)
+    assert "is also a question of topic 'documents_retained'" in problem
+
+
+def test_an_empty_string_is_an_error(kb: Path) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Minimum wage and overtime", "title: ' '"), "utf-8")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/wages-minimum-wage.yml: en.title: "
+        "must not be empty (line 33)"
+    ]
+
+
+def test_an_unquoted_yes_or_no_question_tells_to_quote_it(kb: Path) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- overtime not paid", "- no"), encoding="utf-8")
+    (problem,) = check(kb)
+    assert "put the value in quotes" in problem
+
+
+def test_a_contact_without_any_way_to_reach_it_is_an_error(kb: Path) -> None:
+    path = kb / "contacts.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('    phone: "112"\n', ""), "utf-8")
+    assert check(kb) == [
+        "ERROR knowledge/contacts.yml: contacts[2]: a contact needs at least one of "
+        "phone, sms, whatsapp, email, url (line 24)"
+    ]
+
+
+def test_the_command_exits_1_and_prints_a_summary_on_errors(
+    kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_broken(kb, "wages-missing-en.yml")
+    assert main(["--root", str(kb), "--today", "2026-11-23"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "kb-check FAILED: 7 article files, 1 error(s), 0 warning(s)"
+
+
+def test_the_command_exits_0_with_only_warnings(
+    kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(kb), "--today", "2027-12-24"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("0 error(s), 9 warning(s)")
+
+
+def test_months_before_clamps_to_the_end_of_a_short_month() -> None:
+    assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
+
+
+def test_problems_print_as_severity_file_field_message() -> None:
+    problem = Problem(
+        "knowledge/articles/wages/x.yml", "ERROR", "3 SMS segments (max 2)", "es.short"
+    )
+    assert str(problem) == "ERROR knowledge/articles/wages/x.yml: es.short: 3 SMS segments (max 2)"
+
+
+def test_the_real_knowledge_base_has_no_errors() -> None:
+    problems = check_knowledge_base(REAL_KB, TODAY)
+    assert [str(problem) for problem in problems if problem.is_error] == []

@@ -1,0 +1,181 @@
+"""Loading the knowledge base and choosing the article a person gets."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
+from knowledge.models import Article, Contact, Topic
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "kb_broken"
+VALID = FIXTURES / "valid"
+TOPICS = {"wages": Topic(id="wages", en="Wages", es="Salarios")}
+
+
+def make_article(article_id: str, origin: list[str], destination: list[str]) -> Article:
+    localized = {
+        "title": "t",
+        "short": "s",
+        "full": "f",
+        "questions": [f"{article_id} question"],
+    }
+    data: dict[str, Any] = {
+        "id": article_id,
+        "topic": "wages",
+        "countries": {"origin": origin, "destination": destination},
+        "reviewed": "2026-11-23",
+        "reviewed_by": "tests",
+        "contacts": [],
+        "sources": [{"title": "ILO C181", "instrument": "C181 Art. 7"}],
+        "es": localized,
+        "en": localized,
+    }
+    return Article.model_validate(data, context={"topics": {"wages"}})
+
+
+def make_kb(*articles: Article, contacts: tuple[Contact, ...] = ()) -> KnowledgeBase:
+    return KnowledgeBase(topics=TOPICS, articles=articles, contacts=contacts)
+
+
+def make_contact(contact_id: str, serves: list[str], *, urgent: bool) -> Contact:
+    return Contact.model_validate(
+        {
+            "id": contact_id,
+            "name": {"es": contact_id, "en": contact_id},
+            "serves": serves,
+            "phone": "112",
+            "urgent": urgent,
+            "sources": [{"title": "source", "url": "https://example.org"}],
+            "reviewed": "2026-11-23",
+        }
+    )
+
+
+GENERAL = make_article("wages-general", [], [])
+IN_US = make_article("wages-us", [], ["US"])
+FROM_MX = make_article("wages-from-mx", ["MX"], [])
+FROM_MX_IN_US = make_article("wages-mx-in-us", ["MX"], ["US"])
+
+
+def test_the_fixture_knowledge_base_loads() -> None:
+    kb = load_knowledge_base(VALID)
+    assert len(kb.articles) == 6
+    assert set(kb.contacts) == {"us-trafficking-hotline", "us-dol-whd", "es-112"}
+    assert list(kb.topics) == ["wages", "documents_retained"]
+
+
+def test_articles_are_found_by_id_and_by_topic() -> None:
+    kb = load_knowledge_base(VALID)
+    assert kb.article("wages-unpaid-us") is not None
+    assert kb.article("nope") is None
+    assert [a.id for a in kb.articles_for("wages")] == [
+        "wages-minimum-wage",
+        "wages-unpaid-ca",
+        "wages-unpaid-us",
+    ]
+
+
+def test_a_broken_file_raises_a_typed_error_naming_file_and_field(tmp_path: Path) -> None:
+    root = tmp_path / "knowledge"
+    shutil.copytree(VALID, root)
+    shutil.copy(FIXTURES / "broken" / "wages-missing-en.yml", root / "articles" / "wages")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(root)
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.field) == ("knowledge/articles/wages/wages-missing-en.yml", "en")
+
+
+def test_content_warnings_do_not_stop_the_app_from_loading(tmp_path: Path) -> None:
+    root = tmp_path / "knowledge"
+    shutil.copytree(VALID, root)
+    (root / "articles" / "wages" / "wages-unpaid-ca.yml").unlink()  # coverage is a checker rule
+    assert len(load_knowledge_base(root).articles) == 5
+
+
+def test_a_destination_match_beats_an_origin_match() -> None:
+    kb = make_kb(GENERAL, IN_US, FROM_MX)
+    best = kb.best_article("wages", origin="MX", destination="US")
+    assert best is IN_US
+
+
+def test_matching_destination_and_origin_beats_destination_alone() -> None:
+    kb = make_kb(GENERAL, IN_US, FROM_MX_IN_US)
+    assert kb.best_article("wages", origin="MX", destination="US") is FROM_MX_IN_US
+
+
+def test_an_origin_match_beats_a_general_article() -> None:
+    kb = make_kb(GENERAL, IN_US, FROM_MX)
+    assert kb.best_article("wages", origin="MX", destination="ES") is FROM_MX
+
+
+def test_a_general_article_is_the_fallback() -> None:
+    kb = make_kb(GENERAL, IN_US, FROM_MX)
+    assert kb.best_article("wages", origin="GT", destination="CA") is GENERAL
+
+
+def test_an_article_for_another_country_is_never_chosen() -> None:
+    kb = make_kb(IN_US)
+    assert kb.best_article("wages", origin=None, destination="ES") is None
+
+
+def test_an_unknown_location_gets_the_general_article() -> None:
+    kb = make_kb(GENERAL, IN_US)
+    assert kb.best_article("wages", origin=None, destination=None) is GENERAL
+
+
+def test_ties_are_broken_by_id() -> None:
+    other_general = make_article("wages-another-general", [], [])
+    kb = make_kb(GENERAL, other_general)
+    assert kb.best_article("wages", origin=None, destination=None) is other_general
+
+
+def test_a_topic_needs_the_country_when_articles_differ_by_destination() -> None:
+    assert make_kb(GENERAL, IN_US).needs_country("wages") is True
+
+
+def test_a_topic_with_only_general_articles_does_not_need_the_country() -> None:
+    other_general = make_article("wages-another-general", [], [])
+    assert make_kb(GENERAL, other_general, FROM_MX).needs_country("wages") is False
+
+
+def test_urgent_contacts_are_those_serving_the_destination_in_file_order() -> None:
+    us_line = make_contact("us-line", ["US"], urgent=True)
+    es_line = make_contact("es-line", ["ES"], urgent=True)
+    office = make_contact("us-office", ["US"], urgent=False)
+    kb = make_kb(contacts=(es_line, us_line, office))
+    assert kb.urgent_contacts("US") == [us_line]
+    assert kb.urgent_contacts(None) == [es_line, us_line]
+
+
+def test_a_lowercase_country_code_is_rejected() -> None:
+    with pytest.raises(ValidationError, match="2-letter uppercase country code"):
+        make_article("wages-bad-country", [], ["us"])
+
+
+def test_a_reviewed_date_is_read_as_a_date() -> None:
+    assert GENERAL.reviewed == date(2026, 11, 23)
+
+
+def test_an_integer_is_not_accepted_as_a_date() -> None:
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        Article.model_validate(
+            {**GENERAL.model_dump(), "reviewed": 20261123}, context={"topics": {"wages"}}
+        )
+
+
+def test_a_source_needs_a_url_or_an_instrument() -> None:
+    data = {**GENERAL.model_dump(), "sources": [{"title": "a book"}]}
+    with pytest.raises(ValidationError, match="a source needs a url or an instrument"):
+        Article.model_validate(data, context={"topics": {"wages"}})
+
+
+def test_an_unknown_field_is_rejected() -> None:
+    data = {**GENERAL.model_dump(), "sorces": []}
+    with pytest.raises(ValidationError, match="sorces"):
+        Article.model_validate(data, context={"topics": {"wages"}})

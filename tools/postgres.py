@@ -1,0 +1,68 @@
+"""A private PostgreSQL server for the test suite, started from Debian's binaries.
+
+The server refuses to run as root, so as root it runs as the `postgres` user. It listens
+on loopback only, on its own port, with its data in a scratch directory.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class PostgresServer:
+    port: int = 55432
+    data_dir: Path = Path("/tmp/enlace-test-pg")
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://enlace@127.0.0.1:{self.port}/enlace"
+
+    def _bin(self, name: str) -> str:
+        found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+        if not found:
+            raise FileNotFoundError("PostgreSQL is not installed (make system-deps)")
+        return found[-1]
+
+    def _run(self, *args: str) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*prefix, *args], check=True, capture_output=True)
+
+    def start(self) -> None:
+        if self.data_dir.exists():
+            shutil.rmtree(self.data_dir)
+        self.data_dir.mkdir(parents=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.data_dir, "postgres", "postgres")
+        self._run(
+            self._bin("initdb"), "-D", str(self.data_dir), "-U", "enlace",
+            "--auth=trust", "--encoding=UTF8", "--no-sync",
+        )
+        self._run(
+            self._bin("pg_ctl"), "-D", str(self.data_dir), "-w", "-l",
+            str(self.data_dir / "server.log"), "-o",
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} -c fsync=off",
+            "start",
+        )
+        self._run(
+            self._bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "enlace",
+            "enlace",
+        )
+
+    def stop(self) -> None:
+        if self.data_dir.exists():
+            subprocess.run(
+                [
+                    *(["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []),
+                    self._bin("pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "stop",
+                ],
+                capture_output=True,
+            )
+            time.sleep(0.2)
+            shutil.rmtree(self.data_dir, ignore_errors=True)

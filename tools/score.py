@@ -1,0 +1,50 @@
+"""`make score`: topic accuracy per language and split, and SMS cost, of a `make eval` output.
+
+Reads the labels (`topic`, `language`, `split`, `urgent`) from the questions TSV and the
+predictions from the JSON lines, matched by line order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--results", type=Path, required=True)
+    args = parser.parse_args()
+    with args.questions.open(encoding="utf-8", newline="") as handle:
+        labels = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    results = [json.loads(line) for line in args.results.read_text().splitlines() if line]
+    if len(labels) != len(results):
+        raise SystemExit(f"{len(labels)} questions but {len(results)} results")
+    groups: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    language_ok: list[bool] = []
+    misses: list[str] = []
+    for label, result in zip(labels, results, strict=True):
+        hit = result["topic"] == label["topic"]
+        for key in ((label["language"], label.get("split", "all")), (label["language"], "all")):
+            groups[key].append(hit)
+        language_ok.append(result["language"] == label["language"])
+        if not hit:
+            misses.append(f"  {label['topic']:>26} -> {result['topic']!s:<26} {label['text'][:70]}")
+    print("topic accuracy")
+    for (language, split), hits in sorted(groups.items()):
+        print(f"  {language} {split:<8} {sum(hits) / len(hits):.3f}  ({sum(hits)}/{len(hits)})")
+    print(f"language detection accuracy {sum(language_ok) / len(language_ok):.3f}")
+    segments = [r["sms_segments"] for r in results]
+    latency = [r["latency_ms"] for r in results]
+    print(f"SMS segments per reply: median {statistics.median(segments)}, max {max(segments)}")
+    print(f"latency ms: median {statistics.median(latency):.0f}, max {max(latency):.0f}")
+    print(f"misclassified ({len(misses)}):")
+    print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()
