@@ -65,9 +65,7 @@ def send_officer_reply(
     if conversation.person.opted_out:
         raise PersonOptedOut(f"conversation {conversation.id}")
     if whatsapp_window_open(conversation, now):
-        queued = queue_replies(
-            session, conversation, [text], Author.OFFICER, officer_id=officer_id
-        )
+        queued = queue_replies(session, conversation, [text], Author.OFFICER, officer_id=officer_id)
         log.info("officer reply queued", extra={"conversation_id": conversation.id})
         return queued
     template_sid = (settings or get_settings()).whatsapp_template_sid

@@ -26,6 +26,7 @@ def for_channel(text: str, channel: Channel) -> str:
         return sms_rendering(text)
     return text
 
+
 # Texts for keywords and for messages the bot cannot read. Keyword names stay in capitals
 # so people can copy them; every text exists in both languages.
 Texts = dict[str, str]
@@ -37,8 +38,7 @@ OPTED_OUT: Texts = {
     " To erase your data write DELETE.",
 }
 OPTED_IN: Texts = {
-    "es": "Hola de nuevo. Ya puedes escribir tu pregunta. MENU para ver temas, AYUDA para"
-    " ayuda.",
+    "es": "Hola de nuevo. Ya puedes escribir tu pregunta. MENU para ver temas, AYUDA para ayuda.",
     "en": "Welcome back. You can write your question now. MENU for topics, HELP for help.",
 }
 HELP: Texts = {

@@ -121,9 +121,7 @@ def _media(form: dict[str, str]) -> list[dict[str, Any]]:
 
 
 @router.post("/status")
-async def delivery_status(
-    request: Request, session: SessionDep, settings: SettingsDep
-) -> Response:
+async def delivery_status(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     """Twilio's status callback: move the outbox item on; unknown sids are acknowledged."""
     form = await verified_form(request, settings)
     sid = form.get("MessageSid", "")

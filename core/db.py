@@ -14,16 +14,22 @@ class Base(DeclarativeBase):
 
 
 def make_engine(url: str) -> Engine:
-    """SQLite gets WAL and foreign keys so it behaves like the production database."""
+    """SQLite gets WAL, foreign keys and real transactions (DDL included), like PostgreSQL."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        def _sqlite_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            # pysqlite's own transaction handling skips DDL; SQLAlchemy emits BEGIN instead.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection):  # type: ignore[no-untyped-def]
+            connection.exec_driver_sql("BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)

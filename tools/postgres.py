@@ -9,16 +9,29 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import socket
 import subprocess
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @dataclass
 class PostgresServer:
-    port: int = 55432
-    data_dir: Path = Path("/tmp/enlace-test-pg")
+    """Its own port and directory, so parallel test runs never share a server."""
+
+    port: int = field(default_factory=free_port)
+    data_dir: Path = field(
+        default_factory=lambda: Path(tempfile.mkdtemp(prefix="enlace-pg-")) / "data"
+    )
 
     @property
     def url(self) -> str:
@@ -35,10 +48,9 @@ class PostgresServer:
         subprocess.run([*prefix, *args], check=True, capture_output=True)
 
     def start(self) -> None:
-        if self.data_dir.exists():
-            shutil.rmtree(self.data_dir)
         self.data_dir.mkdir(parents=True)
         if os.geteuid() == 0:
+            shutil.chown(self.data_dir.parent, "postgres", "postgres")
             shutil.chown(self.data_dir, "postgres", "postgres")
         self._run(
             self._bin("initdb"), "-D", str(self.data_dir), "-U", "enlace",
@@ -65,4 +77,4 @@ class PostgresServer:
                 capture_output=True,
             )
             time.sleep(0.2)
-            shutil.rmtree(self.data_dir, ignore_errors=True)
+            shutil.rmtree(self.data_dir.parent, ignore_errors=True)

@@ -90,9 +90,7 @@ class Enlace:
         factory: sessionmaker[Session] = self.app.state.session_factory
         return factory
 
-    def post(
-        self, path: str, params: dict[str, str], *, signature: str | None = None
-    ) -> Response:
+    def post(self, path: str, params: dict[str, str], *, signature: str | None = None) -> Response:
         url = f"{PUBLIC_URL}{path}"
         headers = {"X-Twilio-Signature": sign(url, params) if signature is None else signature}
         return self.client.post(path, data=params, headers=headers)
@@ -196,9 +194,7 @@ def build_settings(database_url: str, twilio: FakeTwilio, rasa: FakeRasa, **extr
 
 
 @pytest.fixture(scope="module")
-def enlace(
-    database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
-) -> Iterator[Enlace]:
+def enlace(database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa) -> Iterator[Enlace]:
     settings = build_settings(database_url, fake_twilio, fake_rasa)
     app = create_app(settings, run_workers=False)
     with TestClient(app) as client:

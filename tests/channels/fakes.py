@@ -6,10 +6,10 @@ client and the real Rasa client, retries and time-outs included.
 
 from __future__ import annotations
 
-import itertools
 import json
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,7 +44,9 @@ class FakeServer:
                 raw = self.rfile.read(length).decode() if length else ""
                 is_json = "json" in (self.headers.get("Content-Type") or "")
                 form = {} if is_json else {k: v[0] for k, v in parse_qs(raw).items()}
-                request = Request(self.command, self.path, form, json.loads(raw) if is_json else None)
+                request = Request(
+                    self.command, self.path, form, json.loads(raw) if is_json else None
+                )
                 owner.requests.append(request)
                 status, body = owner.respond(request)
                 if owner.delay:
@@ -85,7 +87,6 @@ class FakeTwilio:
 
     def __init__(self) -> None:
         self.fail_with: int | str | None = None
-        self._sids = itertools.count(1)
         self.server = FakeServer(self._respond).start()
 
     @property
@@ -99,7 +100,7 @@ class FakeTwilio:
             return int(failure), {"code": 20500, "message": "down", "status": failure}
         if failure in (21610, 63016, 21211):
             return 400, {"code": failure, "message": "refused", "status": 400}
-        sid = f"SM{next(self._sids):032d}"
+        sid = f"SM{uuid.uuid4().hex}"  # unique across modules sharing one database
         return 201, {"sid": sid, "status": "queued", "to": request.form.get("To")}
 
     def sent(self, to: str | None = None) -> list[dict[str, str]]:

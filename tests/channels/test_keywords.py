@@ -9,6 +9,7 @@ from admin.models import Case
 from channels.keywords import Keyword, match
 from channels.models import OutboxItem
 from core.models import Channel, Conversation, ConversationStatus, Message
+from core.segments import strip_accents_for_sms
 from tests.channels.conftest import Enlace, new_phone
 
 
@@ -49,9 +50,7 @@ def test_a_keyword_inside_a_sentence_is_left_to_the_bot() -> None:
     ("word", "start"),
     [("ALTO", "Listo, ya no te enviaremos"), ("STOP", "Listo, ya no te enviaremos")],
 )
-def test_opting_out_confirms_once_then_sends_nothing(
-    enlace: Enlace, word: str, start: str
-) -> None:
+def test_opting_out_confirms_once_then_sends_nothing(enlace: Enlace, word: str, start: str) -> None:
     phone = new_phone()
     enlace.receive(phone, "hola")
     enlace.receive(phone, word)
@@ -84,7 +83,9 @@ def test_start_opts_back_in(enlace: Enlace) -> None:
     assert replies[2] == "Hola, soy Enlace."
 
 
-@pytest.mark.parametrize(("word", "start"), [("AYUDA", "Enlace responde"), ("HELP", "Enlace answers")])
+@pytest.mark.parametrize(
+    ("word", "start"), [("AYUDA", "Enlace responde"), ("HELP", "Enlace answers")]
+)
 def test_help_lists_emergency_contacts_from_the_knowledge_base(
     enlace: Enlace, word: str, start: str
 ) -> None:
@@ -121,17 +122,25 @@ def test_menu_on_sms_is_compact_and_gsm7(enlace: Enlace) -> None:
 def test_a_number_after_the_menu_answers_that_topic_and_more_expands_it(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.receive(phone, "MENU")
-    enlace.receive(phone, "1")
+    enlace.receive(phone, "3")  # documents kept by the employer
     enlace.receive(phone, "MAS")
-    kb = enlace.app.state.library.kb
-    article = kb.best_article("wages")
-    replies = enlace.replies_to(phone)
-    assert article is not None, "the knowledge base has a general wages article"
-    assert replies[1].endswith("Responde MAS para detalles.")
-    assert "".join(replies[2:]).replace(" ", "")[:40] == (
-        article.localized("es").title.replace(" ", "")[:40]
-    ).translate(str.maketrans("áíóú", "aiou"))
+    article = enlace.app.state.library.kb.best_article("documents_retained")
+    assert article is not None, "the knowledge base has a general article on retained papers"
+    text = article.localized("es")
+    replies = [strip_accents_for_sms(r) for r in enlace.replies_to(phone)]
+    assert replies[1] == strip_accents_for_sms(f"{text.short}\nResponde MAS para detalles.")
+    assert replies[2].startswith(strip_accents_for_sms(text.title))
     assert not enlace.rasa.messages
+    with enlace.factory() as session:
+        answered = [m for m in enlace.messages(session, phone) if m.body == "3"]
+        assert [(m.topic, m.article_id) for m in answered] == [("documents_retained", article.id)]
+
+
+def test_a_menu_topic_that_depends_on_the_country_asks_for_the_question(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "MENU")
+    enlace.receive(phone, "1")  # wages: the answer depends on where the person works
+    assert enlace.replies_to(phone)[1].startswith("Cuéntame tu pregunta")
 
 
 def test_more_after_a_bot_article_sends_its_full_text(enlace: Enlace) -> None:
@@ -196,7 +205,7 @@ def test_a_language_keyword_switches_deterministically(
 ) -> None:
     phone = new_phone()
     enlace.receive(phone, word)
-    enlace.receive(phone, "ok")
+    enlace.receive(phone, "123")  # says nothing about language: the switch holds
     assert enlace.replies_to(phone)[0].startswith(reply)
     assert enlace.rasa.messages[0]["metadata"]["language"] == language
 
@@ -228,7 +237,9 @@ def test_delete_asks_then_erases_everything_and_still_confirms(
             )
         )
         assert leftovers == 0  # the confirmation's address was blanked once sent
-        assert session.scalar(select(func.count(Case.id)).where(Case.conversation_id.is_(None))) == 0
+        assert (
+            session.scalar(select(func.count(Case.id)).where(Case.conversation_id.is_(None))) == 0
+        )
 
 
 def test_delete_without_confirmation_erases_nothing(enlace: Enlace) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from channels.models import DeliveryStatus
 from channels.senders import TwilioSender
 from core.models import Channel
@@ -102,5 +101,3 @@ def test_the_simulator_sender_needs_no_credentials(enlace: Enlace) -> None:
     from tests.conftest import make_settings
 
     assert isinstance(make_sender(make_settings()), SimulatorSender)
-
-

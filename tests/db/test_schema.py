@@ -36,3 +36,58 @@ def test_a_message_sid_is_stored_once(session: Session, vault: PhoneVault) -> No
     assert again is None
     count = session.scalars(select(Message).where(Message.provider_sid == "SMschema2")).all()
     assert len(count) == 1
+
+
+def test_upgrading_a_database_with_data_keeps_every_row(database_url: str, tmp_path: object) -> None:
+    """A migration that rebuilds tables (SQLite) must not lose stored messages."""
+    from sqlalchemy import text
+
+    from core import migrate
+    from core.db import make_engine
+    from tests.conftest import TEST_KEYS
+
+    if database_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path}/upgrade.db"
+    else:
+        url = database_url
+    engine = make_engine(url)
+    vault = PhoneVault(TEST_KEYS["data_key"], TEST_KEYS["lookup_key"])
+    if url == database_url:  # PostgreSQL: a fresh schema inside the shared server
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA IF EXISTS upgrade_test CASCADE")
+            connection.exec_driver_sql("CREATE SCHEMA upgrade_test")
+        engine.dispose()
+        engine = make_engine(url + "?options=-csearch_path%3Dupgrade_test")
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:  # rows as the first schema stored them
+        connection.execute(
+            text(
+                "INSERT INTO people (id, address_hash, address_encrypted, opted_out, created_at)"
+                " VALUES (1, :hash, :secret, false, CURRENT_TIMESTAMP)"
+            ),
+            {"hash": vault.lookup_hash("+15550107777"), "secret": vault.encrypt("+15550107777")},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO conversations (id, public_id, person_id, channel, status, urgent,"
+                " created_at, updated_at) VALUES (1, 'c1', 1, 'sms', 'bot', false,"
+                " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO messages (id, conversation_id, direction, author, provider_sid, body,"
+                " media, state, urgent, escalated, created_at) VALUES (1, 1, 'in', 'person',"
+                " 'SMupgrade', 'hola', '[]', 'processed', false, false, CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(text("INSERT INTO outbox (id, message_id, status, attempts,"
+                                " next_attempt_at, created_at, updated_at) VALUES (1, 1,"
+                                " 'sent', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                                " CURRENT_TIMESTAMP)"))
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM messages")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM people")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM outbox")).scalar_one() == 1
+    engine.dispose()
