@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from admin.models import Case
-from channels.local_turns import LocalTurn, LocalTurns
+from channels.local_turns import LocalTurn, LocalTurns, await_answer
 from channels.outbox import queue_replies
 from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
 from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE
@@ -53,6 +53,7 @@ class Understanding:
     article_id: str | None
     escalate: str | None  # why the bot asks for a human, if it does
     language: str | None  # a language the person switched to through the bot
+    ask_country: bool = False  # the bot asked where the person works
 
 
 class Dialogue:
@@ -91,6 +92,8 @@ class Dialogue:
             choice = self._languages.choose(message.body, conversation.person.language)
             conversation.person.language = choice.language
             metadata = {"language": choice.language, "channel": conversation.channel.value}
+            if conversation.person.country_destination:
+                metadata["country"] = conversation.person.country_destination
             sender_id, text = conversation.public_id, message.body
             bot_may_answer = conversation.status != ConversationStatus.WITH_HUMAN
             session.commit()
@@ -132,6 +135,8 @@ class Dialogue:
         else:
             texts = turn.texts
             understanding = self._understand(turn)
+            if understanding.ask_country:
+                await_answer(conversation, "country")
             if understanding.language:
                 conversation.person.language = language = understanding.language
         urgent = self._is_urgent(understanding)
@@ -175,6 +180,7 @@ class Dialogue:
             article_id=facts.get("article_id"),
             escalate=facts.get("escalate"),
             language=facts.get("language"),
+            ask_country=bool(facts.get("ask_country")),
         )
 
     def _is_urgent(self, understanding: Understanding) -> bool:

@@ -18,6 +18,7 @@ from channels import replies
 from channels.erasure import erase_person
 from channels.formatting import numbered_menu
 from channels.keywords import Keyword, Match, is_yes, match, menu_choice
+from core.countries import parse_country
 from core.language import DEFAULT_LANGUAGE
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
 from core.segments import MORE_HINT
@@ -80,6 +81,11 @@ class LocalTurns:
             choice = menu_choice(message.body, len(MENU))
             if choice is not None:
                 return self._menu_answer(message, MENU[choice][0], language)
+        if awaiting == "country":
+            country = parse_country(message.body)
+            if country is not None:
+                person.country_destination = country
+                return self._answer_pending_topic(session, message, language)
         return _wordless(message, language)
 
     def _keyword(
@@ -144,6 +150,23 @@ class LocalTurns:
             language, [f"*{text.title}*\n\n{text.full}"], topic=article.topic, article_id=None
         )
 
+    def _answer_pending_topic(self, session: Session, message: Message, language: str) -> LocalTurn:
+        """The person said where they work: answer the question that made the bot ask."""
+        topic = session.scalar(
+            select(Message.topic)
+            .where(
+                Message.conversation_id == message.conversation_id,
+                Message.direction == Direction.INBOUND,
+                Message.id < message.id,
+                Message.topic.is_not(None),
+            )
+            .order_by(Message.id.desc())
+            .limit(1)
+        )
+        if topic is None:
+            return LocalTurn(language, [replies.COUNTRY_NOTED[language]])
+        return self._menu_answer(message, topic, language)
+
     def _menu_answer(self, message: Message, topic: str, language: str) -> LocalTurn:
         person = message.conversation.person
         article = (
@@ -183,6 +206,11 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     if types:
         return LocalTurn(language, [replies.IMAGE[language]])
     return LocalTurn(language, [replies.NO_TEXT[language]])
+
+
+def await_answer(conversation: Conversation, what: str) -> None:
+    """Remember that the next message should answer `what` (menu, erase, country)."""
+    _await(conversation, what)
 
 
 def _await(conversation: Conversation, what: str) -> None:

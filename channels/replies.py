@@ -113,3 +113,8 @@ NO_TEXT: Texts = {
     "es": "No entendí. Escribe tu pregunta en pocas palabras, MENU para ver temas o AYUDA.",
     "en": "I didn't get that. Write your question in a few words, MENU for topics or HELP.",
 }
+
+COUNTRY_NOTED = {
+    "es": "Gracias, ya sé en qué país estás. ¿Cuál es tu pregunta?",
+    "en": "Thanks, now I know which country you are in. What is your question?",
+}

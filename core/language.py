@@ -43,18 +43,177 @@ class LanguageChoice:
 # Function words and chat words: decisive on short texts where statistical detection is weak.
 _HINTS: dict[Supported, frozenset[str]] = {
     "es": frozenset(
-        "el la los las un una de del que q k no si mi mis me te se lo le en y o pero por para con"
-        " sin es esta estoy estan tengo tiene hay mas muy como donde cuando porque xq pq hola"
-        " gracias ayuda ayudar necesito quiero puedo pueden trabajo patron pagan pago paga"
-        " pagaron jefe dinero porfa favor buenas buenos dias tardes noches sus nos ya tambien tmb"
-        " ahora aqui algo nada hijo hija esposo esposa mama papa familia".split()
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "un",
+            "una",
+            "de",
+            "del",
+            "que",
+            "q",
+            "k",
+            "no",
+            "si",
+            "mi",
+            "mis",
+            "me",
+            "te",
+            "se",
+            "lo",
+            "le",
+            "en",
+            "y",
+            "o",
+            "pero",
+            "por",
+            "para",
+            "con",
+            "sin",
+            "es",
+            "esta",
+            "estoy",
+            "estan",
+            "tengo",
+            "tiene",
+            "hay",
+            "mas",
+            "muy",
+            "como",
+            "donde",
+            "cuando",
+            "porque",
+            "xq",
+            "pq",
+            "hola",
+            "gracias",
+            "ayuda",
+            "ayudar",
+            "necesito",
+            "quiero",
+            "puedo",
+            "pueden",
+            "trabajo",
+            "patron",
+            "pagan",
+            "pago",
+            "paga",
+            "pagaron",
+            "jefe",
+            "dinero",
+            "porfa",
+            "favor",
+            "buenas",
+            "buenos",
+            "dias",
+            "tardes",
+            "noches",
+            "sus",
+            "nos",
+            "ya",
+            "tambien",
+            "tmb",
+            "ahora",
+            "aqui",
+            "algo",
+            "nada",
+            "hijo",
+            "hija",
+            "esposo",
+            "esposa",
+            "mama",
+            "papa",
+            "familia",
+        ]
     ),
     "en": frozenset(
-        "the a an of to and or but my your i im i'm you he she it we they is are was were am do"
-        " does did didnt dont cant can could would should will have has had not no yes with"
-        " without for from in on at this that what where when why how hi hello hey thanks thank"
-        " please pls help need want work job boss pay paid took take get got me our their"
-        " there here good morning evening night".split()
+        [
+            "the",
+            "a",
+            "an",
+            "of",
+            "to",
+            "and",
+            "or",
+            "but",
+            "my",
+            "your",
+            "i",
+            "im",
+            "i'm",
+            "you",
+            "he",
+            "she",
+            "it",
+            "we",
+            "they",
+            "is",
+            "are",
+            "was",
+            "were",
+            "am",
+            "do",
+            "does",
+            "did",
+            "didnt",
+            "dont",
+            "cant",
+            "can",
+            "could",
+            "would",
+            "should",
+            "will",
+            "have",
+            "has",
+            "had",
+            "not",
+            "no",
+            "yes",
+            "with",
+            "without",
+            "for",
+            "from",
+            "in",
+            "on",
+            "at",
+            "this",
+            "that",
+            "what",
+            "where",
+            "when",
+            "why",
+            "how",
+            "hi",
+            "hello",
+            "hey",
+            "thanks",
+            "thank",
+            "please",
+            "pls",
+            "help",
+            "need",
+            "want",
+            "work",
+            "job",
+            "boss",
+            "pay",
+            "paid",
+            "took",
+            "take",
+            "get",
+            "got",
+            "me",
+            "our",
+            "their",
+            "there",
+            "here",
+            "good",
+            "morning",
+            "evening",
+            "night",
+        ]
     ),
 }
 
@@ -63,9 +222,7 @@ class LanguageChooser:
     """Short or ambiguous messages ("ok", "911") keep the person's previous language."""
 
     def __init__(self, min_confidence: float = 0.7) -> None:
-        self._es_en: LanguageDetector = LanguageDetectorBuilder.from_languages(
-            *_SUPPORTED
-        ).build()
+        self._es_en: LanguageDetector = LanguageDetectorBuilder.from_languages(*_SUPPORTED).build()
         self._all: LanguageDetector = LanguageDetectorBuilder.from_languages(
             *_SUPPORTED, *_OTHERS
         ).build()
@@ -88,6 +245,8 @@ class LanguageChooser:
         if es_hits != en_hits:
             choice: Supported = "es" if es_hits > en_hits else "en"
             return LanguageChoice(choice, choice)
+        if sum(ch.isalpha() for ch in normalized) < 4:  # "ok", "si": no evidence either way
+            return LanguageChoice(fallback, None)
         best = self._es_en.compute_language_confidence_values(text)[0]
         if best.value >= self._min_confidence:
             return LanguageChoice(_SUPPORTED[best.language], _SUPPORTED[best.language])

@@ -16,7 +16,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 
-
 def words(text: str) -> list[str]:
     """Lower-case, accent-free alphanumeric words of `text`, in order."""
     return _WORD.findall(strip_accents(text).casefold())

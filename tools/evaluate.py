@@ -24,8 +24,16 @@ from tools.train import model_path
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 FIELDS = (
-    "text", "language", "topic", "confidence", "urgent", "escalated",
-    "article_id", "reply", "sms_segments", "latency_ms",
+    "text",
+    "language",
+    "topic",
+    "confidence",
+    "urgent",
+    "escalated",
+    "article_id",
+    "reply",
+    "sms_segments",
+    "latency_ms",
 )
 
 

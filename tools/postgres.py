@@ -53,17 +53,34 @@ class PostgresServer:
             shutil.chown(self.data_dir.parent, "postgres", "postgres")
             shutil.chown(self.data_dir, "postgres", "postgres")
         self._run(
-            self._bin("initdb"), "-D", str(self.data_dir), "-U", "enlace",
-            "--auth=trust", "--encoding=UTF8", "--no-sync",
+            self._bin("initdb"),
+            "-D",
+            str(self.data_dir),
+            "-U",
+            "enlace",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--no-sync",
         )
         self._run(
-            self._bin("pg_ctl"), "-D", str(self.data_dir), "-w", "-l",
-            str(self.data_dir / "server.log"), "-o",
+            self._bin("pg_ctl"),
+            "-D",
+            str(self.data_dir),
+            "-w",
+            "-l",
+            str(self.data_dir / "server.log"),
+            "-o",
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} -c fsync=off",
             "start",
         )
         self._run(
-            self._bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "enlace",
+            self._bin("createdb"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "enlace",
             "enlace",
         )
 
@@ -72,7 +89,12 @@ class PostgresServer:
             subprocess.run(
                 [
                     *(["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []),
-                    self._bin("pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "stop",
+                    self._bin("pg_ctl"),
+                    "-D",
+                    str(self.data_dir),
+                    "-m",
+                    "fast",
+                    "stop",
                 ],
                 capture_output=True,
             )

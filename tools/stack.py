@@ -49,21 +49,35 @@ class Stack:
     def start_rasa(self, model: Path) -> None:
         env = {**self.child_env(), "PYTHONPATH": str(BOT)}
         command = [
-            str(RASA), "run",
-            "--model", str(model),
-            "--endpoints", "endpoints.yml",
-            "--credentials", "credentials.yml",
+            str(RASA),
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            "endpoints.yml",
+            "--credentials",
+            "credentials.yml",
             "--enable-api",
-            "--auth-token", env["ENLACE_RASA_TOKEN"],
-            "--interface", "127.0.0.1",
-            "--port", str(self.rasa_port),
+            "--auth-token",
+            env["ENLACE_RASA_TOKEN"],
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(self.rasa_port),
         ]
         self._spawn("rasa", command, env, cwd=BOT)
 
     def start_app(self) -> None:
         command = [
-            sys.executable, "-m", "uvicorn", "core.asgi:app",
-            "--host", "127.0.0.1", "--port", str(self.app_port), "--no-access-log",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "core.asgi:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.app_port),
+            "--no-access-log",
         ]
         self._spawn("app", command, self.child_env(), cwd=REPO_ROOT)
 
@@ -72,7 +86,11 @@ class Stack:
         with (self.log_dir / f"{name}-{self.app_port}.log").open("ab") as log:
             self.processes.append(
                 subprocess.Popen(
-                    command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
+                    command,
+                    env=env,
+                    cwd=cwd,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
                     start_new_session=True,
                 )
             )

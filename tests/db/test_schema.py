@@ -23,7 +23,9 @@ def test_a_stored_number_is_encrypted_and_found_by_its_hash(
     session: Session, vault: PhoneVault
 ) -> None:
     store(session, vault, InboundMessage(Channel.SMS, "+15550109999", "SMschema1", "hola"))
-    person = session.scalar(select(Person).where(Person.address_hash == vault.lookup_hash("+15550109999")))
+    person = session.scalar(
+        select(Person).where(Person.address_hash == vault.lookup_hash("+15550109999"))
+    )
     assert person is not None
     assert b"5550109999" not in person.address_encrypted
     assert vault.decrypt(person.address_encrypted) == "+15550109999"
@@ -38,7 +40,9 @@ def test_a_message_sid_is_stored_once(session: Session, vault: PhoneVault) -> No
     assert len(count) == 1
 
 
-def test_upgrading_a_database_with_data_keeps_every_row(database_url: str, tmp_path: object) -> None:
+def test_upgrading_a_database_with_data_keeps_every_row(
+    database_url: str, tmp_path: object
+) -> None:
     """A migration that rebuilds tables (SQLite) must not lose stored messages."""
     from sqlalchemy import text
 
@@ -46,10 +50,7 @@ def test_upgrading_a_database_with_data_keeps_every_row(database_url: str, tmp_p
     from core.db import make_engine
     from tests.conftest import TEST_KEYS
 
-    if database_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path}/upgrade.db"
-    else:
-        url = database_url
+    url = f"sqlite:///{tmp_path}/upgrade.db" if database_url.startswith("sqlite") else database_url
     engine = make_engine(url)
     vault = PhoneVault(TEST_KEYS["data_key"], TEST_KEYS["lookup_key"])
     if url == database_url:  # PostgreSQL: a fresh schema inside the shared server
@@ -81,10 +82,14 @@ def test_upgrading_a_database_with_data_keeps_every_row(database_url: str, tmp_p
                 " 'SMupgrade', 'hola', '[]', 'processed', false, false, CURRENT_TIMESTAMP)"
             )
         )
-        connection.execute(text("INSERT INTO outbox (id, message_id, status, attempts,"
-                                " next_attempt_at, created_at, updated_at) VALUES (1, 1,"
-                                " 'sent', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
-                                " CURRENT_TIMESTAMP)"))
+        connection.execute(
+            text(
+                "INSERT INTO outbox (id, message_id, status, attempts,"
+                " next_attempt_at, created_at, updated_at) VALUES (1, 1,"
+                " 'sent', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                " CURRENT_TIMESTAMP)"
+            )
+        )
     migrate.upgrade(engine)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM messages")).scalar_one() == 1

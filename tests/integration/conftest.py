@@ -15,10 +15,11 @@ import httpx
 import pytest
 
 from core.crypto import new_data_key
+from tools.postgres import free_port
 from tools.stack import Stack
 from tools.train import model_path
 
-RASA_PORT = 5097
+RASA_PORT = free_port()
 TOKENS = {
     "ENLACE_RASA_TOKEN": secrets.token_urlsafe(16),
     "ENLACE_ACTION_TOKEN": secrets.token_urlsafe(16),
@@ -43,7 +44,7 @@ def rasa_and_sqlite_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[St
         pytest.fail(f"no trained model at {model}: run `make train` (make test does)")
     tmp = tmp_path_factory.mktemp("stack")
     stack = Stack(
-        app_port=8097,
+        app_port=free_port(),
         rasa_port=RASA_PORT,
         log_dir=tmp,
         env=_app_env(f"sqlite:///{tmp / 'enlace.db'}"),
@@ -62,7 +63,7 @@ def postgres_app(
     rasa_and_sqlite_app: Stack, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stack]:
     stack = Stack(
-        app_port=8098,
+        app_port=free_port(),
         rasa_port=RASA_PORT,
         log_dir=tmp_path_factory.mktemp("pgstack"),
         env=_app_env(postgres_url),
@@ -107,8 +108,6 @@ class Phone:
         response.raise_for_status()
         messages: list[dict[str, Any]] = response.json()
         return messages
-
-
 
     def close(self) -> None:
         self._client.close()

@@ -87,3 +87,10 @@ def test_replies_are_stored_and_delivered_through_the_outbox(phone: Phone) -> No
 def test_health_reports_every_part_ready(app_url: str) -> None:
     body = httpx.get(f"{app_url}/healthz").json()
     assert body["parts"] == {"database": True, "rasa_model": True, "knowledge": True}
+
+
+def test_naming_the_country_answers_the_pending_question_for_that_country(phone: Phone) -> None:
+    phone.send("mi patron no me quiere pagar las horas extra de la semana")
+    turn = phone.send("en españa")
+    assert turn["topic"] == "wages"
+    assert turn["article_id"] == "wages-spain"

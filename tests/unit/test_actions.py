@@ -39,8 +39,13 @@ def tracker(text: str, intent: str, **slots: Any) -> dict[str, Any]:
 
 
 async def run(executor: ActionExecutor, action: str, state: dict[str, Any]) -> dict[str, Any]:
-    call = {"next_action": action, "sender_id": state["sender_id"], "tracker": state,
-            "domain": {}, "version": "3.6.21"}
+    call = {
+        "next_action": action,
+        "sender_id": state["sender_id"],
+        "tracker": state,
+        "domain": {},
+        "version": "3.6.21",
+    }
     result = await executor.run(call)
     assert result is not None
     dumped: dict[str, Any] = result.model_dump()
@@ -66,7 +71,8 @@ async def test_a_topic_is_answered_with_the_short_article_and_more_hint_by_sms(
     result = await run(executor, "action_answer_topic", state)
     facts = _facts(result)
     article = library.kb.article(facts["article_id"])
-    assert article is not None and article.topic == "wages"
+    assert article is not None
+    assert article.topic == "wages"
     (text,) = _texts(result)
     assert text.startswith(article.localized("es").short)
     assert text.endswith("Responde MAS para detalles.")
@@ -76,7 +82,9 @@ async def test_a_topic_is_answered_with_the_short_article_and_more_hint_by_sms(
 async def test_whatsapp_gets_the_full_answer_in_english(
     executor: ActionExecutor, library: Library
 ) -> None:
-    state = tracker("they keep my passport", "documents_retained", language="en", channel="whatsapp")
+    state = tracker(
+        "they keep my passport", "documents_retained", language="en", channel="whatsapp"
+    )
     result = await run(executor, "action_answer_topic", state)
     article = library.kb.article(_facts(result)["article_id"])
     assert article is not None
@@ -109,8 +117,12 @@ async def test_an_unsure_message_with_no_search_match_gets_the_default_response(
 @pytest.mark.anyio
 @pytest.mark.parametrize(
     ("text", "current", "expected"),
-    [("hablame en ingles", "es", "en"), ("spanish please", "en", "es"),
-     ("no hablo ingles", "en", "es"), ("cambiar idioma", "es", "en")],
+    [
+        ("hablame en ingles", "es", "en"),
+        ("spanish please", "en", "es"),
+        ("no hablo ingles", "en", "es"),
+        ("cambiar idioma", "es", "en"),
+    ],
 )
 async def test_a_language_request_switches_to_the_language_asked_for(
     executor: ActionExecutor, text: str, current: str, expected: str

@@ -1,4 +1,4 @@
-"""The Rasa project agrees with the taxonomy, and its training data is complete in both languages."""
+"""The Rasa project matches the taxonomy; its training data is complete in both languages."""
 
 from __future__ import annotations
 

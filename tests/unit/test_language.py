@@ -54,3 +54,8 @@ def test_a_language_we_do_not_speak_is_reported_as_unsupported(
     choice = chooser.choose(text, "es")
     assert choice.unsupported
     assert choice.language == "es"
+
+
+def test_ok_does_not_undo_a_chosen_language(chooser: LanguageChooser) -> None:
+    assert chooser.choose("ok", "es").language == "es"
+    assert chooser.choose("OK!", "es").language == "es"
