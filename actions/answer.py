@@ -24,7 +24,9 @@ ASK_COUNTRY = {
     " Canada, Spain or Mexico.",
 }
 
-SEARCH_MIN_SCORE = 4.0
+# A lexical match answers only when it is strong and clearly ahead of the next article.
+SEARCH_MIN_SCORE = 8.0
+SEARCH_MIN_LEAD = 1.5
 
 
 class ActionAnswerTopic(Action):
@@ -69,7 +71,8 @@ class ActionAnswerUnsure(Action):
     ) -> list[dict[str, Any]]:
         language = language_of(tracker)
         hits = self._library.index.search(tracker.latest_message.get("text") or "", language)
-        if hits and hits[0].score >= SEARCH_MIN_SCORE:
+        runner_up = hits[1].score if len(hits) > 1 else 0.0
+        if hits and hits[0].score >= max(SEARCH_MIN_SCORE, SEARCH_MIN_LEAD * runner_up):
             utter_article(dispatcher, hits[0].article, language, channel_of(tracker))
             return []
         dispatcher.utter_message(response="utter_default")

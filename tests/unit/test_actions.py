@@ -154,3 +154,21 @@ async def test_a_country_specific_topic_asks_for_the_country_when_it_is_unknown(
     result = await run(executor, "action_answer_topic", tracker("no me pagan", "wages"))
     assert _facts(result) == {"topic": "wages", "ask_country": True}
     assert "país" in _texts(result)[0]
+
+
+@pytest.mark.anyio
+async def test_an_unsure_message_with_a_clear_search_match_gets_that_article(
+    executor: ActionExecutor,
+) -> None:
+    state = tracker("tarjeta bienestar paisano", "nlu_fallback")
+    result = await run(executor, "action_answer_unsure", state)
+    assert _facts(result)["article_id"] == "return-mexico-te-abraza"
+
+
+@pytest.mark.anyio
+async def test_an_unsure_message_matching_two_articles_equally_is_not_guessed(
+    executor: ActionExecutor,
+) -> None:
+    state = tracker("totalization agreement social security mexico", "nlu_fallback", language="en")
+    result = await run(executor, "action_answer_unsure", state)
+    assert [r.get("response") for r in result["responses"]] == ["utter_default"]
