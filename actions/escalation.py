@@ -8,15 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import language_of, report
-
-HANDOVER = {
-    "es": "Listo, le paso tu conversación a una persona del consulado. Te va a escribir por este"
-    " mismo chat; puede tardar unas horas en horario de oficina. Si estás en peligro ahora,"
-    " llama al 911.",
-    "en": "Done, I'm passing your conversation to a consular officer. They will write to you in"
-    " this same chat; it may take a few hours during office hours. If you are in danger now,"
-    " call 911.",
-}
+from core.texts import HANDOVER
 
 
 class ActionRequestHuman(Action):

@@ -7,8 +7,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from core.segments import MORE_HINT
 from knowledge import Article
+from knowledge.replies import article_reply
 
 
 def language_of(tracker: Tracker) -> str:
@@ -29,10 +29,5 @@ def report(dispatcher: CollectingDispatcher, **facts: Any) -> None:
 def utter_article(
     dispatcher: CollectingDispatcher, article: Article, language: str, channel: str
 ) -> None:
-    """SMS gets the short answer and the MORE hint; WhatsApp the full answer."""
-    text = article.localized(language)
-    if channel == "sms":
-        dispatcher.utter_message(text=f"{text.short}\n{MORE_HINT[language]}")
-    else:
-        dispatcher.utter_message(text=f"*{text.title}*\n\n{text.full}")
+    dispatcher.utter_message(text=article_reply(article, language, channel))
     report(dispatcher, article_id=article.id, topic=article.topic)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from channels import replies
 from channels.erasure import erase_person
@@ -21,8 +21,8 @@ from channels.keywords import Keyword, Match, is_yes, match, menu_choice
 from core.countries import parse_country
 from core.language import DEFAULT_LANGUAGE
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
-from core.segments import MORE_HINT
 from knowledge import KnowledgeBase
+from knowledge.replies import article_reply
 
 AWAIT_FOR: Final = timedelta(minutes=30)
 HUMAN_TOPIC: Final = "human_agent"
@@ -132,16 +132,7 @@ class LocalTurns:
 
     def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
         """The full answer of the last article this conversation was given."""
-        article_id = session.scalar(
-            select(Message.article_id)
-            .where(
-                Message.conversation_id == conversation.id,
-                Message.direction == Direction.INBOUND,
-                Message.article_id.is_not(None),
-            )
-            .order_by(Message.id.desc())
-            .limit(1)
-        )
+        article_id = _last_inbound(session, conversation.id, Message.article_id)
         article = self._kb.article(article_id) if self._kb and article_id else None
         if article is None:
             return LocalTurn(language, [replies.NOTHING_MORE[language]])
@@ -152,17 +143,7 @@ class LocalTurns:
 
     def _answer_pending_topic(self, session: Session, message: Message, language: str) -> LocalTurn:
         """The person said where they work: answer the question that made the bot ask."""
-        topic = session.scalar(
-            select(Message.topic)
-            .where(
-                Message.conversation_id == message.conversation_id,
-                Message.direction == Direction.INBOUND,
-                Message.id < message.id,
-                Message.topic.is_not(None),
-            )
-            .order_by(Message.id.desc())
-            .limit(1)
-        )
+        topic = _last_inbound(session, message.conversation_id, Message.topic, before=message.id)
         if topic is None:
             return LocalTurn(language, [replies.COUNTRY_NOTED[language]])
         return self._menu_answer(message, topic, language)
@@ -178,11 +159,7 @@ class LocalTurns:
         )
         if article is None:
             return LocalTurn(language, [replies.MENU_NO_ARTICLE[language]], topic=topic)
-        text = article.localized(language)
-        if message.conversation.channel == Channel.SMS:
-            reply = f"{text.short}\n{MORE_HINT[language]}"
-        else:
-            reply = f"*{text.title}*\n\n{text.full}"
+        reply = article_reply(article, language, message.conversation.channel.value)
         return LocalTurn(language, [reply], topic=topic, article_id=article.id)
 
 
@@ -206,6 +183,24 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     if types:
         return LocalTurn(language, [replies.IMAGE[language]])
     return LocalTurn(language, [replies.NO_TEXT[language]])
+
+
+def _last_inbound(
+    session: Session,
+    conversation_id: int,
+    column: InstrumentedAttribute[str | None],
+    before: int | None = None,
+) -> str | None:
+    """The newest non-empty `column` among the conversation's inbound messages."""
+    query = select(column).where(
+        Message.conversation_id == conversation_id,
+        Message.direction == Direction.INBOUND,
+        column.is_not(None),
+    )
+    if before is not None:
+        query = query.where(Message.id < before)
+    value: str | None = session.scalar(query.order_by(Message.id.desc()).limit(1))
+    return value
 
 
 def await_answer(conversation: Conversation, what: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core import texts
 from core.models import Channel
 from core.segments import sms_rendering
 
@@ -59,14 +60,7 @@ MENU_NO_ARTICLE: Texts = {
     "es": "Cuéntame tu pregunta sobre este tema en pocas palabras, o escribe HUMANO.",
     "en": "Tell me your question on this topic in a few words, or write HUMAN.",
 }
-HANDOVER: Texts = {
-    "es": "Listo, le paso tu conversación a una persona del consulado. Te va a escribir por este"
-    " mismo chat; puede tardar unas horas en horario de oficina. Si estás en peligro ahora,"
-    " llama al 911.",
-    "en": "Done, I'm passing your conversation to a consular officer. They will write to you in"
-    " this same chat; it may take a few hours during office hours. If you are in danger now,"
-    " call 911.",
-}
+HANDOVER: Texts = texts.HANDOVER
 ALREADY_WITH_HUMAN: Texts = {
     "es": "Una persona del consulado ya tiene tu conversación y te va a escribir aquí.",
     "en": "A consular officer already has your conversation and will write to you here.",
