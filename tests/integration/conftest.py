@@ -64,7 +64,7 @@ def postgres_app(
 ) -> Iterator[Stack]:
     stack = Stack(
         app_port=free_port(),
-        rasa_port=RASA_PORT,
+        rasa_port=rasa_and_sqlite_app.rasa_port,
         log_dir=tmp_path_factory.mktemp("pgstack"),
         env=_app_env(postgres_url),
     )
