@@ -18,6 +18,7 @@ from core import migrate
 from core.crypto import PhoneVault, new_data_key
 from core.db import make_engine
 from core.settings import Settings
+from tests.channels.fakes import FakeTwilio
 from tools.postgres import PostgresServer
 
 TEST_KEYS = {"data_key": new_data_key(), "lookup_key": secrets.token_urlsafe(32)}
@@ -73,6 +74,14 @@ def session(engine: Engine) -> Iterator[Session]:
     db.close()
     transaction.rollback()
     connection.close()
+
+
+@pytest.fixture(scope="module")
+def fake_twilio() -> Iterator[FakeTwilio]:
+    """A loopback fake of Twilio's Messages API (tests/channels/fakes.py)."""
+    fake = FakeTwilio()
+    yield fake
+    fake.server.stop()
 
 
 @pytest.fixture(scope="session")

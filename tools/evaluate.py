@@ -65,11 +65,8 @@ def running_stack() -> Iterator[str]:
         print("starting a private stack for the evaluation …", file=sys.stderr, flush=True)
         stack.start_rasa(model_path())
         stack.start_app()
-        try:
-            stack.wait_healthy()
+        with stack.serving():
             yield stack.app_url
-        finally:
-            stack.stop()
 
 
 def fresh_number() -> str:

@@ -12,6 +12,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,6 +114,15 @@ class Stack:
                 pass
             time.sleep(1)
         raise TimeoutError(f"stack not healthy after {timeout:.0f}s: {last}")
+
+    @contextmanager
+    def serving(self, timeout: float = 240.0) -> Iterator[Stack]:
+        """The started processes, once healthy; stopped when the block ends, however it ends."""
+        try:
+            self.wait_healthy(timeout)
+            yield self
+        finally:
+            self.stop()
 
     def stop(self) -> None:
         for process in reversed(self.processes):

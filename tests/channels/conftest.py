@@ -56,13 +56,6 @@ def sign(url: str, params: dict[str, str], token: str = AUTH_TOKEN) -> str:
 
 
 @pytest.fixture(scope="module")
-def fake_twilio() -> Iterator[FakeTwilio]:
-    fake = FakeTwilio()
-    yield fake
-    fake.server.stop()
-
-
-@pytest.fixture(scope="module")
 def fake_rasa() -> Iterator[FakeRasa]:
     fake = FakeRasa()
     yield fake

@@ -19,22 +19,31 @@ from tools.postgres import free_port
 from tools.stack import Stack
 from tools.train import model_path
 
-RASA_PORT = free_port()
-TOKENS = {
-    "ENLACE_RASA_TOKEN": secrets.token_urlsafe(16),
-    "ENLACE_ACTION_TOKEN": secrets.token_urlsafe(16),
-}
+TOKEN_NAMES = ("ENLACE_RASA_TOKEN", "ENLACE_ACTION_TOKEN")
 
 
-def _app_env(database_url: str) -> dict[str, str]:
+def app_env(database_url: str, rasa: Stack | None = None) -> dict[str, str]:
+    """An app's settings; apps beside a running Rasa share its API and action tokens."""
+    tokens = (
+        {name: rasa.env[name] for name in TOKEN_NAMES}
+        if rasa is not None
+        else {name: secrets.token_urlsafe(16) for name in TOKEN_NAMES}
+    )
     return {
         "ENLACE_ENVIRONMENT": "test",
         "ENLACE_DATABASE_URL": database_url,
         "ENLACE_DATA_KEY": new_data_key(),
         "ENLACE_LOOKUP_KEY": secrets.token_urlsafe(32),
         "ENLACE_OUTBOX_POLL_SECONDS": "0.2",
-        **TOKENS,
+        **tokens,
     }
+
+
+def app_beside(rasa: Stack, log_dir: Path, env: dict[str, str], port: int | None = None) -> Stack:
+    """A second app process talking to the session's Rasa server."""
+    stack = Stack(app_port=port or free_port(), rasa_port=rasa.rasa_port, log_dir=log_dir, env=env)
+    stack.start_app()
+    return stack
 
 
 @pytest.fixture(scope="session")
@@ -45,35 +54,24 @@ def rasa_and_sqlite_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[St
     tmp = tmp_path_factory.mktemp("stack")
     stack = Stack(
         app_port=free_port(),
-        rasa_port=RASA_PORT,
+        rasa_port=free_port(),
         log_dir=tmp,
-        env=_app_env(f"sqlite:///{tmp / 'enlace.db'}"),
+        env=app_env(f"sqlite:///{tmp / 'enlace.db'}"),
     )
     stack.start_rasa(model)
     stack.start_app()
-    try:
-        stack.wait_healthy()
-        yield stack
-    finally:
-        stack.stop()
+    with stack.serving() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
 def postgres_app(
     rasa_and_sqlite_app: Stack, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stack]:
-    stack = Stack(
-        app_port=free_port(),
-        rasa_port=rasa_and_sqlite_app.rasa_port,
-        log_dir=tmp_path_factory.mktemp("pgstack"),
-        env=_app_env(postgres_url),
-    )
-    stack.start_app()
-    try:
-        stack.wait_healthy()
-        yield stack
-    finally:
-        stack.stop()
+    env = app_env(postgres_url, rasa_and_sqlite_app)
+    stack = app_beside(rasa_and_sqlite_app, tmp_path_factory.mktemp("pgstack"), env)
+    with stack.serving() as running:
+        yield running
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

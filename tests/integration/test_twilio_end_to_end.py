@@ -16,6 +16,7 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from tests.channels.fakes import FakeTwilio
+from tests.integration.conftest import app_beside, app_env
 from tools.postgres import free_port
 from tools.stack import Stack
 
@@ -26,46 +27,22 @@ ACCOUNT_SID = "AC" + secrets.token_hex(16)
 
 
 @pytest.fixture(scope="module")
-def fake_twilio() -> Iterator[FakeTwilio]:
-    fake = FakeTwilio()
-    yield fake
-    fake.server.stop()
-
-
-@pytest.fixture(scope="module")
 def twilio_app(
     rasa_and_sqlite_app: Stack, fake_twilio: FakeTwilio, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stack]:
-    from core.crypto import new_data_key
-
     tmp: Path = tmp_path_factory.mktemp("twilio-app")
     port = free_port()
-    stack = Stack(
-        app_port=port,
-        rasa_port=rasa_and_sqlite_app.rasa_port,
-        log_dir=tmp,
-        env={
-            "ENLACE_ENVIRONMENT": "test",
-            "ENLACE_DATABASE_URL": f"sqlite:///{tmp / 'enlace.db'}",
-            "ENLACE_DATA_KEY": new_data_key(),
-            "ENLACE_LOOKUP_KEY": secrets.token_urlsafe(32),
-            "ENLACE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-            "ENLACE_OUTBOX_POLL_SECONDS": "0.2",
-            "ENLACE_TWILIO_API_BASE_URL": fake_twilio.url,
-            "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
-            "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-            "TWILIO_SMS_FROM": "+15005550006",
-            "TWILIO_WHATSAPP_FROM": "whatsapp:+15005550006",
-            "ENLACE_RASA_TOKEN": rasa_and_sqlite_app.env["ENLACE_RASA_TOKEN"],
-            "ENLACE_ACTION_TOKEN": rasa_and_sqlite_app.env["ENLACE_ACTION_TOKEN"],
-        },
-    )
-    stack.start_app()
-    try:
-        stack.wait_healthy()
-        yield stack
-    finally:
-        stack.stop()
+    env = {
+        **app_env(f"sqlite:///{tmp / 'enlace.db'}", rasa_and_sqlite_app),
+        "ENLACE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "ENLACE_TWILIO_API_BASE_URL": fake_twilio.url,
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_SMS_FROM": "+15005550006",
+        "TWILIO_WHATSAPP_FROM": "whatsapp:+15005550006",
+    }
+    with app_beside(rasa_and_sqlite_app, tmp, env, port).serving() as running:
+        yield running
 
 
 def _post_signed(app: Stack, path: str, form: dict[str, str]) -> httpx.Response:
