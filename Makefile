@@ -13,7 +13,7 @@ STAMP_SYSTEM := var/.system-packages
 SYSTEM_PACKAGES := postgresql chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot validate \
+.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate \
         train kb-check eval score lint migrate lock i18n clean
 
 help: ## list the targets
@@ -69,6 +69,9 @@ test-bot: install train ## Rasa's own story tests on the trained model
 eval: install train ## QUESTIONS=file.tsv OUT=file.jsonl: evaluation contract, see README
 	@test -n "$(QUESTIONS)" -a -n "$(OUT)" || { echo "usage: make eval QUESTIONS=path.tsv OUT=path.jsonl"; exit 2; }
 	$(PY) -m tools.evaluate --questions "$(QUESTIONS)" --out "$(OUT)"
+
+compare-nlu: install ## topic accuracy and training time of bot/experiments/diet.yml vs bot/config.yml (dev split)
+	$(PY) -m tools.compare_nlu
 
 lint: install-app ## ruff and mypy
 	$(VENV)/bin/ruff check .

@@ -19,7 +19,7 @@ BOT = REPO_ROOT / "bot"
 MODELS = BOT / "models"
 RASA = REPO_ROOT / ".venv-rasa" / "bin" / "rasa"
 EXCLUDED_QUESTIONS = REPO_ROOT / "tests" / "data" / "dev_questions.tsv"
-TRAINING_INPUTS = ("config.yml", "domain", "data")
+TRAINING_INPUTS = ("config.yml", "domain", "data", "components")
 
 
 def generate_topic_examples() -> None:
@@ -44,7 +44,7 @@ def training_hash() -> str:
         path
         for name in TRAINING_INPUTS
         for path in ([BOT / name] if (BOT / name).is_file() else (BOT / name).rglob("*"))
-        if path.is_file()
+        if path.is_file() and "__pycache__" not in path.parts
     )
     for path in files:
         digest.update(str(path.relative_to(BOT)).encode())

@@ -1,0 +1,130 @@
+"""`make compare-nlu`: topic accuracy and training time of NLU pipelines on the dev split.
+
+Trains an NLU-only model per Rasa config on the same generated training data and scores
+each on the `dev` rows of the evaluation set (never the held-out rows: choosing a pipeline
+is tuning). The first config is the baseline; the others are reported as ratios to it.
+
+Usage: python -m tools.compare_nlu [--configs bot/config.yml bot/experiments/diet.yml]
+       [--questions tests/data/dev_questions.tsv] [--split dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.settings import REPO_ROOT
+from core.text import normalize_for_nlu
+from tools.train import BOT, RASA, generate_topic_examples
+
+RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
+PARSE_SCRIPT = REPO_ROOT / "tools" / "rasa_side" / "parse_texts.py"
+DEFAULT_CONFIGS = (BOT / "experiments" / "diet.yml", BOT / "config.yml")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    config: Path
+    train_seconds: float
+    accuracy: dict[str, float]
+    counts: dict[str, tuple[int, int]]
+
+
+def rasa_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(BOT)}
+
+
+def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(RASA),
+            "train",
+            "nlu",
+            "--config",
+            str(config.resolve()),
+            "--nlu",
+            "data/nlu",
+            "--out",
+            str(out),
+            "--fixed-model-name",
+            "nlu",
+        ],
+        check=True,
+        cwd=BOT,
+        env=rasa_env(),
+        stdout=subprocess.DEVNULL,
+    )
+    return out / "nlu.tar.gz", time.perf_counter() - started
+
+
+def predict(model: Path, texts: list[str]) -> list[str | None]:
+    completed = subprocess.run(
+        [str(RASA_PYTHON), str(PARSE_SCRIPT), str(model)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=BOT,
+        env=rasa_env(),
+    )
+    return [row["intent"] for row in json.loads(completed.stdout)]
+
+
+def evaluate(config: Path, rows: list[dict[str, str]], workdir: Path) -> Outcome:
+    model, seconds = train_nlu(config, workdir / config.stem)
+    predicted = predict(model, [normalize_for_nlu(row["text"]) for row in rows])
+    hits: dict[str, list[bool]] = defaultdict(list)
+    for row, intent in zip(rows, predicted, strict=True):
+        hits[row["language"]].append(intent == row["topic"])
+    return Outcome(
+        config=config,
+        train_seconds=seconds,
+        accuracy={language: sum(h) / len(h) for language, h in hits.items()},
+        counts={language: (sum(h), len(h)) for language, h in hits.items()},
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--configs", type=Path, nargs="+", default=list(DEFAULT_CONFIGS))
+    parser.add_argument(
+        "--questions", type=Path, default=REPO_ROOT / "tests/data/dev_questions.tsv"
+    )
+    parser.add_argument("--split", default="dev")
+    args = parser.parse_args()
+    if args.split == "heldout":
+        raise SystemExit("comparing pipelines on the held-out split would tune on it; use dev")
+    with args.questions.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            row
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row.get("split", args.split) == args.split
+        ]
+    generate_topic_examples()
+    with tempfile.TemporaryDirectory() as tmp:
+        outcomes = [evaluate(config, rows, Path(tmp)) for config in args.configs]
+    baseline = outcomes[0]
+    print(f"NLU topic accuracy on the {args.split!r} split ({len(rows)} messages)")
+    for outcome in outcomes:
+        scores = "  ".join(
+            f"{language} {outcome.accuracy[language]:.3f} ({hit}/{total})"
+            for language, (hit, total) in sorted(outcome.counts.items())
+        )
+        ratio = outcome.train_seconds / baseline.train_seconds
+        print(
+            f"  {outcome.config.relative_to(REPO_ROOT)!s:<28} {scores}  "
+            f"train {outcome.train_seconds:.0f} s ({ratio:.2f}x baseline)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Run with the Rasa environment's Python: the intent a trained model gives each text.
+
+Reads a JSON list of texts on stdin, writes a JSON list of {intent, confidence}. Used by
+tools/compare_nlu.py, which lives in the app's environment where Rasa is not installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+
+from rasa.core.agent import Agent
+
+
+async def parse_all(model: str, texts: list[str]) -> list[dict[str, object]]:
+    agent = Agent.load(model)
+    results = []
+    for text in texts:
+        parsed = await agent.parse_message(text)
+        intent = parsed.get("intent") or {}
+        results.append({"intent": intent.get("name"), "confidence": intent.get("confidence")})
+    return results
+
+
+def main() -> None:
+    texts = json.load(sys.stdin)
+    json.dump(asyncio.run(parse_all(sys.argv[1], texts)), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
