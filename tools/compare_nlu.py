@@ -44,7 +44,7 @@ def rasa_env() -> dict[str, str]:
 
 def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
     started = time.perf_counter()
-    subprocess.run(
+    run_quietly(
         [
             str(RASA),
             "train",
@@ -57,26 +57,26 @@ def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
             str(out),
             "--fixed-model-name",
             "nlu",
-        ],
-        check=True,
-        cwd=BOT,
-        env=rasa_env(),
-        stdout=subprocess.DEVNULL,
+        ]
     )
     return out / "nlu.tar.gz", time.perf_counter() - started
 
 
 def predict(model: Path, texts: list[str]) -> list[str | None]:
-    completed = subprocess.run(
-        [str(RASA_PYTHON), str(PARSE_SCRIPT), str(model)],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=BOT,
-        env=rasa_env(),
+    out = model.with_suffix(".predictions.json")
+    run_quietly(
+        [str(RASA_PYTHON), str(PARSE_SCRIPT), str(model), str(out)], stdin=json.dumps(texts)
     )
-    return [row["intent"] for row in json.loads(completed.stdout)]
+    return [row["intent"] for row in json.loads(out.read_text(encoding="utf-8"))]
+
+
+def run_quietly(command: list[str], stdin: str | None = None) -> None:
+    """Rasa's progress bars and warnings are shown only when the command fails."""
+    completed = subprocess.run(
+        command, input=stdin, capture_output=True, text=True, cwd=BOT, env=rasa_env(), check=False
+    )
+    if completed.returncode != 0:
+        raise SystemExit(f"{command[0]} failed:\n{completed.stderr[-4000:]}")
 
 
 def evaluate(config: Path, rows: list[dict[str, str]], workdir: Path) -> Outcome:

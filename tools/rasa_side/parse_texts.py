@@ -1,6 +1,7 @@
 """Run with the Rasa environment's Python: the intent a trained model gives each text.
 
-Reads a JSON list of texts on stdin, writes a JSON list of {intent, confidence}. Used by
+Reads a JSON list of texts on stdin and writes a JSON list of {intent, confidence} to the
+file named by the second argument (Rasa prints to stdout while loading a model). Used by
 tools/compare_nlu.py, which lives in the app's environment where Rasa is not installed.
 """
 
@@ -24,8 +25,11 @@ async def parse_all(model: str, texts: list[str]) -> list[dict[str, object]]:
 
 
 def main() -> None:
+    model, out = sys.argv[1], sys.argv[2]
     texts = json.load(sys.stdin)
-    json.dump(asyncio.run(parse_all(sys.argv[1], texts)), sys.stdout)
+    results = asyncio.run(parse_all(model, texts))
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(results, handle)
 
 
 if __name__ == "__main__":
