@@ -20,6 +20,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from core.settings import REPO_ROOT
 from core.text import normalize_for_nlu
@@ -34,8 +35,8 @@ DEFAULT_CONFIGS = (BOT / "experiments" / "diet.yml", BOT / "config.yml")
 class Outcome:
     config: Path
     train_seconds: float
-    accuracy: dict[str, float]
     counts: dict[str, tuple[int, int]]
+    fallbacks: dict[str, int]
 
 
 def rasa_env() -> dict[str, str]:
@@ -62,12 +63,13 @@ def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
     return out / "nlu.tar.gz", time.perf_counter() - started
 
 
-def predict(model: Path, texts: list[str]) -> list[str | None]:
+def predict(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     out = model.with_suffix(".predictions.json")
     run_quietly(
         [str(RASA_PYTHON), str(PARSE_SCRIPT), str(model), str(out)], stdin=json.dumps(texts)
     )
-    return [row["intent"] for row in json.loads(out.read_text(encoding="utf-8"))]
+    rows: list[dict[str, Any]] = json.loads(out.read_text(encoding="utf-8"))
+    return rows
 
 
 def run_quietly(command: list[str], stdin: str | None = None) -> None:
@@ -83,13 +85,16 @@ def evaluate(config: Path, rows: list[dict[str, str]], workdir: Path) -> Outcome
     model, seconds = train_nlu(config, workdir / config.stem)
     predicted = predict(model, [normalize_for_nlu(row["text"]) for row in rows])
     hits: dict[str, list[bool]] = defaultdict(list)
-    for row, intent in zip(rows, predicted, strict=True):
-        hits[row["language"]].append(intent == row["topic"])
+    fallbacks: dict[str, int] = defaultdict(int)
+    for row, prediction in zip(rows, predicted, strict=True):
+        # Scored like `make score`: the best-ranked topic, also when the model was unsure.
+        hits[row["language"]].append(prediction["best"] == row["topic"])
+        fallbacks[row["language"]] += prediction["intent"] == "nlu_fallback"
     return Outcome(
         config=config,
         train_seconds=seconds,
-        accuracy={language: sum(h) / len(h) for language, h in hits.items()},
         counts={language: (sum(h), len(h)) for language, h in hits.items()},
+        fallbacks=dict(fallbacks),
     )
 
 
@@ -116,7 +121,7 @@ def main() -> None:
     print(f"NLU topic accuracy on the {args.split!r} split ({len(rows)} messages)")
     for outcome in outcomes:
         scores = "  ".join(
-            f"{language} {outcome.accuracy[language]:.3f} ({hit}/{total})"
+            f"{language} {hit / total:.3f} ({hit}/{total}, {outcome.fallbacks[language]} unsure)"
             for language, (hit, total) in sorted(outcome.counts.items())
         )
         ratio = outcome.train_seconds / baseline.train_seconds

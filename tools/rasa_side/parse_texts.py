@@ -1,6 +1,6 @@
 """Run with the Rasa environment's Python: the intent a trained model gives each text.
 
-Reads a JSON list of texts on stdin and writes a JSON list of {intent, confidence} to the
+Reads a JSON list of texts on stdin and writes a JSON list of {intent, confidence, best} to the
 file named by the second argument (Rasa prints to stdout while loading a model). Used by
 tools/compare_nlu.py, which lives in the app's environment where Rasa is not installed.
 """
@@ -20,7 +20,16 @@ async def parse_all(model: str, texts: list[str]) -> list[dict[str, object]]:
     for text in texts:
         parsed = await agent.parse_message(text)
         intent = parsed.get("intent") or {}
-        results.append({"intent": intent.get("name"), "confidence": intent.get("confidence")})
+        # Below the FallbackClassifier's threshold the intent is nlu_fallback; the app then
+        # takes the best-ranked topic (and answers only a clear search match), so report both.
+        ranked = [r for r in parsed.get("intent_ranking") or [] if r["name"] != "nlu_fallback"]
+        results.append(
+            {
+                "intent": intent.get("name"),
+                "confidence": intent.get("confidence"),
+                "best": ranked[0]["name"] if ranked else None,
+            }
+        )
     return results
 
 
