@@ -14,13 +14,18 @@ from collections import defaultdict
 from pathlib import Path
 
 
+def read_labels(path: Path) -> list[dict[str, str]]:
+    """The rows of a questions TSV (text, language, topic, split, urgent)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--results", type=Path, required=True)
     args = parser.parse_args()
-    with args.questions.open(encoding="utf-8", newline="") as handle:
-        labels = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    labels = read_labels(args.questions)
     results = [json.loads(line) for line in args.results.read_text().splitlines() if line]
     if len(labels) != len(results):
         raise SystemExit(f"{len(labels)} questions but {len(results)} results")

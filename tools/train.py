@@ -18,6 +18,7 @@ from core.settings import REPO_ROOT
 BOT = REPO_ROOT / "bot"
 MODELS = BOT / "models"
 RASA = REPO_ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
 EXCLUDED_QUESTIONS = REPO_ROOT / "tests" / "data" / "dev_questions.tsv"
 TRAINING_INPUTS = ("config.yml", "domain", "data", "components")
 
@@ -52,6 +53,11 @@ def training_hash() -> str:
     return digest.hexdigest()[:16]
 
 
+def rasa_env() -> dict[str, str]:
+    """Rasa finds the custom channel and components (bot/connectors, bot/components) here."""
+    return {**os.environ, "PYTHONPATH": str(BOT)}
+
+
 def model_path() -> Path:
     return MODELS / f"enlace-{training_hash()}.tar.gz"
 
@@ -63,7 +69,6 @@ def train(force: bool = False) -> Path:
         print(f"model up to date: {target.relative_to(REPO_ROOT)}")
         return target
     MODELS.mkdir(exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(BOT)}
     subprocess.run(
         [
             str(RASA),
@@ -81,7 +86,7 @@ def train(force: bool = False) -> Path:
         ],
         check=True,
         cwd=BOT,
-        env=env,
+        env=rasa_env(),
     )
     for old in MODELS.glob("enlace-*.tar.gz"):
         if old != target:

@@ -4,15 +4,14 @@ a model file it did not write. It runs in the Rasa environment, so the check is 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from typing import Any
 
 import pytest
 
 from core.settings import REPO_ROOT
+from tools.train import RASA_PYTHON, rasa_env
 
-RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
 SCRIPT = REPO_ROOT / "tests" / "rasa_side" / "classifier_roundtrip.py"
 
 
@@ -25,7 +24,7 @@ def roundtrip() -> dict[str, Any]:
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT / "bot")},
+        env=rasa_env(),
         check=False,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
