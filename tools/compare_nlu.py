@@ -4,16 +4,14 @@ Trains an NLU-only model per Rasa config on the same generated training data and
 each on the `dev` rows of the evaluation set (never the held-out rows: choosing a pipeline
 is tuning). The first config is the baseline; the others are reported as ratios to it.
 
-Usage: python -m tools.compare_nlu [--configs bot/config.yml bot/experiments/diet.yml]
+Usage: python -m tools.compare_nlu [--configs bot/experiments/diet.yml bot/config.yml]
        [--questions tests/data/dev_questions.tsv] [--split dev]
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
 import subprocess
 import tempfile
 import time
@@ -24,9 +22,9 @@ from typing import Any
 
 from core.settings import REPO_ROOT
 from core.text import normalize_for_nlu
-from tools.train import BOT, RASA, generate_topic_examples
+from tools.score import read_labels
+from tools.train import BOT, RASA, RASA_PYTHON, generate_topic_examples, rasa_env
 
-RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
 PARSE_SCRIPT = REPO_ROOT / "tools" / "rasa_side" / "parse_texts.py"
 DEFAULT_CONFIGS = (BOT / "experiments" / "diet.yml", BOT / "config.yml")
 
@@ -39,10 +37,6 @@ class Outcome:
     fallbacks: dict[str, int]
 
 
-def rasa_env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(BOT)}
-
-
 def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
     started = time.perf_counter()
     run_quietly(
@@ -51,7 +45,7 @@ def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
             "train",
             "nlu",
             "--config",
-            str(config.resolve()),
+            str(config),
             "--nlu",
             "data/nlu",
             "--out",
@@ -108,15 +102,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.split == "heldout":
         raise SystemExit("comparing pipelines on the held-out split would tune on it; use dev")
-    with args.questions.open(encoding="utf-8", newline="") as handle:
-        rows = [
-            row
-            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            if row.get("split", args.split) == args.split
-        ]
+    rows = [
+        row for row in read_labels(args.questions) if row.get("split", args.split) == args.split
+    ]
     generate_topic_examples()
     with tempfile.TemporaryDirectory() as tmp:
-        outcomes = [evaluate(config, rows, Path(tmp)) for config in args.configs]
+        outcomes = [evaluate(config.resolve(), rows, Path(tmp)) for config in args.configs]
     baseline = outcomes[0]
     print(f"NLU topic accuracy on the {args.split!r} split ({len(rows)} messages)")
     for outcome in outcomes:
