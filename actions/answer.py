@@ -43,7 +43,10 @@ class ActionAnswerTopic(Action):
         language = language_of(tracker)
         destination = tracker.get_slot("country")
         kb = self._library.kb
-        article = kb.best_article(topic or "", origin=None, destination=destination)
+        relevance = self._library.index.scores(tracker.latest_message.get("text") or "", language)
+        article = kb.best_article(
+            topic or "", origin=None, destination=destination, relevance=relevance
+        )
         if article is None and not destination and kb.needs_country(topic or ""):
             # Rights differ by country and no article fits everywhere: ask once, briefly.
             dispatcher.utter_message(text=ASK_COUNTRY[language])

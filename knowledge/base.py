@@ -43,20 +43,30 @@ class KnowledgeBase:
         return self._by_topic.get(topic, ())
 
     def best_article(
-        self, topic: str, *, origin: str | None = None, destination: str | None = None
+        self,
+        topic: str,
+        *,
+        origin: str | None = None,
+        destination: str | None = None,
+        relevance: Mapping[str, float] | None = None,
     ) -> Article | None:
         """The article to answer with for a person from `origin` now in `destination`.
 
         An article restricted to countries the person is not in is never chosen (a worker in
         Spain must not get US phone numbers). Among the rest, a destination match wins, then
-        an origin match, then a general article; ties go to the smallest id so the answer
-        never changes between runs. None means nothing fits: ask where the person is
-        (see `needs_country`) or point to the consulate.
+        an origin match, then a general article; among equals, the article most relevant to
+        the message (`relevance`: article id -> search score, see ArticleIndex.scores), so a
+        question about children left at home is not answered with the one about a death
+        abroad; remaining ties go to the smallest id so the answer never changes between
+        runs. None means nothing fits: ask where the person is (see `needs_country`) or point
+        to the consulate.
         """
+        scores = relevance or {}
         ranked = [
             (
                 not _matches(a.countries.destination, destination),
                 not _matches(a.countries.origin, origin),
+                -scores.get(a.id, 0.0),
                 a.id,
                 a,
             )
@@ -64,7 +74,7 @@ class KnowledgeBase:
             if _compatible(a.countries.destination, destination)
             and _compatible(a.countries.origin, origin)
         ]
-        return min(ranked)[3] if ranked else None
+        return min(ranked)[4] if ranked else None
 
     def needs_country(self, topic: str) -> bool:
         """True when knowing where the person is would change the answer for `topic`."""

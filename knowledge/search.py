@@ -59,16 +59,32 @@ class ArticleIndex:
 
     def search(self, text: str, language: str, limit: int = 3) -> list[SearchHit]:
         """Best articles for `text`, best first; empty when nothing in the text matches."""
-        index = self._indexes.get(language if language in self._indexes else "es")
-        query = tokenize(text, language)
-        if index is None or not query or limit <= 0:
+        if limit <= 0:
             return []
-        scores = [float(score) for score in index.get_scores(query)]
+        scores = self._scores(text, language)
         ranked = sorted(
             (i for i, score in enumerate(scores) if score > 0),
             key=lambda i: (-scores[i], self._articles[i].id),
         )
         return [SearchHit(self._articles[i], scores[i]) for i in ranked[:limit]]
+
+    def scores(self, text: str, language: str) -> dict[str, float]:
+        """Article id -> how well `text` matches it, for the articles it matches at all."""
+        scores = self._scores(text, language)
+        if not scores:
+            return {}
+        return {
+            article.id: score
+            for article, score in zip(self._articles, scores, strict=True)
+            if score > 0
+        }
+
+    def _scores(self, text: str, language: str) -> list[float]:
+        index = self._indexes.get(language if language in self._indexes else "es")
+        query = tokenize(text, language)
+        if index is None or not query:
+            return []
+        return [float(score) for score in index.get_scores(query)]
 
 
 def _document(article: Article, language: str) -> str:

@@ -100,6 +100,20 @@ async def test_the_country_picks_the_article_for_that_country(executor: ActionEx
 
 
 @pytest.mark.anyio
+async def test_the_message_picks_the_article_within_a_topic(executor: ActionExecutor) -> None:
+    children = tracker(
+        "mis hijos se quedan con la abuela, q papel necesita pa la escuela", "family_support"
+    )
+    death = tracker("mi hermano murio en texas, como traemos el cuerpo", "family_support")
+    assert _facts(await run(executor, "action_answer_topic", children))["article_id"] == (
+        "family-children-left-behind"
+    )
+    assert _facts(await run(executor, "action_answer_topic", death))["article_id"] == (
+        "family-death-abroad-repatriation"
+    )
+
+
+@pytest.mark.anyio
 async def test_asking_for_a_human_reports_an_escalation(executor: ActionExecutor) -> None:
     result = await run(executor, "action_request_human", tracker("humano", "human_agent"))
     assert _facts(result) == {"escalate": "human_agent"}

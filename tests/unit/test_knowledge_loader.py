@@ -179,3 +179,16 @@ def test_an_unknown_field_is_rejected() -> None:
     data = {**GENERAL.model_dump(), "sorces": []}
     with pytest.raises(ValidationError, match="sorces"):
         Article.model_validate(data, context={"topics": {"wages"}})
+
+
+def test_among_equal_country_matches_the_most_relevant_article_wins() -> None:
+    other_general = make_article("wages-another-general", [], [])
+    kb = make_kb(GENERAL, other_general)
+    relevance = {GENERAL.id: 4.0, other_general.id: 1.5}
+    assert kb.best_article("wages", relevance=relevance) is GENERAL
+
+
+def test_a_country_match_outranks_relevance() -> None:
+    kb = make_kb(GENERAL, IN_US)
+    relevance = {GENERAL.id: 9.0}
+    assert kb.best_article("wages", destination="US", relevance=relevance) is IN_US
