@@ -1,7 +1,9 @@
 """`make score`: topic accuracy per language and split, and SMS cost, of a `make eval` output.
 
-Reads the labels (`topic`, `language`, `split`, `urgent`) from the questions TSV and the
-predictions from the JSON lines, matched by line order.
+Reads the labels (`topic`, `language`, `split`, `batch`) from the questions TSV and the
+predictions from the JSON lines, matched by line order. With a `batch` column (questions
+written at different times) it also prints each batch's accuracy, so a later batch, written
+after the model was tuned on earlier ones, can be read on its own.
 """
 
 from __future__ import annotations
@@ -30,18 +32,26 @@ def main() -> None:
     if len(labels) != len(results):
         raise SystemExit(f"{len(labels)} questions but {len(results)} results")
     groups: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    batches: dict[tuple[str, str, str], list[bool]] = defaultdict(list)
     language_ok: list[bool] = []
     misses: list[str] = []
     for label, result in zip(labels, results, strict=True):
         hit = result["topic"] == label["topic"]
         for key in ((label["language"], label.get("split", "all")), (label["language"], "all")):
             groups[key].append(hit)
+        if label.get("batch"):
+            batches[(label["language"], label.get("split", "all"), label["batch"])].append(hit)
         language_ok.append(result["language"] == label["language"])
         if not hit and label.get("split") != "heldout":  # never look at held-out mistakes
             misses.append(f"  {label['topic']:>26} -> {result['topic']!s:<26} {label['text'][:70]}")
     print("topic accuracy")
     for (language, split), hits in sorted(groups.items()):
         print(f"  {language} {split:<8} {sum(hits) / len(hits):.3f}  ({sum(hits)}/{len(hits)})")
+    if batches:
+        print("topic accuracy by batch")
+        for (language, split, batch), hits in sorted(batches.items()):
+            share = f"{sum(hits) / len(hits):.3f}  ({sum(hits)}/{len(hits)})"
+            print(f"  {language} {split:<8} batch {batch:<3} {share}")
     print(f"language detection accuracy {sum(language_ok) / len(language_ok):.3f}")
     segments = [r["sms_segments"] for r in results]
     latency = [r["latency_ms"] for r in results]
