@@ -18,10 +18,10 @@ NO_ARTICLE = {
 }
 
 ASK_COUNTRY = {
-    "es": "Para darte la información correcta: ¿en qué país estás trabajando? Escribe EEUU,"
-    " Canadá, España o México.",
-    "en": "To give you the right information: which country are you working in? Write USA,"
-    " Canada, Spain or Mexico.",
+    "es": "Para darte la información correcta: ¿de qué país se trata? Escribe EEUU, Canadá,"
+    " España o México.",
+    "en": "To give you the right information: which country is this about? Write USA, Canada,"
+    " Spain or Mexico.",
 }
 
 # A lexical match answers only when it is strong and clearly ahead of the next article.

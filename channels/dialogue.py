@@ -14,6 +14,7 @@ from channels.local_turns import LocalTurn, LocalTurns, await_answer
 from channels.outbox import queue_replies
 from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
 from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE
+from core.countries import mentioned_country
 from core.language import LanguageChoice, LanguageChooser
 from core.models import (
     Author,
@@ -91,9 +92,15 @@ class Dialogue:
             conversation = message.conversation
             choice = self._languages.choose(message.body, conversation.person.language)
             conversation.person.language = choice.language
-            metadata = {"language": choice.language, "channel": conversation.channel.value}
-            if conversation.person.country_destination:
-                metadata["country"] = conversation.person.country_destination
+            # A country the message names wins for this question ("con la h2a…" is about the
+            # US whatever the person said before); otherwise where the person said they work.
+            # Always sent, empty when unknown, so Rasa's slot never keeps a stale value.
+            country = mentioned_country(message.body) or conversation.person.country_destination
+            metadata = {
+                "language": choice.language,
+                "channel": conversation.channel.value,
+                "country": country or "",
+            }
             sender_id, text = conversation.public_id, message.body
             bot_may_answer = conversation.status != ConversationStatus.WITH_HUMAN
             session.commit()

@@ -1,6 +1,8 @@
-"""Where a person works, from a short answer like "en españa" or "usa"."""
+"""Where a person works: from a short answer like "en españa", or named inside a question."""
 
 from __future__ import annotations
+
+import re
 
 from core.text import normalize_for_nlu
 
@@ -38,4 +40,103 @@ def parse_country(text: str) -> str | None:
             f" {normalize_for_nlu(name).replace('.', ' ').strip()} " in normalized for name in names
         )
     }
+    return found.pop() if len(found) == 1 else None
+
+
+# Names, regions and programmes that place a question in one destination country when they
+# appear inside a longer message ("con la h2a en georgia…"). Bare words that are also
+# ordinary words ("us", "america", "el norte") are left out, and so is Mexico: it is where
+# most people come from, so naming it says nothing about where the question is set.
+MENTIONS: dict[str, tuple[str, ...]] = {
+    "US": (
+        "estados unidos",
+        "eeuu",
+        "ee uu",
+        "eua",
+        "usa",
+        "united states",
+        "the states",
+        "h2a",
+        "h 2a",
+        "h2b",
+        "h 2b",
+        "california",
+        "texas",
+        "florida",
+        "georgia",
+        "north carolina",
+        "carolina del norte",
+        "arizona",
+        "washington",
+        "oregon",
+        "new york",
+        "nueva york",
+        "illinois",
+        "chicago",
+        "houston",
+        "los angeles",
+        "louisiana",
+        "luisiana",
+        "wisconsin",
+        "michigan",
+        "kentucky",
+        "idaho",
+        "colorado",
+        "nevada",
+        "new jersey",
+        "nueva jersey",
+    ),
+    "CA": (
+        "canada",
+        "ontario",
+        "quebec",
+        "british columbia",
+        "columbia britanica",
+        "alberta",
+        "manitoba",
+        "saskatchewan",
+        "nova scotia",
+        "nueva escocia",
+        "leamington",
+        "toronto",
+        "vancouver",
+        "montreal",
+        "sawp",
+        "ptat",
+    ),
+    "ES": (
+        "espana",
+        "spain",
+        "madrid",
+        "barcelona",
+        "huelva",
+        "almeria",
+        "murcia",
+        "sevilla",
+        "lleida",
+        "cataluna",
+        "andalucia",
+        "gecco",
+    ),
+}
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _words(text: str) -> str:
+    """' h 2a en ee uu ': lowercase words between single spaces, for whole-word matching."""
+    return " " + _NOT_WORD.sub(" ", normalize_for_nlu(text)).strip() + " "
+
+
+_MENTION_WORDS = {code: tuple(_words(n) for n in names) for code, names in MENTIONS.items()}
+
+
+def mentioned_country(text: str) -> str | None:
+    """The one destination country a message names, as an ISO code; None for none or several.
+
+    "trabajo en canada y no me pagan" is about Canada, so the bot answers for Canada instead
+    of asking where the person works; "trabaje en usa y ahora voy a españa" names two, so
+    it still asks.
+    """
+    words = _words(text)
+    found = {code for code, names in _MENTION_WORDS.items() if any(name in words for name in names)}
     return found.pop() if len(found) == 1 else None

@@ -75,8 +75,11 @@ class EnlaceInput(InputChannel):
 async def _preset_slots(
     agent: Any, sender_id: Text, collector: CollectingOutputChannel, metadata: Dict[Text, Any]
 ) -> None:
-    """Set the slots the app decides (language, channel, country) before Rasa predicts."""
-    values = {name: metadata.get(name) for name in PRESET_SLOTS if metadata.get(name)}
+    """Set the slots the app decides (language, channel, country) before Rasa predicts.
+
+    A slot named in the metadata with an empty value is cleared: the app knows it is unknown.
+    """
+    values = {name: metadata[name] or None for name in PRESET_SLOTS if name in metadata}
     if not values:
         return
     async with agent.lock_store.lock(sender_id):

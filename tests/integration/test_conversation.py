@@ -94,3 +94,17 @@ def test_naming_the_country_answers_the_pending_question_for_that_country(phone:
     turn = phone.send("en españa")
     assert turn["topic"] == "wages"
     assert turn["article_id"] == "wages-spain"
+
+
+def test_a_question_that_names_its_country_is_answered_for_it_without_asking(
+    phone: Phone,
+) -> None:
+    turn = phone.send("trabajo en canada y no me quieren pagar las horas extra")
+    assert (turn["topic"], turn["article_id"]) == ("wages", "wages-canada")
+    programme = phone.send("how do i apply for the h2a visa")
+    assert (programme["topic"], programme["article_id"]) == (
+        "legal_channels",
+        "legal-channels-h2a-us",
+    )
+    later = phone.send("mi patron no me quiere pagar las horas extra de la semana")
+    assert later["article_id"] is None  # named for those questions only: it asks again
