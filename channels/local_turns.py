@@ -22,7 +22,7 @@ from core.countries import parse_country
 from core.language import DEFAULT_LANGUAGE
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
 from knowledge import KnowledgeBase
-from knowledge.replies import article_reply
+from knowledge.replies import article_reply, full_reply
 
 AWAIT_FOR: Final = timedelta(minutes=30)
 HUMAN_TOPIC: Final = "human_agent"
@@ -136,9 +136,8 @@ class LocalTurns:
         article = self._kb.article(article_id) if self._kb and article_id else None
         if article is None:
             return LocalTurn(language, [replies.NOTHING_MORE[language]])
-        text = article.localized(language)
         return LocalTurn(
-            language, [f"*{text.title}*\n\n{text.full}"], topic=article.topic, article_id=None
+            language, [full_reply(article, language)], topic=article.topic, article_id=None
         )
 
     def _answer_pending_topic(self, session: Session, message: Message, language: str) -> LocalTurn:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -35,6 +36,8 @@ MIN_QUESTIONS = 8
 MIN_ARTICLES_PER_TOPIC = 3
 WARN_AFTER_MONTHS = 12
 FAIL_AFTER_MONTHS = 24
+# A line that is one bold span, `*...*` (WhatsApp) or `**...**` (sent as WhatsApp bold).
+HEADING = re.compile(r"(\*\*?)[^*\n]+\1")
 
 
 def check_knowledge_base(
@@ -119,6 +122,7 @@ def _check_article(
     for language in LANGUAGES:
         text = article.localized(language)
         problems.extend(_check_short(entry, language, text.short))
+        problems.extend(_check_full(entry, language, text.full))
         if len(text.questions) < MIN_QUESTIONS:
             problems.append(
                 _problem(
@@ -144,6 +148,18 @@ def _check_short(entry: ArticleFile, language: str, short: str) -> list[Problem]
     if foreign:
         message += f"; characters outside GSM-7: {' '.join(foreign)}"
     return [_problem("ERROR", entry, (language, "short"), message)]
+
+
+def _check_full(entry: ArticleFile, language: str, full: str) -> list[Problem]:
+    """The reply already shows the title in bold above `full`: a heading of its own repeats it."""
+    first_line = full.strip().split("\n", 1)[0].strip()
+    if not HEADING.fullmatch(first_line):
+        return []
+    message = (
+        "full opens with a heading: the title is shown above the answer, "
+        "start with the answer itself"
+    )
+    return [_problem("ERROR", entry, (language, "full"), message)]
 
 
 def _check_reviewed(

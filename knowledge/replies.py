@@ -10,4 +10,10 @@ def article_reply(article: Article, language: str, channel: str) -> str:
     text = article.localized(language)
     if channel == "sms":
         return f"{text.short}\n{MORE_HINT[language]}"
+    return full_reply(article, language)
+
+
+def full_reply(article: Article, language: str) -> str:
+    """Title above the full answer: WhatsApp's answer, and any channel's reply to MORE."""
+    text = article.localized(language)
     return f"*{text.title}*\n\n{text.full}"

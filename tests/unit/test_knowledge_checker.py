@@ -60,6 +60,31 @@ def test_a_short_answer_of_three_segments_is_an_error(kb: Path) -> None:
     )
 
 
+def test_a_full_answer_opening_with_a_heading_is_an_error(kb: Path) -> None:
+    add_broken(kb, "wages-full-heading.yml")
+    assert check(kb) == [
+        "ERROR knowledge/articles/wages/wages-full-heading.yml: es.full: full opens with a "
+        "heading: the title is shown above the answer, start with the answer itself (line 15)"
+    ]
+
+
+@pytest.mark.parametrize("heading", ["*Minimum wage*", "**Minimum wage**", "  *Minimum wage*  "])
+def test_any_bold_first_line_of_full_counts_as_a_heading(kb: Path, heading: str) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  full: 'You have", f"  full: '{heading}\n\n    You have")
+    path.write_text(text, encoding="utf-8")
+    (problem,) = check(kb)
+    assert "en.full: full opens with a heading" in problem
+
+
+def test_a_first_line_only_partly_bold_is_not_a_heading(kb: Path) -> None:
+    path = kb / "articles" / "wages" / "wages-minimum-wage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  full: 'You have", "  full: '*Know this:* You have"), "utf-8")
+    assert check(kb) == []
+
+
 def test_a_review_date_25_months_old_is_an_error(kb: Path) -> None:
     problems = check(kb, today=date(2028, 12, 24))
     assert len(problems) == 6 + 3  # every article and every contact

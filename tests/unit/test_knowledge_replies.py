@@ -1,0 +1,53 @@
+"""An article as the person receives it: the title once, then the answer itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from knowledge import Article, load_knowledge_base
+from knowledge.checker import HEADING
+from knowledge.replies import article_reply
+
+REAL_KB = Path(__file__).resolve().parents[2] / "knowledge"
+
+
+def make_article(title: str, full: str) -> Article:
+    localized = {"title": title, "short": "s", "full": full, "questions": ["q"]}
+    data: dict[str, Any] = {
+        "id": "wages-pay-slips",
+        "topic": "wages",
+        "countries": {"origin": [], "destination": []},
+        "reviewed": "2026-11-23",
+        "reviewed_by": "tests",
+        "contacts": [],
+        "sources": [{"title": "ILO C95", "instrument": "C095 Art. 14"}],
+        "es": localized,
+        "en": localized,
+    }
+    return Article.model_validate(data, context={"topics": {"wages"}})
+
+
+def test_a_whatsapp_reply_is_the_bold_title_then_the_full_answer() -> None:
+    article = make_article("Pay slips", "You have a right to a pay slip.\n*Keep copies.*\n")
+    assert article_reply(article, "en", "whatsapp") == (
+        "*Pay slips*\n\nYou have a right to a pay slip.\n*Keep copies.*\n"
+    )
+
+
+def test_every_real_whatsapp_reply_shows_its_title_once() -> None:
+    twice = [
+        (article.id, language)
+        for article in load_knowledge_base(REAL_KB).articles
+        for language in ("es", "en")
+        if not _shows_title_once(article, language)
+    ]
+    assert twice == []
+
+
+def _shows_title_once(article: Article, language: str) -> bool:
+    """Once in words, and no second heading (the article's own, worded differently) below it."""
+    title = article.localized(language).title
+    reply = article_reply(article, language, "whatsapp")
+    first_answer_line = reply.split("\n\n", 1)[1].strip().split("\n", 1)[0].strip()
+    return reply.count(title) == 1 and not HEADING.fullmatch(first_answer_line)
