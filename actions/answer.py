@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import Library
 from actions.replies import channel_of, language_of, report, utter_article
+from knowledge import Article
 
 NO_ARTICLE = {
     "es": "Todavía no tengo información revisada sobre eso. Escribe HUMANO y una persona del"
@@ -22,6 +23,13 @@ ASK_COUNTRY = {
     " España o México.",
     "en": "To give you the right information: which country is this about? Write USA, Canada,"
     " Spain or Mexico.",
+}
+
+ASK_ORIGIN = {
+    "es": "Para darte la información de tu país: ¿de dónde eres? Por ejemplo México, Guatemala,"
+    " Honduras, El Salvador, Colombia, Ecuador o Perú.",
+    "en": "To give you the information for your country: where are you from? For example"
+    " Mexico, Guatemala, Honduras, El Salvador, Colombia, Ecuador or Peru.",
 }
 
 # A lexical match answers only when it is strong and clearly ahead of the next article.
@@ -39,18 +47,22 @@ class ActionAnswerTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        topic = (tracker.latest_message.get("intent") or {}).get("name")
+        topic = (tracker.latest_message.get("intent") or {}).get("name") or ""
         language = language_of(tracker)
-        destination = tracker.get_slot("country")
+        destination, origin = tracker.get_slot("country"), tracker.get_slot("origin")
         kb = self._library.kb
         relevance = self._library.index.scores(tracker.latest_message.get("text") or "", language)
         article = kb.best_article(
-            topic or "", origin=None, destination=destination, relevance=relevance
+            topic, origin=origin, destination=destination, relevance=relevance
         )
-        if article is None and not destination and kb.needs_country(topic or ""):
+        if article is None and not destination and kb.needs_country(topic):
             # Rights differ by country and no article fits everywhere: ask once, briefly.
             dispatcher.utter_message(text=ASK_COUNTRY[language])
             report(dispatcher, topic=topic, ask_country=True)
+            return []
+        if article is not None and self._should_ask_origin(article, origin, destination):
+            dispatcher.utter_message(text=ASK_ORIGIN[language])
+            report(dispatcher, topic=topic, ask_origin=True)
             return []
         if article is None:
             dispatcher.utter_message(text=NO_ARTICLE[language])
@@ -58,6 +70,22 @@ class ActionAnswerTopic(Action):
             return []
         utter_article(dispatcher, article, language, channel_of(tracker))
         return []
+
+    def _should_ask_origin(
+        self, article: Article, origin: str | None, destination: str | None
+    ) -> bool:
+        """The best guess is written for some origins only, and the origin would change it.
+
+        Never on a topic that can be urgent: a person in danger gets an answer, not a question.
+        """
+        kb = self._library.kb
+        topic = kb.topics.get(article.topic)
+        return (
+            origin is None
+            and bool(article.countries.origin)
+            and not (topic is not None and topic.urgent)
+            and kb.needs_origin(article.topic, destination)
+        )
 
 
 class ActionAnswerUnsure(Action):

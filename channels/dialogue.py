@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from channels.local_turns import LocalTurn, LocalTurns, await_answer
 from channels.outbox import queue_replies
 from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
 from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE
-from core.countries import mentioned_country
+from core.countries import mentioned_country, mentioned_origin
 from core.language import LanguageChoice, LanguageChooser
 from core.models import (
     Author,
@@ -55,6 +55,7 @@ class Understanding:
     escalate: str | None  # why the bot asks for a human, if it does
     language: str | None  # a language the person switched to through the bot
     ask_country: bool = False  # the bot asked where the person works
+    ask_origin: bool = False  # the bot asked where the person comes from
 
 
 class Dialogue:
@@ -84,24 +85,32 @@ class Dialogue:
             if message.state != ProcessingState.RECEIVED:
                 return _stored_result(session, message)
             local = self._local.handle(session, message)
-            if local is not None:
+            if local is not None and local.replay is None:
                 result = _record_local(session, message_id, message, local)
                 session.commit()
                 log.info("inbound answered locally", extra={"message_id": message_id})
                 return result
+            # The person answered the bot's "which country?": Rasa gets the question again,
+            # now with the country known, and answers it as if it had been asked that way.
+            replay = local.replay if local is not None else None
+            question = replay or message.body
             conversation = message.conversation
-            choice = self._languages.choose(message.body, conversation.person.language)
+            choice = self._languages.choose(question, conversation.person.language)
             conversation.person.language = choice.language
             # A country the message names wins for this question ("con la h2a…" is about the
             # US whatever the person said before); otherwise where the person said they work.
-            # Always sent, empty when unknown, so Rasa's slot never keeps a stale value.
-            country = mentioned_country(message.body) or conversation.person.country_destination
+            # The same for where they come from. Always sent, empty when unknown, so Rasa's
+            # slots never keep a stale value.
+            person = conversation.person
+            country = mentioned_country(question) or person.country_destination
+            origin = mentioned_origin(question) or person.country_origin
             metadata = {
                 "language": choice.language,
                 "channel": conversation.channel.value,
                 "country": country or "",
+                "origin": origin or "",
             }
-            sender_id, text = conversation.public_id, message.body
+            sender_id, text = conversation.public_id, question
             bot_may_answer = conversation.status != ConversationStatus.WITH_HUMAN
             session.commit()
 
@@ -113,7 +122,7 @@ class Dialogue:
                 turn = None
         with self._factory() as session:
             message = session.get_one(Message, message_id)
-            result = self._record(session, message, choice, turn, bot_may_answer)
+            result = self._record(session, message, choice, turn, bot_may_answer, replay)
             session.commit()
         log.info("inbound processed", extra={"message_id": message_id, "topic": result.topic})
         return result
@@ -125,6 +134,7 @@ class Dialogue:
         choice: LanguageChoice,
         turn: RasaTurn | None,
         bot_may_answer: bool,
+        replay: str | None = None,
     ) -> TurnResult:
         conversation = message.conversation
         language: str = choice.language
@@ -142,8 +152,14 @@ class Dialogue:
         else:
             texts = turn.texts
             understanding = self._understand(turn)
+            if replay is not None:
+                # Understood from the earlier question, not from this answer to ours: no
+                # confidence of its own, so it is never taken for the pending question.
+                understanding = replace(understanding, confidence=None)
             if understanding.ask_country:
                 await_answer(conversation, "country")
+            elif understanding.ask_origin:
+                await_answer(conversation, "origin")
             if understanding.language:
                 conversation.person.language = language = understanding.language
         urgent = self._is_urgent(understanding)
@@ -188,6 +204,7 @@ class Dialogue:
             escalate=facts.get("escalate"),
             language=facts.get("language"),
             ask_country=bool(facts.get("ask_country")),
+            ask_origin=bool(facts.get("ask_origin")),
         )
 
     def _is_urgent(self, understanding: Understanding) -> bool:

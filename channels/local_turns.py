@@ -18,7 +18,7 @@ from channels import replies
 from channels.erasure import erase_person
 from channels.formatting import numbered_menu
 from channels.keywords import Keyword, Match, is_yes, match, menu_choice
-from core.countries import parse_country
+from core.countries import parse_country, parse_origin
 from core.language import DEFAULT_LANGUAGE
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
 from knowledge import KnowledgeBase
@@ -52,6 +52,7 @@ class LocalTurn:
     escalate: str | None = None  # why the conversation goes to a human
     bypass_opt_out: bool = False
     erased: bool = False  # the message and its conversation no longer exist
+    replay: str | None = None  # a question for Rasa to answer instead of this message
 
 
 class LocalTurns:
@@ -85,7 +86,12 @@ class LocalTurns:
             country = parse_country(message.body)
             if country is not None:
                 person.country_destination = country
-                return self._answer_pending_topic(session, message, language)
+                return _ask_again(session, message, language, replies.COUNTRY_NOTED)
+        if awaiting == "origin":
+            origin = parse_origin(message.body)
+            if origin is not None:
+                person.country_origin = origin
+                return _ask_again(session, message, language, replies.ORIGIN_NOTED)
         return _wordless(message, language)
 
     def _keyword(
@@ -140,13 +146,6 @@ class LocalTurns:
             language, [full_reply(article, language)], topic=article.topic, article_id=None
         )
 
-    def _answer_pending_topic(self, session: Session, message: Message, language: str) -> LocalTurn:
-        """The person said where they work: answer the question that made the bot ask."""
-        topic = _last_inbound(session, message.conversation_id, Message.topic, before=message.id)
-        if topic is None:
-            return LocalTurn(language, [replies.COUNTRY_NOTED[language]])
-        return self._menu_answer(message, topic, language)
-
     def _menu_answer(self, message: Message, topic: str, language: str) -> LocalTurn:
         person = message.conversation.person
         article = (
@@ -184,6 +183,31 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     return LocalTurn(language, [replies.NO_TEXT[language]])
 
 
+def _ask_again(
+    session: Session, message: Message, language: str, noted: dict[str, str]
+) -> LocalTurn:
+    """The person answered the bot's question: have Rasa answer the question that made it ask.
+
+    That question is the newest one the bot understood itself (it has a confidence); answers
+    to the bot's questions and menu choices do not.
+    """
+    question = session.scalar(
+        select(Message.body)
+        .where(
+            Message.conversation_id == message.conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.topic.is_not(None),
+            Message.confidence.is_not(None),
+            Message.id < message.id,
+        )
+        .order_by(Message.id.desc())
+        .limit(1)
+    )
+    if not question:
+        return LocalTurn(language, [noted[language]])
+    return LocalTurn(language, replay=question)
+
+
 def _last_inbound(
     session: Session,
     conversation_id: int,
@@ -203,7 +227,7 @@ def _last_inbound(
 
 
 def await_answer(conversation: Conversation, what: str) -> None:
-    """Remember that the next message should answer `what` (menu, erase, country)."""
+    """Remember that the next message should answer `what` (menu, erase, country, origin)."""
     _await(conversation, what)
 
 

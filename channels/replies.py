@@ -112,3 +112,8 @@ COUNTRY_NOTED = {
     "es": "Gracias, ya sé en qué país estás. ¿Cuál es tu pregunta?",
     "en": "Thanks, now I know which country you are in. What is your question?",
 }
+
+ORIGIN_NOTED = {
+    "es": "Gracias, ya sé de qué país eres. ¿Cuál es tu pregunta?",
+    "en": "Thanks, now I know which country you are from. What is your question?",
+}

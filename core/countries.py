@@ -140,3 +140,56 @@ def mentioned_country(text: str) -> str | None:
     words = _words(text)
     found = {code for code, names in _MENTION_WORDS.items() if any(name in words for name in names)}
     return found.pop() if len(found) == 1 else None
+
+
+# Where a person comes from, as people say it inside a message. A country's bare name counts
+# for the countries Enlace serves that are nobody's destination in the knowledge base; Mexico
+# is also a destination, so for it only a nationality or "soy de / from mexico" counts.
+ORIGIN_MENTIONS: dict[str, tuple[str, ...]] = {
+    "MX": (
+        "mexicano",
+        "mexicana",
+        "mexicanos",
+        "mexicanas",
+        "mexican",
+        "soy de mexico",
+        "somos de mexico",
+        "from mexico",
+    ),
+    "GT": ("guatemala", "guatemalteco", "guatemalteca", "guatemaltecos", "guatemalan", "chapin"),
+    "HN": ("honduras", "hondureno", "hondurena", "hondurenos", "honduran", "catracho", "catracha"),
+    "SV": ("el salvador", "salvadoreno", "salvadorena", "salvadorenos", "salvadoran", "guanaco"),
+    "NI": ("nicaragua", "nicaraguense", "nicaraguenses", "nicaraguan", "nica"),
+    "CO": ("colombia", "colombiano", "colombiana", "colombianos", "colombian"),
+    "EC": ("ecuador", "ecuatoriano", "ecuatoriana", "ecuatorianos", "ecuadorian"),
+    "PE": ("peru", "peruano", "peruana", "peruanos", "peruvian"),
+    "BO": ("bolivia", "boliviano", "boliviana", "bolivianos", "bolivian"),
+    "VE": ("venezuela", "venezolano", "venezolana", "venezolanos", "venezuelan"),
+}
+_ORIGIN_WORDS = {code: tuple(_words(n) for n in names) for code, names in ORIGIN_MENTIONS.items()}
+
+
+def mentioned_origin(text: str) -> str | None:
+    """The one country of origin a message names, as an ISO code; None for none or several.
+
+    Articles for some origins only (Mexico's pension agreement with Spain, Guatemala's
+    labour ministry) are chosen for a person who says where they are from.
+    """
+    words = _words(text)
+    found = {code for code, names in _ORIGIN_WORDS.items() if any(n in words for n in names)}
+    return found.pop() if len(found) == 1 else None
+
+
+_ORIGIN_ANSWER_WORDS = {
+    **_ORIGIN_WORDS,
+    "MX": (*_ORIGIN_WORDS["MX"], _words("mexico"), _words("mejico")),
+}
+
+
+def parse_origin(text: str) -> str | None:
+    """The country a short answer to "where are you from?" names ("de guatemala", "mexicana")."""
+    words = _words(text)
+    if len(words.split()) > MAX_WORDS:
+        return None
+    found = {code for code, names in _ORIGIN_ANSWER_WORDS.items() if any(n in words for n in names)}
+    return found.pop() if len(found) == 1 else None

@@ -58,23 +58,27 @@ class KnowledgeBase:
         the message (`relevance`: article id -> search score, see ArticleIndex.scores), so a
         question about children left at home is not answered with the one about a death
         abroad; remaining ties go to the smallest id so the answer never changes between
-        runs. None means nothing fits: ask where the person is (see `needs_country`) or point
-        to the consulate.
+        runs. Where the person comes from is seldom known: then an article for some origins
+        only (whose text names them) still answers, after every article for all origins —
+        otherwise topics whose every article is per origin, like pensions, would never be
+        answered. None means nothing fits: ask where the person is (see `needs_country`) or
+        point to the consulate.
         """
         scores = relevance or {}
         ranked = [
             (
                 not _matches(a.countries.destination, destination),
                 not _matches(a.countries.origin, origin),
+                bool(a.countries.origin),
                 -scores.get(a.id, 0.0),
                 a.id,
                 a,
             )
             for a in self.articles_for(topic)
             if _compatible(a.countries.destination, destination)
-            and _compatible(a.countries.origin, origin)
+            and (origin is None or _compatible(a.countries.origin, origin))
         ]
-        return min(ranked)[4] if ranked else None
+        return min(ranked)[-1] if ranked else None
 
     def needs_country(self, topic: str) -> bool:
         """True when knowing where the person is would change the answer for `topic`."""
@@ -83,6 +87,17 @@ class KnowledgeBase:
             destinations.update(article.countries.destination)
         answers = {
             getattr(self.best_article(topic, destination=d), "id", None) for d in destinations
+        }
+        return len(answers) > 1
+
+    def needs_origin(self, topic: str, destination: str | None) -> bool:
+        """True when where the person comes from would change the answer for `topic` there."""
+        origins: set[str | None] = {None, UNLISTED_ORIGIN}
+        for article in self.articles_for(topic):
+            origins.update(article.countries.origin)
+        answers = {
+            getattr(self.best_article(topic, origin=o, destination=destination), "id", None)
+            for o in origins
         }
         return len(answers) > 1
 
@@ -98,6 +113,10 @@ class KnowledgeBase:
             if contact.urgent
             and (destination is None or not contact.serves or destination in contact.serves)
         ]
+
+
+# An origin no article names: what a person from anywhere else would get.
+UNLISTED_ORIGIN = "ZZ"
 
 
 def _matches(countries: tuple[str, ...], country: str | None) -> bool:

@@ -16,7 +16,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-PRESET_SLOTS = ("language", "channel", "country")
+PRESET_SLOTS = ("language", "channel", "country", "origin")
 
 
 class EnlaceInput(InputChannel):
@@ -75,7 +75,7 @@ class EnlaceInput(InputChannel):
 async def _preset_slots(
     agent: Any, sender_id: Text, collector: CollectingOutputChannel, metadata: Dict[Text, Any]
 ) -> None:
-    """Set the slots the app decides (language, channel, country) before Rasa predicts.
+    """Set the slots the app decides (language, channel, country, origin) before Rasa predicts.
 
     A slot named in the metadata with an empty value is cleared: the app knows it is unknown.
     """

@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from channels.local_turns import await_answer
 from tests.channels.conftest import Enlace, new_phone
 
 
-def _ask_country(body: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "messages": [
-            {"text": "¿De qué país se trata?"},
-            {"custom": {"enlace": {"topic": "wages", "ask_country": True}}},
-        ],
-        "intent": "wages",
-        "confidence": 0.9,
-    }
+def _ask(what: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A Rasa turn that asks where the person works ("country") or comes from ("origin")."""
+
+    def reply(body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "messages": [
+                {"text": f"¿{what}?"},
+                {"custom": {"enlace": {"topic": "social_security", f"ask_{what}": True}}},
+            ],
+            "intent": "social_security",
+            "confidence": 0.9,
+        }
+
+    return reply
+
+
+def _answer(article_id: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def reply(body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "messages": [
+                {"text": "answer"},
+                {"custom": {"enlace": {"topic": "social_security", "article_id": article_id}}},
+            ],
+            "intent": "social_security",
+            "confidence": 0.9,
+        }
+
+    return reply
 
 
 def _countries_sent(enlace: Enlace) -> list[str]:
@@ -36,10 +57,59 @@ def test_a_country_the_message_names_is_sent_with_it(enlace: Enlace) -> None:
 
 def test_a_named_country_wins_over_the_remembered_one_for_that_message(enlace: Enlace) -> None:
     phone = new_phone()
-    enlace.rasa.reply = _ask_country
+    enlace.rasa.reply = _ask("country")
     enlace.receive(phone, "mi patron no me paga las horas extra")
     enlace.rasa.reply = enlace.rasa.default_reply
     enlace.receive(phone, "en españa")  # answers the bot's question: remembered
     enlace.receive(phone, "y con la visa h2a como es?")
     enlace.receive(phone, "y si me enfermo?")
-    assert _countries_sent(enlace) == ["", "US", "ES"]
+    assert _countries_sent(enlace) == ["", "ES", "US", "ES"]
+
+
+def test_answering_where_gets_the_question_answered_for_that_country(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "me toca pension si me regreso?")
+    enlace.rasa.reply = _answer("social-security-spain-mexico")
+    enlace.receive(phone, "España")
+    asked = enlace.rasa.messages[-1]
+    assert asked["message"] == "me toca pension si me regreso?"  # the question, asked again
+    assert asked["metadata"]["country"] == "ES"
+    assert enlace.replies_to(phone)[-1] == "answer"
+    with enlace.factory() as session:
+        (answer,) = [m for m in enlace.messages(session, phone) if m.body == "España"]
+        assert (answer.body, answer.article_id) == ("España", "social-security-spain-mexico")
+        assert answer.confidence is None  # understood from the question, not from "España"
+
+
+def test_answering_the_origin_question_is_remembered_and_asks_again(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "me toca pension si me regreso?")
+    enlace.rasa.reply = _ask("origin")
+    enlace.receive(phone, "usa")
+    enlace.rasa.reply = _answer("social-security-us-mexico")
+    enlace.receive(phone, "soy de mexico")
+    sent = [
+        (m["message"], m["metadata"]["country"], m["metadata"]["origin"])
+        for m in enlace.rasa.messages
+    ]
+    question = "me toca pension si me regreso?"
+    assert sent == [(question, "", ""), (question, "US", ""), (question, "US", "MX")]
+    enlace.receive(phone, "y si me enfermo?")  # both answers are remembered
+    metadata = enlace.rasa.messages[-1]["metadata"]
+    assert (metadata["country"], metadata["origin"]) == ("US", "MX")
+
+
+def test_an_answer_with_no_question_before_it_is_thanked(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "MENU")  # answered by the app: no question for the bot
+    with enlace.factory() as session:
+        conversation = enlace.messages(session, phone)[0].conversation
+        await_answer(conversation, "origin")
+        session.commit()
+    enlace.receive(phone, "guatemala")
+    assert enlace.replies_to(phone)[-1].startswith("Gracias, ya sé de qué país eres")
+    assert not enlace.rasa.messages
+    with enlace.factory() as session:
+        assert enlace.person(session, phone).country_origin == "GT"

@@ -108,3 +108,15 @@ def test_a_question_that_names_its_country_is_answered_for_it_without_asking(
     )
     later = phone.send("mi patron no me quiere pagar las horas extra de la semana")
     assert later["article_id"] is None  # named for those questions only: it asks again
+
+
+def test_a_pension_question_asks_where_then_where_from_and_answers_for_both(phone: Phone) -> None:
+    asked = phone.send("me toca pension si trabaje 10 años y me regreso a mi pais?")
+    assert (asked["topic"], asked["article_id"]) == ("social_security", None)
+    assert phone.send("en españa")["article_id"] is None  # now: where are you from?
+    answered = phone.send("soy de ecuador")
+    assert (answered["topic"], answered["article_id"]) == (
+        "social_security",
+        "social-security-spain-iberoamerican",
+    )
+    assert "Ecuador" in answered["reply"]

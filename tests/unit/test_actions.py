@@ -186,3 +186,53 @@ async def test_an_unsure_message_matching_two_articles_equally_is_not_guessed(
     state = tracker("totalization agreement social security mexico", "nlu_fallback", language="en")
     result = await run(executor, "action_answer_unsure", state)
     assert [r.get("response") for r in result["responses"]] == ["utter_default"]
+
+
+@pytest.mark.anyio
+async def test_a_topic_written_per_origin_asks_the_country_then_the_origin(
+    executor: ActionExecutor,
+) -> None:
+    text = "me toca pension si trabaje 10 años aqui y me regreso"
+    asked = await run(executor, "action_answer_topic", tracker(text, "social_security"))
+    assert _facts(asked) == {"topic": "social_security", "ask_country": True}
+    state = tracker(text, "social_security", country="ES")
+    asked_again = await run(executor, "action_answer_topic", state)
+    assert _facts(asked_again) == {"topic": "social_security", "ask_origin": True}
+    assert "¿de dónde eres?" in _texts(asked_again)[0]
+
+
+@pytest.mark.anyio
+async def test_the_origin_is_not_asked_when_every_origin_gets_the_same_answer(
+    executor: ActionExecutor,
+) -> None:
+    state = tracker("how do i apply for the h2a visa", "legal_channels", country="US")
+    assert _facts(await run(executor, "action_answer_topic", state))["article_id"] == (
+        "legal-channels-h2a-us"
+    )
+
+
+@pytest.mark.anyio
+async def test_a_topic_that_can_be_urgent_is_answered_without_asking_the_origin(
+    executor: ActionExecutor, library: Library
+) -> None:
+    urgent = [t for t, topic in library.kb.topics.items() if topic.urgent]
+    for topic in urgent:
+        for country in (None, "US", "CA", "ES", "MX"):
+            state = tracker("ayuda", topic, country=country)
+            facts = _facts(await run(executor, "action_answer_topic", state))
+            assert "ask_origin" not in facts, (topic, country)
+
+
+@pytest.mark.anyio
+async def test_the_origin_a_message_names_picks_the_article_for_it(
+    executor: ActionExecutor,
+) -> None:
+    text = "me toca pension si trabaje 10 años aqui y me regreso"
+    state = tracker(text, "social_security", country="ES", origin="MX")
+    assert _facts(await run(executor, "action_answer_topic", state))["article_id"] == (
+        "social-security-spain-mexico"
+    )
+    state = tracker(text, "social_security", country="ES", origin="EC")
+    assert _facts(await run(executor, "action_answer_topic", state))["article_id"] == (
+        "social-security-spain-iberoamerican"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.countries import mentioned_country, parse_country
+from core.countries import mentioned_country, mentioned_origin, parse_country, parse_origin
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,48 @@ def test_a_message_that_names_one_destination_is_set_there(text: str, country: s
 )
 def test_a_message_without_one_clear_destination_names_none(text: str) -> None:
     assert mentioned_country(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("soy de mexico y trabajo en canada", "MX"),
+        ("soy mexicana, me toca pension en españa?", "MX"),
+        ("im from guatemala, can i apply", "GT"),
+        ("ecuatoriana en madrid, cotice 8 años", "EC"),
+        ("how do i send money to honduras cheap", "HN"),
+    ],
+)
+def test_a_message_that_names_one_origin_says_where_the_person_is_from(
+    text: str, origin: str
+) -> None:
+    assert mentioned_origin(text) == origin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trabajo en mexico en la construccion",  # Mexico named as a place, not a nationality
+        "trabajo en british columbia",
+        "somos de guatemala y honduras",  # two: unknown
+        "no me pagan",
+    ],
+)
+def test_a_message_without_one_clear_origin_names_none(text: str) -> None:
+    assert mentioned_origin(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("Mexico", "MX"),
+        ("de méxico", "MX"),
+        ("soy guatemalteca", "GT"),
+        ("El Salvador!", "SV"),
+        ("peru", "PE"),
+        ("de honduras pero vivo en mexico", None),  # two countries
+        ("no le entiendo", None),
+    ],
+)
+def test_a_short_answer_names_where_the_person_is_from(text: str, origin: str | None) -> None:
+    assert parse_origin(text) == origin

@@ -192,3 +192,21 @@ def test_a_country_match_outranks_relevance() -> None:
     kb = make_kb(GENERAL, IN_US)
     relevance = {GENERAL.id: 9.0}
     assert kb.best_article("wages", destination="US", relevance=relevance) is IN_US
+
+
+def test_an_unknown_origin_prefers_an_article_for_every_origin() -> None:
+    kb = make_kb(FROM_MX_IN_US, IN_US)
+    assert kb.best_article("wages", origin=None, destination="US") is IN_US
+
+
+def test_an_unknown_origin_still_gets_an_article_written_for_some_origins() -> None:
+    kb = make_kb(FROM_MX_IN_US, GENERAL)
+    assert kb.best_article("wages", origin=None, destination="US") is FROM_MX_IN_US
+    assert kb.best_article("wages", origin="GT", destination="US") is GENERAL
+
+
+def test_a_topic_whose_articles_are_all_per_origin_asks_the_destination() -> None:
+    from_mx_in_es = make_article("wages-mx-in-es", ["MX"], ["ES"])
+    kb = make_kb(FROM_MX_IN_US, from_mx_in_es)
+    assert kb.needs_country("wages") is True
+    assert kb.best_article("wages", destination="ES") is from_mx_in_es
