@@ -147,24 +147,45 @@ def mentioned_country(text: str) -> str | None:
 # is also a destination, so for it only a nationality or "soy de / from mexico" counts.
 ORIGIN_MENTIONS: dict[str, tuple[str, ...]] = {
     "MX": (
-        "mexicano",
-        "mexicana",
-        "mexicanos",
-        "mexicanas",
-        "mexican",
-        "soy de mexico",
-        "somos de mexico",
-        "from mexico",
+        *("mexicano", "mexicana", "mexicanos", "mexicanas", "mexican", "mexicans"),
+        *("soy de mexico", "somos de mexico", "from mexico"),
+        # States people emigrate from; border and transit states say nothing about origin.
+        *("michoacan", "jalisco", "zacatecas", "oaxaca", "puebla", "guanajuato", "veracruz"),
+        *("durango", "sinaloa", "cdmx", "estado de mexico"),
     ),
-    "GT": ("guatemala", "guatemalteco", "guatemalteca", "guatemaltecos", "guatemalan", "chapin"),
-    "HN": ("honduras", "hondureno", "hondurena", "hondurenos", "honduran", "catracho", "catracha"),
-    "SV": ("el salvador", "salvadoreno", "salvadorena", "salvadorenos", "salvadoran", "guanaco"),
-    "NI": ("nicaragua", "nicaraguense", "nicaraguenses", "nicaraguan", "nica"),
-    "CO": ("colombia", "colombiano", "colombiana", "colombianos", "colombian"),
-    "EC": ("ecuador", "ecuatoriano", "ecuatoriana", "ecuatorianos", "ecuadorian"),
-    "PE": ("peru", "peruano", "peruana", "peruanos", "peruvian"),
-    "BO": ("bolivia", "boliviano", "boliviana", "bolivianos", "bolivian"),
-    "VE": ("venezuela", "venezolano", "venezolana", "venezolanos", "venezuelan"),
+    "GT": (
+        *("guatemala", "guatemalteco", "guatemalteca", "guatemaltecos", "guatemaltecas"),
+        *("guatemalan", "guatemalans", "chapin", "chapina", "huehuetenango", "quetzaltenango"),
+    ),
+    "HN": (
+        *("honduras", "hondureno", "hondurena", "hondurenos", "hondurenas", "honduran"),
+        *("hondurans", "catracho", "catracha", "tegucigalpa", "san pedro sula"),
+    ),
+    "SV": (
+        *("el salvador", "salvadoreno", "salvadorena", "salvadorenos", "salvadorenas"),
+        *("salvadoran", "salvadorans", "guanaco", "guanaca", "san salvador"),
+    ),
+    "NI": (
+        *("nicaragua", "nicaraguense", "nicaraguenses", "nicaraguan", "nicaraguans", "nica"),
+        "managua",
+    ),
+    "CO": (
+        *("colombia", "colombiano", "colombiana", "colombianos", "colombianas", "colombian"),
+        *("colombians", "bogota", "medellin"),
+    ),
+    "EC": (
+        *("ecuador", "ecuatoriano", "ecuatoriana", "ecuatorianos", "ecuatorianas"),
+        *("ecuadorian", "ecuadorians", "quito", "guayaquil"),
+    ),
+    "PE": ("peru", "peruano", "peruana", "peruanos", "peruanas", "peruvian", "peruvians", "lima"),
+    "BO": (
+        *("bolivia", "boliviano", "boliviana", "bolivianos", "bolivianas", "bolivian"),
+        *("bolivians", "cochabamba", "santa cruz de la sierra"),
+    ),
+    "VE": (
+        *("venezuela", "venezolano", "venezolana", "venezolanos", "venezolanas"),
+        *("venezuelan", "venezuelans", "caracas"),
+    ),
 }
 _ORIGIN_WORDS = {code: tuple(_words(n) for n in names) for code, names in ORIGIN_MENTIONS.items()}
 

@@ -61,6 +61,9 @@ def test_a_message_without_one_clear_destination_names_none(text: str) -> None:
         ("im from guatemala, can i apply", "GT"),
         ("ecuatoriana en madrid, cotice 8 años", "EC"),
         ("how do i send money to honduras cheap", "HN"),
+        ("is there seasonal farm work in canada for hondurans", "HN"),
+        ("le debo a la agencia de lima lo q me cobraron", "PE"),
+        ("mi papa trabajo 20 años en california y ahora esta en michoacan", "MX"),
     ],
 )
 def test_a_message_that_names_one_origin_says_where_the_person_is_from(
