@@ -12,14 +12,37 @@ import argparse
 import csv
 import json
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
+
+from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE
+from core.text import normalize_for_nlu
+from knowledge.taxonomy import load_taxonomy
+
+# How the bot first answered a question on a knowledge-base topic, by the texts it uses.
+FIRST_ANSWERS = (
+    ("asks where", ASK_COUNTRY),
+    ("asks origin", ASK_ORIGIN),
+    ("no article", NO_ARTICLE),
+)
 
 
 def read_labels(path: Path) -> list[dict[str, str]]:
     """The rows of a questions TSV (text, language, topic, split, urgent)."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def first_answer(result: dict[str, Any]) -> str:
+    """'article', 'asks where', 'asks origin', 'no article' or 'other' (unsure, hand-over…)."""
+    if result.get("article_id"):
+        return "article"
+    reply = normalize_for_nlu(result.get("reply") or "")
+    for kind, texts in FIRST_ANSWERS:
+        if any(normalize_for_nlu(text) in reply for text in texts.values()):
+            return kind
+    return "other"
 
 
 def main() -> None:
@@ -57,6 +80,14 @@ def main() -> None:
     latency = [r["latency_ms"] for r in results]
     print(f"SMS segments per reply: median {statistics.median(segments)}, max {max(segments)}")
     print(f"latency ms: median {statistics.median(latency):.0f}, max {max(latency):.0f}")
+    topics = set(load_taxonomy())
+    answers = Counter(
+        first_answer(result)
+        for label, result in zip(labels, results, strict=True)
+        if label["topic"] in topics
+    )
+    shares = ", ".join(f"{kind} {count}" for kind, count in answers.most_common())
+    print(f"first answer to the {answers.total()} topic questions: {shares}")
     print(f"misclassified outside the held-out split ({len(misses)}):")
     print("\n".join(misses))
 

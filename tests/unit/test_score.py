@@ -1,0 +1,21 @@
+"""`make score` tells how the bot first answered, from the texts the answer action uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE
+from core.segments import sms_rendering
+from tools.score import first_answer
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_each_kind_of_first_answer_is_recognised_in_its_sms_rendering(language: str) -> None:
+    def kind(reply: str, article_id: str | None = None) -> str:
+        return first_answer({"reply": sms_rendering(reply), "article_id": article_id})
+
+    assert kind("Con visa H-2A te deben pagar…", "wages-h2-pay-rules-us") == "article"
+    assert kind(ASK_COUNTRY[language]) == "asks where"
+    assert kind(ASK_ORIGIN[language]) == "asks origin"
+    assert kind(NO_ARTICLE[language]) == "no article"
+    assert kind("No te entendí bien. ¿Me lo dices con otras palabras?") == "other"
