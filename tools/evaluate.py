@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 
 from core.crypto import new_data_key
+from tools.ports import free_port
 from tools.stack import Stack, is_healthy
 from tools.train import model_path
 
@@ -52,8 +53,8 @@ def running_stack() -> Iterator[str]:
         return
     with tempfile.TemporaryDirectory(prefix="enlace-eval-") as tmp:
         stack = Stack(
-            app_port=8091,
-            rasa_port=5091,
+            app_port=free_port(),
+            rasa_port=free_port(),
             log_dir=Path(tmp),
             env={
                 "ENLACE_DATABASE_URL": f"sqlite:///{tmp}/eval.db",

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from core.crypto import new_data_key
-from tools.postgres import free_port
+from tools.ports import free_port
 from tools.stack import Stack
 from tools.train import model_path
 

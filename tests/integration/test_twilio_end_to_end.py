@@ -17,7 +17,7 @@ from twilio.request_validator import RequestValidator
 
 from tests.channels.fakes import FakeTwilio
 from tests.integration.conftest import app_beside, app_env
-from tools.postgres import free_port
+from tools.ports import free_port
 from tools.stack import Stack
 
 pytestmark = pytest.mark.stack
