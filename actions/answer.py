@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import Library
 from actions.replies import channel_of, language_of, report, utter_article
-from knowledge import Article
+from knowledge import Article, topic_label
 
 NO_ARTICLE = {
     "es": "Todavía no tengo información revisada sobre eso. Escribe HUMANO y una persona del"
@@ -31,6 +31,20 @@ ASK_ORIGIN = {
     "en": "To give you the information for your country: where are you from? For example"
     " Mexico, Guatemala, Honduras, El Salvador, Colombia, Ecuador or Peru.",
 }
+
+OFFER = {
+    "es": (
+        "No estoy seguro de haber entendido. ¿Es sobre alguno de estos temas?",
+        "Responde con el número, o escribe HUMANO para hablar con una persona.",
+    ),
+    "en": (
+        "I'm not sure I understood. Is it about one of these?",
+        "Reply with the number, or write HUMAN to talk to a person.",
+    ),
+}
+# Topics offered when unsure: the classifier's best ones with at least this probability.
+OFFER_SIZE = 3
+OFFER_MIN_CONFIDENCE = 0.05
 
 # A lexical match answers only when it is strong and clearly ahead of the next article.
 SEARCH_MIN_SCORE = 8.0
@@ -106,5 +120,24 @@ class ActionAnswerUnsure(Action):
         if hits and hits[0].score >= max(SEARCH_MIN_SCORE, SEARCH_MIN_LEAD * runner_up):
             utter_article(dispatcher, hits[0].article, language, channel_of(tracker))
             return []
-        dispatcher.utter_message(response="utter_default")
+        offer = self._likely_topics(tracker.latest_message.get("intent_ranking") or [])
+        if not offer:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        # One tap instead of rewording: the person picks, the app brings the question back.
+        question, footer = OFFER[language]
+        options = [f"{n}. {topic_label(topic, language)}" for n, topic in enumerate(offer, 1)]
+        dispatcher.utter_message(text="\n".join([question, *options, footer]))
+        report(dispatcher, offer=offer)
         return []
+
+    def _likely_topics(self, ranking: list[dict[str, Any]]) -> list[str]:
+        """The classifier's best knowledge-base topics (a request for a human has its word)."""
+        topics = self._library.kb.topics
+        return [
+            entry["name"]
+            for entry in ranking
+            if entry.get("name") in topics
+            and entry["name"] != "human_agent"
+            and (entry.get("confidence") or 0.0) >= OFFER_MIN_CONFIDENCE
+        ][:OFFER_SIZE]

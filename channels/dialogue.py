@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from admin.models import Case
-from channels.local_turns import LocalTurn, LocalTurns, await_answer
+from channels.local_turns import LocalTurn, LocalTurns, Replay, await_answer
 from channels.outbox import queue_replies
 from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
 from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE
@@ -56,6 +56,7 @@ class Understanding:
     language: str | None  # a language the person switched to through the bot
     ask_country: bool = False  # the bot asked where the person works
     ask_origin: bool = False  # the bot asked where the person comes from
+    offer: tuple[str, ...] = ()  # topics the bot offered to choose from, being unsure
 
 
 class Dialogue:
@@ -90,10 +91,11 @@ class Dialogue:
                 session.commit()
                 log.info("inbound answered locally", extra={"message_id": message_id})
                 return result
-            # The person answered the bot's "which country?": Rasa gets the question again,
-            # now with the country known, and answers it as if it had been asked that way.
+            # The person answered the bot about their question ("which country?", "is it
+            # about 1, 2 or 3?"): Rasa gets that question again, now with the country known
+            # or the topic chosen, and answers it as if it had been asked that way.
             replay = local.replay if local is not None else None
-            question = replay or message.body
+            question = replay.body if replay is not None else message.body
             conversation = message.conversation
             choice = self._languages.choose(question, conversation.person.language)
             conversation.person.language = choice.language
@@ -110,14 +112,14 @@ class Dialogue:
                 "country": country or "",
                 "origin": origin or "",
             }
-            sender_id, text = conversation.public_id, question
+            sender_id, text = conversation.public_id, _rasa_text(question, replay)
             bot_may_answer = conversation.status != ConversationStatus.WITH_HUMAN
             session.commit()
 
         turn: RasaTurn | None = None
         if bot_may_answer and not choice.unsupported:
             try:
-                turn = await self._rasa.send(sender_id, normalize_for_nlu(text), metadata)
+                turn = await self._rasa.send(sender_id, text, metadata)
             except RasaUnavailable:
                 turn = None
         with self._factory() as session:
@@ -134,7 +136,7 @@ class Dialogue:
         choice: LanguageChoice,
         turn: RasaTurn | None,
         bot_may_answer: bool,
-        replay: str | None = None,
+        replay: Replay | None = None,
     ) -> TurnResult:
         conversation = message.conversation
         language: str = choice.language
@@ -152,14 +154,7 @@ class Dialogue:
         else:
             texts = turn.texts
             understanding = self._understand(turn)
-            if replay is not None:
-                # Understood from the earlier question, not from this answer to ours: no
-                # confidence of its own, so it is never taken for the pending question.
-                understanding = replace(understanding, confidence=None)
-            if understanding.ask_country:
-                await_answer(conversation, "country")
-            elif understanding.ask_origin:
-                await_answer(conversation, "origin")
+            _remember_what_was_asked(conversation, message, understanding, replay)
             if understanding.language:
                 conversation.person.language = language = understanding.language
         urgent = self._is_urgent(understanding)
@@ -205,6 +200,7 @@ class Dialogue:
             language=facts.get("language"),
             ask_country=bool(facts.get("ask_country")),
             ask_origin=bool(facts.get("ask_origin")),
+            offer=tuple(facts.get("offer") or ()),
         )
 
     def _is_urgent(self, understanding: Understanding) -> bool:
@@ -213,6 +209,41 @@ class Dialogue:
             understanding.topic in self._urgent_topics
             and (understanding.confidence or 0.0) >= self._threshold
         )
+
+
+def _rasa_text(question: str, replay: Replay | None) -> str:
+    """What Rasa is sent: the normalised text, or the intent the person chose for it.
+
+    Only the app sends "/intent" (Rasa's way of naming the intent outright); a person's own
+    leading slashes are dropped so that nobody can pick an intent by typing one.
+    """
+    if replay is not None and replay.topic:
+        return f"/{replay.topic}"
+    return normalize_for_nlu(question).lstrip("/ ")
+
+
+def _remember_what_was_asked(
+    conversation: Conversation,
+    message: Message,
+    understanding: Understanding,
+    replay: Replay | None,
+) -> None:
+    """The bot asked the person something about their question: keep which question it was."""
+    asked = (
+        "offer"
+        if understanding.offer
+        else "country"
+        if understanding.ask_country
+        else "origin"
+        if understanding.ask_origin
+        else None
+    )
+    if asked is None:
+        return
+    await_answer(conversation, asked)
+    conversation.pending_message_id = replay.message_id if replay is not None else message.id
+    conversation.pending_topic = replay.topic if replay is not None else None
+    conversation.offered_topics = list(understanding.offer) or None
 
 
 def _hand_over(session: Session, conversation: Conversation, reason: str, urgent: bool) -> None:

@@ -21,23 +21,23 @@ from channels.keywords import Keyword, Match, is_yes, match, menu_choice
 from core.countries import parse_country, parse_origin
 from core.language import DEFAULT_LANGUAGE
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, full_reply
 
 AWAIT_FOR: Final = timedelta(minutes=30)
 HUMAN_TOPIC: Final = "human_agent"
 
-# (taxonomy topic, Spanish label, English label): short enough for one SMS menu.
-MENU: Final[tuple[tuple[str, str, str], ...]] = (
-    ("wages", "Pago y salario", "Pay and wages"),
-    ("working_conditions", "Horario y condiciones", "Hours and conditions"),
-    ("documents_retained", "Me quitaron documentos", "They kept my papers"),
-    ("recruitment_fees", "Cobros y reclutadores", "Fees and recruiters"),
-    ("legal_channels", "Trabajar afuera legalmente", "Working abroad legally"),
-    ("trafficking_smuggling", "Trata y coyotes", "Trafficking and smugglers"),
-    ("consular_services", "Consulado y pasaporte", "Consulate and passport"),
-    ("return_reintegration", "Volver a mi país", "Returning home"),
-    ("family_support", "Familia", "Family"),
+# Topics of the MENU keyword, in order; their names are the knowledge base's topic labels.
+MENU: Final[tuple[str, ...]] = (
+    "wages",
+    "working_conditions",
+    "documents_retained",
+    "recruitment_fees",
+    "legal_channels",
+    "trafficking_smuggling",
+    "consular_services",
+    "return_reintegration",
+    "family_support",
 )
 
 
@@ -52,7 +52,16 @@ class LocalTurn:
     escalate: str | None = None  # why the conversation goes to a human
     bypass_opt_out: bool = False
     erased: bool = False  # the message and its conversation no longer exist
-    replay: str | None = None  # a question for Rasa to answer instead of this message
+    replay: Replay | None = None  # a question for Rasa to answer instead of this message
+
+
+@dataclass(frozen=True)
+class Replay:
+    """The person's earlier question, brought back once they answered the bot about it."""
+
+    message_id: int
+    body: str
+    topic: str | None = None  # the topic the person chose for it, when they chose one
 
 
 class LocalTurns:
@@ -66,6 +75,7 @@ class LocalTurns:
         found = match(message.body)
         language = (found.language if found else None) or person.language or DEFAULT_LANGUAGE
         awaiting = _take_awaiting(conversation)
+        offered, conversation.offered_topics = conversation.offered_topics or [], None
         if awaiting == "erase" and is_yes(message.body):
             erase_person(session, person, conversation.channel, replies.ERASED[language])
             return LocalTurn(language, [replies.ERASED[language]], erased=True)
@@ -81,17 +91,23 @@ class LocalTurns:
         if awaiting == "menu":
             choice = menu_choice(message.body, len(MENU))
             if choice is not None:
-                return self._menu_answer(message, MENU[choice][0], language)
+                return self._menu_answer(message, MENU[choice], language)
+        if awaiting == "offer":
+            choice = menu_choice(message.body, len(offered))
+            if choice is not None:
+                chosen = _pending_question(session, conversation, topic=offered[choice])
+                if chosen is not None:
+                    return LocalTurn(language, replay=chosen)
         if awaiting == "country":
             country = parse_country(message.body)
             if country is not None:
                 person.country_destination = country
-                return _ask_again(session, message, language, replies.COUNTRY_NOTED)
+                return _ask_again(session, conversation, language, replies.COUNTRY_NOTED)
         if awaiting == "origin":
             origin = parse_origin(message.body)
             if origin is not None:
                 person.country_origin = origin
-                return _ask_again(session, message, language, replies.ORIGIN_NOTED)
+                return _ask_again(session, conversation, language, replies.ORIGIN_NOTED)
         return _wordless(message, language)
 
     def _keyword(
@@ -162,7 +178,7 @@ class LocalTurns:
 
 
 def _menu(channel: Channel, language: str) -> str:
-    labels = [spanish if language == "es" else english for _, spanish, english in MENU]
+    labels = [topic_label(topic, language) for topic in MENU]
     return numbered_menu(
         replies.MENU_TITLE[language], labels, replies.MENU_FOOTER[language], channel
     )
@@ -184,28 +200,24 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
 
 
 def _ask_again(
-    session: Session, message: Message, language: str, noted: dict[str, str]
+    session: Session, conversation: Conversation, language: str, noted: dict[str, str]
 ) -> LocalTurn:
-    """The person answered the bot's question: have Rasa answer the question that made it ask.
-
-    That question is the newest one the bot understood itself (it has a confidence); answers
-    to the bot's questions and menu choices do not.
-    """
-    question = session.scalar(
-        select(Message.body)
-        .where(
-            Message.conversation_id == message.conversation_id,
-            Message.direction == Direction.INBOUND,
-            Message.topic.is_not(None),
-            Message.confidence.is_not(None),
-            Message.id < message.id,
-        )
-        .order_by(Message.id.desc())
-        .limit(1)
-    )
-    if not question:
+    """The person answered the bot's question: have Rasa answer the question that made it ask."""
+    question = _pending_question(session, conversation, topic=conversation.pending_topic)
+    if question is None:
         return LocalTurn(language, [noted[language]])
     return LocalTurn(language, replay=question)
+
+
+def _pending_question(
+    session: Session, conversation: Conversation, topic: str | None
+) -> Replay | None:
+    """The question the bot last asked the person about, if it still exists."""
+    message_id = conversation.pending_message_id
+    question = session.get(Message, message_id) if message_id is not None else None
+    if question is None or question.conversation_id != conversation.id or not question.body:
+        return None
+    return Replay(question.id, question.body, topic)
 
 
 def _last_inbound(
@@ -227,7 +239,7 @@ def _last_inbound(
 
 
 def await_answer(conversation: Conversation, what: str) -> None:
-    """Remember that the next message should answer `what` (menu, erase, country, origin)."""
+    """Remember that the next message should answer `what` (menu, erase, country, origin, offer)."""
     _await(conversation, what)
 
 

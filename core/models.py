@@ -15,6 +15,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    Integer,
     LargeBinary,
     String,
     Text,
@@ -102,6 +103,12 @@ class Conversation(Base):
     # A keyword that waits for an answer ("menu": a number, "erase": SI/YES) and since when.
     awaiting: Mapped[str | None] = mapped_column(String(16))
     awaiting_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The person's question the bot asked about ("which country?", "is it about 1, 2 or 3?")
+    # and the topic they chose for it, so their answer brings that question back. No foreign
+    # key: an erased message simply leaves nothing pending.
+    pending_message_id: Mapped[int | None] = mapped_column(Integer)
+    pending_topic: Mapped[str | None] = mapped_column(String(40))
+    offered_topics: Mapped[list[str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

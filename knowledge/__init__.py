@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from knowledge.base import KnowledgeBase
+from knowledge.labels import topic_label
 from knowledge.loader import KnowledgeBaseError, Problem, load_knowledge_base
 from knowledge.models import Article, Contact, LocalizedText, Source, Topic
 from knowledge.search import ArticleIndex, SearchHit
@@ -25,6 +26,7 @@ __all__ = [
     "Topic",
     "check_knowledge_base",
     "load_knowledge_base",
+    "topic_label",
 ]
 
 

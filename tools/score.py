@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE
+from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER
 from core.text import normalize_for_nlu
 from knowledge.taxonomy import load_taxonomy
 
@@ -25,6 +25,7 @@ FIRST_ANSWERS = (
     ("asks where", ASK_COUNTRY),
     ("asks origin", ASK_ORIGIN),
     ("no article", NO_ARTICLE),
+    ("offers topics", {language: question for language, (question, _) in OFFER.items()}),
 )
 
 
@@ -35,7 +36,7 @@ def read_labels(path: Path) -> list[dict[str, str]]:
 
 
 def first_answer(result: dict[str, Any]) -> str:
-    """'article', 'asks where', 'asks origin', 'no article' or 'other' (unsure, hand-over…)."""
+    """'article', 'asks where', 'asks origin', 'no article', 'offers topics' or 'other'."""
     if result.get("article_id"):
         return "article"
     reply = normalize_for_nlu(result.get("reply") or "")

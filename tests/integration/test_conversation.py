@@ -7,6 +7,7 @@ import time
 import httpx
 import pytest
 
+from knowledge import topic_label
 from tests.integration.conftest import Phone
 
 pytestmark = pytest.mark.stack
@@ -120,3 +121,14 @@ def test_a_pension_question_asks_where_then_where_from_and_answers_for_both(phon
         "social-security-spain-iberoamerican",
     )
     assert "Ecuador" in answered["reply"]
+
+
+def test_an_unclear_question_offers_topics_and_a_number_answers_it(phone: Phone) -> None:
+    offered = phone.send("i have a problem at work")
+    assert offered["article_id"] is None
+    lines = offered["reply"].split("\n")
+    assert lines[0] == "I'm not sure I understood. Is it about one of these?"
+    assert lines[1].startswith("1. ")
+    chosen = phone.send("1")
+    assert topic_label(chosen["topic"], "en") == lines[1].removeprefix("1. ")
+    assert chosen["article_id"] is not None or "?" in chosen["reply"]  # answer, or "where?"

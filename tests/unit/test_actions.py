@@ -12,7 +12,7 @@ from rasa_sdk.executor import ActionExecutor
 
 from actions.endpoint import build_executor
 from actions.knowledge_access import Library, load_library
-from core.segments import count_segments
+from core.segments import count_segments, sms_rendering
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
@@ -236,3 +236,48 @@ async def test_the_origin_a_message_names_picks_the_article_for_it(
     assert _facts(await run(executor, "action_answer_topic", state))["article_id"] == (
         "social-security-spain-iberoamerican"
     )
+
+
+def _unsure(text: str, ranking: list[tuple[str, float]], **slots: Any) -> dict[str, Any]:
+    state = tracker(text, "nlu_fallback", **slots)
+    state["latest_message"]["intent_ranking"] = [
+        {"name": name, "confidence": confidence} for name, confidence in ranking
+    ]
+    return state
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("language", ["es", "en"])
+async def test_an_unsure_message_offers_the_likely_topics_to_choose_from(
+    executor: ActionExecutor, language: str
+) -> None:
+    ranking = [
+        ("nlu_fallback", 0.45),
+        ("forced_labour", 0.41),
+        ("human_agent", 0.2),  # HUMAN is offered in words, not as a topic
+        ("documents_retained", 0.15),
+        ("greet", 0.1),  # not a knowledge-base topic
+        ("wages", 0.06),
+        ("contract", 0.04),  # too unlikely
+    ]
+    state = _unsure("zzzz qqqq", ranking, language=language)
+    result = await run(executor, "action_answer_unsure", state)
+    assert _facts(result) == {"offer": ["forced_labour", "documents_retained", "wages"]}
+    (text,) = _texts(result)
+    lines = text.split("\n")
+    expected = {
+        "es": ["1. Amenazas, encierro, deudas", "2. Me quitaron documentos", "3. Pago y salario"],
+        "en": ["1. Threats, confinement, debts", "2. They kept my papers", "3. Pay and wages"],
+    }
+    assert lines[1:4] == expected[language]
+    assert ("HUMANO" if language == "es" else "HUMAN") in lines[4]
+    assert count_segments(sms_rendering(text)) <= 2
+
+
+@pytest.mark.anyio
+async def test_an_unsure_message_with_no_likely_topic_is_asked_to_reword(
+    executor: ActionExecutor,
+) -> None:
+    state = _unsure("zzzz qqqq", [("nlu_fallback", 0.45), ("greet", 0.4), ("wages", 0.03)])
+    result = await run(executor, "action_answer_unsure", state)
+    assert [r.get("response") for r in result["responses"]] == ["utter_default"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE
+from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER
 from core.segments import sms_rendering
 from tools.score import first_answer
 
@@ -18,4 +18,5 @@ def test_each_kind_of_first_answer_is_recognised_in_its_sms_rendering(language: 
     assert kind(ASK_COUNTRY[language]) == "asks where"
     assert kind(ASK_ORIGIN[language]) == "asks origin"
     assert kind(NO_ARTICLE[language]) == "no article"
+    assert kind(f"{OFFER[language][0]}\n1. Pago y salario\n{OFFER[language][1]}") == "offers topics"
     assert kind("No te entendí bien. ¿Me lo dices con otras palabras?") == "other"

@@ -1,0 +1,96 @@
+"""Unsure, the bot offers topics; the person's number brings their question back for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.channels.conftest import Enlace, new_phone
+
+Reply = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _offer(*topics: str) -> Reply:
+    def reply(body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "messages": [{"text": "¿Es sobre…?"}, {"custom": {"enlace": {"offer": list(topics)}}}],
+            "intent": "nlu_fallback",
+            "confidence": 0.45,
+            "intent_ranking": [{"name": t, "confidence": 0.3} for t in topics],
+        }
+
+    return reply
+
+
+def _turn(custom: dict[str, Any], text: str = "answer") -> Reply:
+    def reply(body: dict[str, Any]) -> dict[str, Any]:
+        topic = body["message"].lstrip("/")
+        return {
+            "messages": [{"text": text}, {"custom": {"enlace": {"topic": topic, **custom}}}],
+            "intent": topic,
+            "confidence": 1.0,
+        }
+
+    return reply
+
+
+def _sent(enlace: Enlace) -> list[tuple[str, str]]:
+    return [(m["message"], m["metadata"]["country"]) for m in enlace.rasa.messages]
+
+
+def test_choosing_a_number_answers_the_question_for_that_topic(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _offer("forced_labour", "documents_retained")
+    enlace.receive(phone, "en la granja de canada nos encierran de noche")
+    enlace.rasa.reply = _turn({"article_id": "forced-labour-canada"})
+    enlace.receive(phone, "1")
+    assert _sent(enlace)[-1] == ("/forced_labour", "CA")  # the question's country, too
+    with enlace.factory() as session:
+        choice = enlace.messages(session, phone)[-2]
+        assert (choice.body, choice.topic, choice.article_id) == (
+            "1",
+            "forced_labour",
+            "forced-labour-canada",
+        )
+
+
+def test_a_chosen_topic_that_needs_the_country_is_answered_once_it_is_given(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _offer("wages", "contract")
+    enlace.receive(phone, "el patron no me quiere dar lo mio")
+    enlace.rasa.reply = _turn({"ask_country": True}, "¿De qué país se trata?")
+    enlace.receive(phone, "1")
+    enlace.rasa.reply = _turn({"article_id": "wages-spain"})
+    enlace.receive(phone, "España")
+    assert _sent(enlace)[1:] == [("/wages", ""), ("/wages", "ES")]
+    assert enlace.replies_to(phone)[-1] == "answer"
+
+
+def test_words_instead_of_a_number_are_a_new_question(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _offer("wages", "contract")
+    enlace.receive(phone, "el patron no me quiere dar lo mio")
+    enlace.rasa.reply = enlace.rasa.default_reply
+    enlace.receive(phone, "no me pago la semana")
+    enlace.receive(phone, "2")  # the offer is over: a number now means nothing special
+    assert [m for m, _ in _sent(enlace)] == [
+        "el patron no me quiere dar lo mio",
+        "no me pago la semana",
+        "2",
+    ]
+
+
+def test_a_number_outside_the_offer_is_not_a_choice(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _offer("wages", "contract")
+    enlace.receive(phone, "el patron no me quiere dar lo mio")
+    enlace.rasa.reply = enlace.rasa.default_reply
+    enlace.receive(phone, "7")
+    assert _sent(enlace)[-1][0] == "7"
+
+
+def test_a_person_cannot_name_an_intent_by_typing_a_slash(enlace: Enlace) -> None:
+    enlace.receive(new_phone(), "/emergency")
+    assert _sent(enlace) == [("emergency", "")]
