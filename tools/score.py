@@ -18,6 +18,7 @@ from typing import Any
 
 from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER
 from core.text import normalize_for_nlu
+from knowledge.labels import TOPIC_LABELS
 from knowledge.taxonomy import load_taxonomy
 
 # How the bot first answered a question on a knowledge-base topic, by the texts it uses.
@@ -44,6 +45,17 @@ def first_answer(result: dict[str, Any]) -> str:
         if any(normalize_for_nlu(text) in reply for text in texts.values()):
             return kind
     return "other"
+
+
+def offered_topics(result: dict[str, Any]) -> set[str]:
+    """The topics an "is it about one of these?" reply listed, read back from their labels."""
+    by_label = {
+        normalize_for_nlu(label): topic
+        for topic, labels in TOPIC_LABELS.items()
+        for label in labels.values()
+    }
+    reply = normalize_for_nlu(result.get("reply") or "") + " "  # one line: "1. pago y salario 2. …"
+    return {topic for label, topic in by_label.items() if f". {label} " in reply}
 
 
 def main() -> None:
@@ -89,6 +101,13 @@ def main() -> None:
     )
     shares = ", ".join(f"{kind} {count}" for kind, count in answers.most_common())
     print(f"first answer to the {answers.total()} topic questions: {shares}")
+    offers = [
+        label["topic"] in offered_topics(result)
+        for label, result in zip(labels, results, strict=True)
+        if label["topic"] in topics and first_answer(result) == "offers topics"
+    ]
+    if offers:
+        print(f"  the right topic was among those offered: {sum(offers)}/{len(offers)}")
     print(f"misclassified outside the held-out split ({len(misses)}):")
     print("\n".join(misses))
 

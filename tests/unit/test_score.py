@@ -6,7 +6,7 @@ import pytest
 
 from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER
 from core.segments import sms_rendering
-from tools.score import first_answer
+from tools.score import first_answer, offered_topics
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -20,3 +20,8 @@ def test_each_kind_of_first_answer_is_recognised_in_its_sms_rendering(language: 
     assert kind(NO_ARTICLE[language]) == "no article"
     assert kind(f"{OFFER[language][0]}\n1. Pago y salario\n{OFFER[language][1]}") == "offers topics"
     assert kind("No te entendí bien. ¿Me lo dices con otras palabras?") == "other"
+
+
+def test_the_offered_topics_are_read_back_from_their_labels() -> None:
+    reply = sms_rendering(f"{OFFER['es'][0]}\n1. Pago y salario\n2. Familia\n{OFFER['es'][1]}")
+    assert offered_topics({"reply": reply}) == {"wages", "family_support"}
