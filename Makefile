@@ -9,8 +9,9 @@ PY := $(VENV)/bin/python
 RASA := $(RASA_VENV)/bin/rasa
 STAMP_APP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 STAMP_RASA := $(RASA_VENV)/.installed-$(shell sha256sum bot/requirements.lock | cut -c1-16)
-STAMP_SYSTEM := var/.system-packages
-SYSTEM_PACKAGES := postgresql chromium
+# docker-compose (Debian's 1.29) only validates docker-compose.yml; no engine runs here.
+SYSTEM_PACKAGES := postgresql chromium docker-compose
+STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate \
@@ -35,7 +36,7 @@ $(STAMP_RASA): bot/requirements.lock
 		--ignore-requires-python -r bot/requirements.lock
 	@rm -f $(RASA_VENV)/.installed-* && touch $@
 
-system-deps: $(STAMP_SYSTEM) ## Debian packages the tests need (PostgreSQL, Chromium)
+system-deps: $(STAMP_SYSTEM) ## Debian packages the tests need (PostgreSQL, Chromium, docker-compose)
 $(STAMP_SYSTEM):
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
