@@ -99,19 +99,7 @@ class Dialogue:
             conversation = message.conversation
             choice = self._languages.choose(question, conversation.person.language)
             conversation.person.language = choice.language
-            # A country the message names wins for this question ("con la h2a…" is about the
-            # US whatever the person said before); otherwise where the person said they work.
-            # The same for where they come from. Always sent, empty when unknown, so Rasa's
-            # slots never keep a stale value.
-            person = conversation.person
-            country = mentioned_country(question) or person.country_destination
-            origin = mentioned_origin(question) or person.country_origin
-            metadata = {
-                "language": choice.language,
-                "channel": conversation.channel.value,
-                "country": country or "",
-                "origin": origin or "",
-            }
+            metadata = _rasa_metadata(conversation, question, choice.language)
             sender_id, text = conversation.public_id, _rasa_text(question, replay)
             bot_may_answer = conversation.status != ConversationStatus.WITH_HUMAN
             session.commit()
@@ -211,6 +199,24 @@ class Dialogue:
         )
 
 
+def _rasa_metadata(conversation: Conversation, question: str, language: str) -> dict[str, str]:
+    """The slots the app decides for this turn.
+
+    A country the question names wins for it ("con la h2a…" is about the US whatever the
+    person said before); otherwise where the person said they work. The same for where they
+    come from. Always sent, empty when unknown, so Rasa's slots never keep a stale value.
+    """
+    person = conversation.person
+    country = mentioned_country(question) or person.country_destination
+    origin = mentioned_origin(question) or person.country_origin
+    return {
+        "language": language,
+        "channel": conversation.channel.value,
+        "country": country or "",
+        "origin": origin or "",
+    }
+
+
 def _rasa_text(question: str, replay: Replay | None) -> str:
     """What Rasa is sent: the normalised text, or the intent the person chose for it.
 
@@ -229,18 +235,14 @@ def _remember_what_was_asked(
     replay: Replay | None,
 ) -> None:
     """The bot asked the person something about their question: keep which question it was."""
-    asked = (
-        "offer"
-        if understanding.offer
-        else "country"
-        if understanding.ask_country
-        else "origin"
-        if understanding.ask_origin
-        else None
-    )
-    if asked is None:
+    if understanding.offer:
+        await_answer(conversation, "offer")
+    elif understanding.ask_country:
+        await_answer(conversation, "country")
+    elif understanding.ask_origin:
+        await_answer(conversation, "origin")
+    else:
         return
-    await_answer(conversation, asked)
     conversation.pending_message_id = replay.message_id if replay is not None else message.id
     conversation.pending_topic = replay.topic if replay is not None else None
     conversation.offered_topics = list(understanding.offer) or None
