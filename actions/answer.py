@@ -42,6 +42,12 @@ OFFER = {
         "Reply with the number, or write HUMAN to talk to a person.",
     ),
 }
+# Added when a topic that can be urgent is among those offered: someone in danger who wrote
+# unclearly must still learn, in this very reply, how to get help.
+IF_IN_DANGER = {
+    "es": "Si estás en peligro, escribe AYUDA para ver a quién llamar.",
+    "en": "If you are in danger, write HELP to see who to call.",
+}
 # Topics offered when unsure: the classifier's best ones with at least this probability.
 OFFER_SIZE = 3
 OFFER_MIN_CONFIDENCE = 0.05
@@ -127,9 +133,14 @@ class ActionAnswerUnsure(Action):
         # One tap instead of rewording: the person picks, the app brings the question back.
         question, footer = OFFER[language]
         options = [f"{n}. {topic_label(topic, language)}" for n, topic in enumerate(offer, 1)]
-        dispatcher.utter_message(text="\n".join([question, *options, footer]))
+        danger = [IF_IN_DANGER[language]] if self._any_urgent(offer) else []
+        dispatcher.utter_message(text="\n".join([question, *options, footer, *danger]))
         report(dispatcher, offer=offer)
         return []
+
+    def _any_urgent(self, topics: list[str]) -> bool:
+        known = self._library.kb.topics
+        return any(known[topic].urgent for topic in topics if topic in known)
 
     def _likely_topics(self, ranking: list[dict[str, Any]]) -> list[str]:
         """The classifier's best knowledge-base topics (a request for a human has its word)."""

@@ -271,7 +271,8 @@ async def test_an_unsure_message_offers_the_likely_topics_to_choose_from(
     }
     assert lines[1:4] == expected[language]
     assert ("HUMANO" if language == "es" else "HUMAN") in lines[4]
-    assert count_segments(sms_rendering(text)) <= 2
+    assert ("AYUDA" if language == "es" else "HELP") in lines[5]  # forced labour can be urgent
+    assert count_segments(sms_rendering(text)) <= 3
 
 
 @pytest.mark.anyio
@@ -281,3 +282,14 @@ async def test_an_unsure_message_with_no_likely_topic_is_asked_to_reword(
     state = _unsure("zzzz qqqq", [("nlu_fallback", 0.45), ("greet", 0.4), ("wages", 0.03)])
     result = await run(executor, "action_answer_unsure", state)
     assert [r.get("response") for r in result["responses"]] == ["utter_default"]
+
+
+@pytest.mark.anyio
+async def test_an_offer_of_topics_that_cannot_be_urgent_does_not_mention_danger(
+    executor: ActionExecutor,
+) -> None:
+    state = _unsure("zzzz qqqq", [("nlu_fallback", 0.45), ("wages", 0.4), ("contract", 0.3)])
+    (text,) = _texts(await run(executor, "action_answer_unsure", state))
+    assert text.count("\n") == 3
+    assert "AYUDA" not in text
+    assert count_segments(sms_rendering(text)) <= 2
