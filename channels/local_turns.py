@@ -224,7 +224,6 @@ def _last_inbound(
     session: Session,
     conversation_id: int,
     column: InstrumentedAttribute[str | None],
-    before: int | None = None,
 ) -> str | None:
     """The newest non-empty `column` among the conversation's inbound messages."""
     query = select(column).where(
@@ -232,8 +231,6 @@ def _last_inbound(
         Message.direction == Direction.INBOUND,
         column.is_not(None),
     )
-    if before is not None:
-        query = query.where(Message.id < before)
     value: str | None = session.scalar(query.order_by(Message.id.desc()).limit(1))
     return value
 

@@ -28,19 +28,24 @@ NAMES: dict[str, tuple[str, ...]] = {
 MAX_WORDS = 6
 
 
+_ANSWER_NAMES = {
+    code: tuple(f" {normalize_for_nlu(name).replace('.', ' ').strip()} " for name in names)
+    for code, names in NAMES.items()
+}
+
+
+def _the_one_named(text: str, names: dict[str, tuple[str, ...]]) -> str | None:
+    """The one code whose names (each padded with spaces) occur in `text`; None for 0 or 2+."""
+    found = {code for code, padded in names.items() if any(name in text for name in padded)}
+    return found.pop() if len(found) == 1 else None
+
+
 def parse_country(text: str) -> str | None:
     """The ISO code of the one country a short answer names; None when unclear."""
     normalized = " " + normalize_for_nlu(text).replace(".", " ").strip(" !?¡¿") + " "
     if len(normalized.split()) > MAX_WORDS:
         return None
-    found = {
-        code
-        for code, names in NAMES.items()
-        if any(
-            f" {normalize_for_nlu(name).replace('.', ' ').strip()} " in normalized for name in names
-        )
-    }
-    return found.pop() if len(found) == 1 else None
+    return _the_one_named(normalized, _ANSWER_NAMES)
 
 
 # Names, regions and programmes that place a question in one destination country when they
@@ -137,9 +142,7 @@ def mentioned_country(text: str) -> str | None:
     of asking where the person works; "trabaje en usa y ahora voy a españa" names two, so
     it still asks.
     """
-    words = _words(text)
-    found = {code for code, names in _MENTION_WORDS.items() if any(name in words for name in names)}
-    return found.pop() if len(found) == 1 else None
+    return _the_one_named(_words(text), _MENTION_WORDS)
 
 
 # Where a person comes from, as people say it inside a message. A country's bare name counts
@@ -196,9 +199,7 @@ def mentioned_origin(text: str) -> str | None:
     Articles for some origins only (Mexico's pension agreement with Spain, Guatemala's
     labour ministry) are chosen for a person who says where they are from.
     """
-    words = _words(text)
-    found = {code for code, names in _ORIGIN_WORDS.items() if any(n in words for n in names)}
-    return found.pop() if len(found) == 1 else None
+    return _the_one_named(_words(text), _ORIGIN_WORDS)
 
 
 _ORIGIN_ANSWER_WORDS = {
@@ -212,5 +213,4 @@ def parse_origin(text: str) -> str | None:
     words = _words(text)
     if len(words.split()) > MAX_WORDS:
         return None
-    found = {code for code, names in _ORIGIN_ANSWER_WORDS.items() if any(n in words for n in names)}
-    return found.pop() if len(found) == 1 else None
+    return _the_one_named(words, _ORIGIN_ANSWER_WORDS)

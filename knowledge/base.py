@@ -85,19 +85,20 @@ class KnowledgeBase:
         destinations: set[str | None] = {None}
         for article in self.articles_for(topic):
             destinations.update(article.countries.destination)
-        answers = {
-            getattr(self.best_article(topic, destination=d), "id", None) for d in destinations
-        }
-        return len(answers) > 1
+        return self._answers_differ(topic, [(None, d) for d in destinations])
 
     def needs_origin(self, topic: str, destination: str | None) -> bool:
         """True when where the person comes from would change the answer for `topic` there."""
         origins: set[str | None] = {None, UNLISTED_ORIGIN}
         for article in self.articles_for(topic):
             origins.update(article.countries.origin)
+        return self._answers_differ(topic, [(o, destination) for o in origins])
+
+    def _answers_differ(self, topic: str, people: list[tuple[str | None, str | None]]) -> bool:
+        """Whether people at these (origin, destination) would get different articles."""
         answers = {
-            getattr(self.best_article(topic, origin=o, destination=destination), "id", None)
-            for o in origins
+            getattr(self.best_article(topic, origin=o, destination=d), "id", None)
+            for o, d in people
         }
         return len(answers) > 1
 

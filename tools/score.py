@@ -29,6 +29,12 @@ FIRST_ANSWERS = (
     ("offers topics", {language: question for language, (question, _) in OFFER.items()}),
 )
 
+_TOPIC_BY_LABEL = {
+    normalize_for_nlu(label): topic
+    for topic, labels in TOPIC_LABELS.items()
+    for label in labels.values()
+}
+
 
 def read_labels(path: Path) -> list[dict[str, str]]:
     """The rows of a questions TSV (text, language, topic, split, urgent)."""
@@ -49,13 +55,8 @@ def first_answer(result: dict[str, Any]) -> str:
 
 def offered_topics(result: dict[str, Any]) -> set[str]:
     """The topics an "is it about one of these?" reply listed, read back from their labels."""
-    by_label = {
-        normalize_for_nlu(label): topic
-        for topic, labels in TOPIC_LABELS.items()
-        for label in labels.values()
-    }
     reply = normalize_for_nlu(result.get("reply") or "") + " "  # one line: "1. pago y salario 2. …"
-    return {topic for label, topic in by_label.items() if f". {label} " in reply}
+    return {topic for label, topic in _TOPIC_BY_LABEL.items() if f". {label} " in reply}
 
 
 def main() -> None:
