@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := postgresql chromium docker-compose
 STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate \
+.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate \
         train kb-check eval score lint migrate lock i18n clean
 
 help: ## list the targets
@@ -54,15 +54,18 @@ run: install train ## start Rasa and the app on http://127.0.0.1:8000 (SQLite, s
 kb-check: install-app ## validate every knowledge-base file
 	$(PY) -m knowledge.checker
 
-validate: install train ## check the bot's data: Rasa's validator and both languages per intent
-	cd bot && PYTHONPATH=. ../$(RASA) data validate --domain domain --data data --config config.yml
+validate: rasa-validate ## check the bot's data: Rasa's validator and both languages per intent
 	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_bot_files.py
+
+rasa-validate: install train
+	cd bot && PYTHONPATH=. ../$(RASA) data validate --fail-on-warnings --domain domain --data data --config config.yml
 
 test-unit: install-app ## fast tests: no Rasa, no browser
 	$(PY) -m pytest -q tests/unit
 
-test: install system-deps train kb-check ## everything: unit, integration (Postgres, trained model), browser
+test: install system-deps train kb-check rasa-validate ## everything: bot data, pytest (unit, Postgres, trained model, browser), story tests
 	$(PY) -m pytest -q
+	$(MAKE) --no-print-directory test-bot
 
 test-bot: install train ## Rasa's own story tests on the trained model
 	cd bot && PYTHONPATH=. ../$(RASA) test core --stories tests --model models --fail-on-prediction-errors --out ../var/rasa-results

@@ -4,6 +4,11 @@ Nothing is sent to a person who opted out (except the one confirmation of the op
 temporary failures (5xx, 429, timeouts) back off and retry until `max_attempts`, then the
 item is dead and visible; permanent ones (opted out at Twilio, outside WhatsApp's window)
 fail at once. Twilio's status callbacks then move an item on to delivered, read, etc.
+
+A claimed item is leased, not owned: a worker that dies between claiming and recording
+leaves it SENDING, and once the lease runs out another pass claims it again, so no reply is
+lost. The lease is far longer than a send may take (the Twilio client times out after 10 s),
+so a live worker's item is never sent twice.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from core.models import Author, Conversation, Direction, Message, Person, utcnow
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (5, 15, 60, 300, 900, 3600)
+SENDING_LEASE = timedelta(minutes=2)
 OPTED_OUT = "opted_out"
 
 
@@ -97,20 +103,31 @@ def queue_replies(
     return sent
 
 
-def claim_due(session: Session, limit: int, now: datetime | None = None) -> list[OutboxItem]:
-    """Mark due items as sending; SKIP LOCKED lets several app replicas share one outbox."""
+def claim_due(
+    session: Session, limit: int, now: datetime | None = None, lease: timedelta = SENDING_LEASE
+) -> list[OutboxItem]:
+    """Mark due items as sending until `now + lease`; items whose lease ran out are due again.
+
+    SKIP LOCKED lets several app replicas share one outbox.
+    """
     now = now or utcnow()
     query = (
         select(OutboxItem)
-        .where(OutboxItem.status == DeliveryStatus.QUEUED, OutboxItem.next_attempt_at <= now)
+        .where(
+            OutboxItem.status.in_((DeliveryStatus.QUEUED, DeliveryStatus.SENDING)),
+            OutboxItem.next_attempt_at <= now,
+        )
         .order_by(OutboxItem.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     items = list(session.scalars(query))
     for item in items:
+        if item.status == DeliveryStatus.SENDING:
+            log.warning("outbox lease expired, reclaimed", extra={"outbox_id": item.id})
         item.status = DeliveryStatus.SENDING
         item.attempts += 1
+        item.next_attempt_at = now + lease
     return items
 
 

@@ -27,7 +27,9 @@ router = APIRouter(prefix="/twilio", tags=["twilio"])
 EMPTY_TWIML: Final = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_MEDIA: Final = 10  # Twilio sends at most 10 media items per message
 
-# Later statuses never go back to earlier ones: callbacks can arrive out of order.
+# Callbacks can arrive late and out of order. A status only moves forward, and a final one
+# (the message reached the phone, or Twilio gave up on it) is never replaced, except that a
+# delivered WhatsApp message can still be read.
 _STATUS_RANK: Final[dict[DeliveryStatus, int]] = {
     DeliveryStatus.QUEUED: 0,
     DeliveryStatus.SENDING: 0,
@@ -38,6 +40,18 @@ _STATUS_RANK: Final[dict[DeliveryStatus, int]] = {
     DeliveryStatus.READ: 3,
     DeliveryStatus.DEAD: 3,
 }
+_FINAL: Final = frozenset(
+    {DeliveryStatus.UNDELIVERED, DeliveryStatus.FAILED, DeliveryStatus.DELIVERED}
+)
+
+
+def status_may_change(current: DeliveryStatus, reported: DeliveryStatus) -> bool:
+    """Whether a reported status may replace the recorded one."""
+    if current in _FINAL:
+        return current == DeliveryStatus.DELIVERED and reported == DeliveryStatus.READ
+    return _STATUS_RANK[reported] >= _STATUS_RANK[current]
+
+
 _CALLBACK_STATUSES: Final = {"sent", "delivered", "undelivered", "failed", "read"}
 
 
@@ -132,7 +146,7 @@ async def delivery_status(request: Request, session: SessionDep, settings: Setti
     if item is None:
         return Response(status_code=200)
     status = DeliveryStatus(reported)
-    if _STATUS_RANK[status] >= _STATUS_RANK[item.status]:
+    if status_may_change(item.status, status):
         item.status = status
         if form.get("ErrorCode"):
             item.last_error = f"twilio code {form['ErrorCode']}"

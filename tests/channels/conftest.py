@@ -25,15 +25,15 @@ from channels.outbox import deliver_due
 from channels.senders import Sender
 from core.main import create_app
 from core.models import Channel, Conversation, Message, Person, utcnow
-from tests.channels.fakes import FakeRasa, FakeTwilio
+from tests.channels.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeRasa, FakeTwilio
 from tests.conftest import make_settings
 
 with warnings.catch_warnings():  # this starlette deprecates httpx for its test client
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-AUTH_TOKEN = "twilio-test-auth-token"
-ACCOUNT_SID = "AC" + "0" * 32
+AUTH_TOKEN = TEST_AUTH_TOKEN
+ACCOUNT_SID = TEST_ACCOUNT_SID
 PUBLIC_URL = "https://enlace.example.org"
 SMS_FROM = "+15550000000"
 WHATSAPP_FROM = "whatsapp:+15550000001"

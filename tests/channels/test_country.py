@@ -7,34 +7,23 @@ from typing import Any
 
 from channels.local_turns import await_answer
 from tests.channels.conftest import Enlace, new_phone
+from tests.channels.fakes import rasa_response
 
 
 def _ask(what: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """A Rasa turn that asks where the person works ("country") or comes from ("origin")."""
 
     def reply(body: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "messages": [
-                {"text": f"¿{what}?"},
-                {"custom": {"enlace": {"topic": "social_security", f"ask_{what}": True}}},
-            ],
-            "intent": "social_security",
-            "confidence": 0.9,
-        }
+        custom = {"enlace": {"topic": "social_security", f"ask_{what}": True}}
+        return rasa_response([f"¿{what}?"], [custom], intent="social_security", confidence=0.9)
 
     return reply
 
 
 def _answer(article_id: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     def reply(body: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "messages": [
-                {"text": "answer"},
-                {"custom": {"enlace": {"topic": "social_security", "article_id": article_id}}},
-            ],
-            "intent": "social_security",
-            "confidence": 0.9,
-        }
+        custom = {"enlace": {"topic": "social_security", "article_id": article_id}}
+        return rasa_response(["answer"], [custom], intent="social_security", confidence=0.9)
 
     return reply
 

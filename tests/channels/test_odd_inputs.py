@@ -99,11 +99,12 @@ def test_a_1600_character_message_is_stored_whole_and_answered(enlace: Enlace) -
         "Xinb'an ri nusamaj, man xtoj ta wa'im pa ri nusamaj.",  # K'iche'
     ],
 )
-def test_other_languages_are_stored_and_answered_gracefully(enlace: Enlace, body: str) -> None:
+def test_other_languages_are_stored_and_answered_in_spanish(enlace: Enlace, body: str) -> None:
     phone = new_phone()
     enlace.receive(phone, body)
-    (reply,) = enlace.replies_to(phone)
-    assert reply  # an answer in Spanish (or the bot's), never silence
+    assert enlace.replies_to(phone) == ["Hola, soy Enlace."]  # the bot's answer, never silence
+    (call,) = enlace.rasa.messages
+    assert call["metadata"]["language"] == "es"  # the default language for what we don't speak
     with enlace.factory() as session:
         assert enlace.messages(session, phone)[0].body == body
 
@@ -156,6 +157,8 @@ def test_no_number_or_text_reaches_the_logs(
     enlace.deliver()
     enlace.receive(phone, "", channel=Channel.WHATSAPP, **_media_fields("audio/ogg"))
     assert enlace.twilio.sent(phone)
+    events = {record.getMessage() for record in caplog.records}
+    assert {"inbound stored", "rasa unavailable", "outbox retry scheduled"} <= events
     logged = "\n".join(f"{record.getMessage()} {record.__dict__}" for record in caplog.records)
     digits = phone.removeprefix("+")
     for needle in (digits, digits[-7:], "Ernesto", "Secreto", "Rosa", "AYUDA", MEDIA):

@@ -6,18 +6,18 @@ from collections.abc import Callable
 from typing import Any
 
 from tests.channels.conftest import Enlace, new_phone
+from tests.channels.fakes import rasa_response
 
 Reply = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _offer(*topics: str) -> Reply:
     def reply(body: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "messages": [{"text": "¿Es sobre…?"}, {"custom": {"enlace": {"offer": list(topics)}}}],
-            "intent": "nlu_fallback",
-            "confidence": 0.45,
-            "intent_ranking": [{"name": t, "confidence": 0.3} for t in topics],
-        }
+        ranking = [("nlu_fallback", 0.55), *((t, 0.3 - 0.1 * i) for i, t in enumerate(topics))]
+        custom = {"enlace": {"offer": list(topics)}}
+        return rasa_response(
+            ["¿Es sobre…?"], [custom], intent="nlu_fallback", confidence=0.55, ranking=ranking
+        )
 
     return reply
 
@@ -25,11 +25,8 @@ def _offer(*topics: str) -> Reply:
 def _turn(custom: dict[str, Any], text: str = "answer") -> Reply:
     def reply(body: dict[str, Any]) -> dict[str, Any]:
         topic = body["message"].lstrip("/")
-        return {
-            "messages": [{"text": text}, {"custom": {"enlace": {"topic": topic, **custom}}}],
-            "intent": topic,
-            "confidence": 1.0,
-        }
+        payload = {"enlace": {"topic": topic, **custom}}
+        return rasa_response([text], [payload], intent=topic, confidence=1.0)
 
     return reply
 
@@ -94,3 +91,12 @@ def test_a_number_outside_the_offer_is_not_a_choice(enlace: Enlace) -> None:
 def test_a_person_cannot_name_an_intent_by_typing_a_slash(enlace: Enlace) -> None:
     enlace.receive(new_phone(), "/emergency")
     assert _sent(enlace) == [("emergency", "")]
+
+
+def test_an_unsure_message_is_recorded_with_its_best_ranked_topic(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _offer("forced_labour", "documents_retained")
+    enlace.receive(phone, "en la granja nos encierran de noche")
+    with enlace.factory() as session:
+        message = enlace.messages(session, phone)[0]
+        assert (message.topic, message.confidence) == ("forced_labour", 0.3)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
+
 from channels.models import DeliveryStatus
+from channels.outbox import SENDING_LEASE, claim_due
 from channels.senders import TwilioSender
-from core.models import Channel
+from core.models import Channel, utcnow
 from tests.channels.conftest import Enlace, build_settings, new_phone
 
 
@@ -101,3 +104,54 @@ def test_the_simulator_sender_needs_no_credentials(enlace: Enlace) -> None:
     from tests.conftest import make_settings
 
     assert isinstance(make_sender(make_settings()), SimulatorSender)
+
+
+def _claimed_by_a_worker_that_dies(enlace: Enlace, phone: str) -> None:
+    """A worker claims the reply, commits the claim, and dies before sending it."""
+    enlace.deliver()  # nothing else is due
+    enlace.receive(phone, "hola", deliver=False)
+    with enlace.factory() as session:
+        (claimed,) = claim_due(session, limit=1)
+        assert claimed.id == enlace.outbox(session, phone)[0].id
+        session.commit()
+    assert _statuses(enlace, phone) == [(DeliveryStatus.SENDING, 1)]
+
+
+def _let_the_lease_run_out(enlace: Enlace, phone: str) -> None:
+    with enlace.factory() as session:
+        for item in enlace.outbox(session, phone):
+            item.next_attempt_at = utcnow() - timedelta(seconds=1)
+        session.commit()
+
+
+def test_a_reply_claimed_by_a_dead_worker_is_sent_once_its_lease_runs_out(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _claimed_by_a_worker_that_dies(enlace, phone)
+    _let_the_lease_run_out(enlace, phone)
+    enlace.deliver()
+    enlace.deliver()
+    assert _statuses(enlace, phone) == [(DeliveryStatus.SENT, 2)]
+    assert enlace.replies_to(phone) == ["Hola, soy Enlace."]  # sent once
+
+
+def test_a_reply_whose_lease_still_runs_is_left_to_its_worker(enlace: Enlace) -> None:
+    phone = new_phone()
+    _claimed_by_a_worker_that_dies(enlace, phone)
+    enlace.deliver()
+    assert _statuses(enlace, phone) == [(DeliveryStatus.SENDING, 1)]
+    assert enlace.replies_to(phone) == []
+
+
+def test_a_claim_leases_the_item_for_longer_than_a_send_may_take(enlace: Enlace) -> None:
+    phone = new_phone()
+    before = utcnow()
+    _claimed_by_a_worker_that_dies(enlace, phone)
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        lease_end = item.next_attempt_at
+        if lease_end.tzinfo is None:  # SQLite gives naive UTC back
+            lease_end = lease_end.replace(tzinfo=UTC)
+    assert lease_end - before >= SENDING_LEASE
+    assert timedelta(seconds=10 * 3) < SENDING_LEASE  # the Twilio client's time-out, thrice

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from sqlalchemy import func, select
 
 from channels.models import DeliveryStatus
@@ -96,11 +99,18 @@ def test_a_retried_message_sid_is_answered_once(enlace: Enlace) -> None:
 
 def test_the_message_is_committed_before_it_is_processed(enlace: Enlace) -> None:
     phone = new_phone()
+    seen_by_another_connection: list[list[str]] = []
+
+    def reply_after_looking(body: dict[str, Any]) -> dict[str, Any]:
+        with enlace.factory() as session:  # a connection of its own: sees committed rows only
+            seen_by_another_connection.append([m.body for m in enlace.messages(session, phone)])
+        return enlace.rasa.default_reply(body)
+
+    enlace.rasa.reply = reply_after_looking
     params = {"MessageSid": new_sid(), "From": phone, "To": "+15550000000", "Body": "hola"}
-    enlace.post("/twilio/sms", params)
-    with enlace.factory() as session:  # stored, whatever the background turn is doing
-        assert [m.body for m in enlace.messages(session, phone)][:1] == ["hola"]
+    assert enlace.post("/twilio/sms", params).status_code == 200
     enlace.process()
+    assert seen_by_another_connection == [["hola"]]
 
 
 def test_a_status_callback_records_delivery(enlace: Enlace) -> None:
@@ -142,3 +152,50 @@ def test_a_status_callback_for_an_unknown_sid_is_acknowledged(enlace: Enlace) ->
 def test_an_unsigned_status_callback_is_refused(enlace: Enlace) -> None:
     params = {"MessageSid": new_sid(), "MessageStatus": "delivered"}
     assert enlace.client.post("/twilio/status", data=params).status_code == 403
+
+
+def _report(enlace: Enlace, provider_sid: str, *statuses: str) -> None:
+    for status in statuses:
+        params = {"MessageSid": provider_sid, "MessageStatus": status}
+        assert enlace.post("/twilio/status", params).status_code == 200
+
+
+def _sent_reply(enlace: Enlace, channel: Channel = Channel.SMS) -> tuple[str, str]:
+    phone = new_phone()
+    enlace.receive(phone, "hola", channel=channel)
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        assert item.provider_sid
+        return phone, item.provider_sid
+
+
+def _status(enlace: Enlace, phone: str) -> DeliveryStatus:
+    with enlace.factory() as session:
+        (item,) = enlace.outbox(session, phone)
+        return item.status
+
+
+@pytest.mark.parametrize("late", ["failed", "undelivered", "sent", "queued"])
+def test_a_late_callback_never_downgrades_delivered(enlace: Enlace, late: str) -> None:
+    phone, provider_sid = _sent_reply(enlace)
+    _report(enlace, provider_sid, "delivered", late)
+    assert _status(enlace, phone) == DeliveryStatus.DELIVERED
+
+
+@pytest.mark.parametrize("late", ["delivered", "sent", "read"])
+def test_a_failure_is_final(enlace: Enlace, late: str) -> None:
+    phone, provider_sid = _sent_reply(enlace)
+    _report(enlace, provider_sid, "undelivered", late)
+    assert _status(enlace, phone) == DeliveryStatus.UNDELIVERED
+
+
+def test_a_delivered_whatsapp_message_can_still_be_read(enlace: Enlace) -> None:
+    phone, provider_sid = _sent_reply(enlace, Channel.WHATSAPP)
+    _report(enlace, provider_sid, "delivered", "read", "delivered")
+    assert _status(enlace, phone) == DeliveryStatus.READ
+
+
+def test_callbacks_in_order_move_the_status_forward(enlace: Enlace) -> None:
+    phone, provider_sid = _sent_reply(enlace)
+    _report(enlace, provider_sid, "sent", "delivered")
+    assert _status(enlace, phone) == DeliveryStatus.DELIVERED

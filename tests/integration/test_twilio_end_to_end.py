@@ -15,15 +15,15 @@ import httpx
 import pytest
 from twilio.request_validator import RequestValidator
 
-from tests.channels.fakes import FakeTwilio
+from tests.channels.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeTwilio
 from tests.integration.conftest import app_beside, app_env
 from tools.ports import free_port
 from tools.stack import Stack
 
 pytestmark = pytest.mark.stack
 
-AUTH_TOKEN = secrets.token_hex(16)
-ACCOUNT_SID = "AC" + secrets.token_hex(16)
+AUTH_TOKEN = TEST_AUTH_TOKEN
+ACCOUNT_SID = TEST_ACCOUNT_SID
 
 
 @pytest.fixture(scope="module")
