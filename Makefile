@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := postgresql chromium docker-compose
 STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum | cut -c1-8)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate \
+.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load \
         train kb-check eval score lint migrate lock i18n clean
 
 help: ## list the targets
@@ -73,6 +73,9 @@ test-bot: install train ## Rasa's own story tests on the trained model
 eval: install train ## QUESTIONS=file.tsv OUT=file.jsonl: evaluation contract, see README
 	@test -n "$(QUESTIONS)" -a -n "$(OUT)" || { echo "usage: make eval QUESTIONS=path.tsv OUT=path.jsonl"; exit 2; }
 	$(PY) -m tools.evaluate --questions "$(QUESTIONS)" --out "$(OUT)"
+
+load: install train ## first-turn latency and throughput against Rasa's bare parse (COUNT=200 CLIENTS=8)
+	$(PY) -m tools.load --count $(or $(COUNT),200) --clients $(or $(CLIENTS),8)
 
 compare-nlu: install ## topic accuracy and training time of bot/experiments/diet.yml vs bot/config.yml (dev split)
 	$(PY) -m tools.compare_nlu
