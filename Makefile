@@ -15,7 +15,7 @@ STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load \
-        train kb-check eval score lint migrate lock i18n clean
+        train kb-check kb-report eval score lint migrate lock i18n clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ run: install train ## start Rasa and the app on http://127.0.0.1:8000 (SQLite, s
 
 kb-check: install-app ## validate every knowledge-base file
 	$(PY) -m knowledge.checker
+
+kb-report: install-app ## Markdown for editors: reviews due, unverified contacts, thin topics, unanswered questions
+	$(PY) -m knowledge.report
 
 validate: rasa-validate ## check the bot's data: Rasa's validator and both languages per intent
 	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_bot_files.py

@@ -106,14 +106,22 @@ class KnowledgeBase:
         """Urgent help lines for a person in `destination`, in contacts.yml order.
 
         Unknown destination: every urgent contact, because leaving one out could leave a
-        person in danger without the right number.
+        person in danger without the right number. A line listed twice under two names
+        (112 for Spain and for the EU) is given once.
         """
-        return [
-            contact
-            for contact in self.contacts.values()
-            if contact.urgent
-            and (destination is None or not contact.serves or destination in contact.serves)
-        ]
+        chosen: list[Contact] = []
+        seen: set[str] = set()
+        for contact in self.contacts.values():
+            if not contact.urgent:
+                continue
+            if destination is not None and contact.serves and destination not in contact.serves:
+                continue
+            main = str(contact.field_value(contact.main_field, "en"))
+            if main in seen:
+                continue
+            seen.add(main)
+            chosen.append(contact)
+        return chosen
 
 
 # An origin no article names: what a person from anywhere else would get.

@@ -1,9 +1,10 @@
 """`make kb-check`: every rule of knowledge/README.md, one line per problem.
 
 The loader only refuses what would break the app; this checker adds the editorial rules
-(SMS cost, review age, coverage, overlapping questions) that keep answers cheap, current and
-understandable. It reports every problem at once and never crashes on a bad file, so an
-editor fixes a whole batch in one pass.
+(SMS cost, coverage, overlapping questions) that keep answers cheap and understandable, and
+the fact rules of knowledge.fact_rules (directory references, citations, check records,
+review dates) that keep them true. It reports every problem at once and never crashes on a
+bad file, so an editor fixes a whole batch in one pass.
 
 Usage: python -m knowledge.checker [--root knowledge] [--today YYYY-MM-DD] [--taxonomy PATH]
 """
@@ -11,7 +12,6 @@ Usage: python -m knowledge.checker [--root knowledge] [--today YYYY-MM-DD] [--ta
 from __future__ import annotations
 
 import argparse
-import calendar
 import re
 import sys
 from collections.abc import Sequence
@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from core.segments import MORE_HINT, count_segments, sms_encoding, sms_rendering
+from knowledge.fact_rules import check_facts
 from knowledge.loader import (
     ArticleFile,
     KnowledgeFiles,
@@ -27,15 +28,17 @@ from knowledge.loader import (
     display_path,
     read_knowledge_files,
 )
-from knowledge.models import LANGUAGES
+from knowledge.models import LANGUAGES, Contact
+from knowledge.references import UnknownReference, render_text
+from knowledge.review import months_before
 from knowledge.text import normalize_text
-from knowledge.yamlfile import Loc, YamlDocument
+from knowledge.yamlfile import Loc
+
+__all__ = ["HEADING", "check_knowledge_base", "main", "months_before"]
 
 MAX_SEGMENTS = 2
 MIN_QUESTIONS = 8
 MIN_ARTICLES_PER_TOPIC = 3
-WARN_AFTER_MONTHS = 12
-FAIL_AFTER_MONTHS = 24
 # A line that is one bold span, `*...*` (WhatsApp) or `**...**` (sent as WhatsApp bold).
 HEADING = re.compile(r"(\*\*?)[^*\n]+\1")
 
@@ -49,30 +52,13 @@ def check_knowledge_base(
     problems = list(files.problems)
     if files.topics:
         contact_ids = {entry.contact.id for entry in files.contacts} | files.invalid_contact_ids
+        contacts = files.contacts_by_id()
         for entry in files.articles:
-            problems.extend(_check_article(entry, files.root, contact_ids, today))
-        for contact in files.contacts:
-            loc: Loc = ("contacts", contact.index, "reviewed")
-            problems.extend(
-                _check_reviewed(
-                    contact.contact.reviewed,
-                    today,
-                    contact.display,
-                    f"contacts[{contact.index}].reviewed",
-                    contact.document,
-                    loc,
-                )
-            )
+            problems.extend(_check_article(entry, files.root, contact_ids, contacts))
+        problems.extend(check_facts(files, today))
         problems.extend(_check_coverage(files))
         problems.extend(_check_question_overlap(files.articles))
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day `months` calendar months earlier (clamped to the month's last day)."""
-    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
-    last_day = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(day.day, last_day))
 
 
 def _problem(
@@ -83,7 +69,7 @@ def _problem(
 
 
 def _check_article(
-    entry: ArticleFile, root: Path, contact_ids: set[str], today: date
+    entry: ArticleFile, root: Path, contact_ids: set[str], contacts: dict[str, Contact]
 ) -> list[Problem]:
     article = entry.article
     problems: list[Problem] = []
@@ -103,11 +89,6 @@ def _check_article(
                 f"file must be in {display_path(root, expected_folder)}/",
             )
         )
-    problems.extend(
-        _check_reviewed(
-            article.reviewed, today, entry.display, "reviewed", entry.document, ("reviewed",)
-        )
-    )
     for index, contact_id in enumerate(article.contacts):
         if contact_id not in contact_ids:
             problems.append(
@@ -121,7 +102,11 @@ def _check_article(
             )
     for language in LANGUAGES:
         text = article.localized(language)
-        problems.extend(_check_short(entry, language, text.short))
+        try:  # what is sent: the SMS carries the numbers the references stand for
+            short = render_text(text.short, "short", language, contacts)
+        except UnknownReference:
+            short = text.short  # reported by the loader; count the text as written
+        problems.extend(_check_short(entry, language, short))
         problems.extend(_check_full(entry, language, text.full))
         if len(text.questions) < MIN_QUESTIONS:
             problems.append(
@@ -160,24 +145,6 @@ def _check_full(entry: ArticleFile, language: str, full: str) -> list[Problem]:
         "start with the answer itself"
     )
     return [_problem("ERROR", entry, (language, "full"), message)]
-
-
-def _check_reviewed(
-    reviewed: date, today: date, display: str, field: str, document: YamlDocument, loc: Loc
-) -> list[Problem]:
-    line = document.line(loc)
-    if reviewed > today:
-        return [Problem(display, "ERROR", f"{reviewed} is in the future", field, line)]
-    if reviewed < months_before(today, FAIL_AFTER_MONTHS):
-        message = (
-            f"{reviewed} is more than {FAIL_AFTER_MONTHS} months ago: "
-            "check the facts again and update the date"
-        )
-        return [Problem(display, "ERROR", message, field, line)]
-    if reviewed < months_before(today, WARN_AFTER_MONTHS):
-        message = f"{reviewed} is more than {WARN_AFTER_MONTHS} months ago: due for review"
-        return [Problem(display, "WARNING", message, field, line)]
-    return []
 
 
 def _check_coverage(files: KnowledgeFiles) -> list[Problem]:

@@ -2,8 +2,10 @@
 
 Every file is read on its own and every problem is collected, so one broken article gives
 the editor one precise message (file, field, line) instead of hiding the rest. The app uses
-`load_knowledge_base`, which refuses to start on a structurally broken knowledge base; the
-checker uses `read_knowledge_files` to add its content rules on top of the same reading.
+`load_knowledge_base`, which refuses to start on a structurally broken knowledge base (a
+`{{contact-id}}` that names no contact included) and gives every consumer articles whose
+help lines are already filled in from the directory; the checker uses
+`read_knowledge_files`, the articles as written, to add its content rules.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from knowledge.base import KnowledgeBase
-from knowledge.models import Article, Contact, Topic
+from knowledge.models import LANGUAGES, Article, Contact, Topic
+from knowledge.references import reference_problem, references, render_article
 from knowledge.taxonomy import PACKAGE_DIR, TaxonomyError, default_taxonomy_path, load_taxonomy
 from knowledge.yamlfile import Loc, YamlDocument, YamlFileError, read_yaml
 
@@ -88,6 +91,9 @@ class KnowledgeFiles:
     invalid_files: list[Path] = field(default_factory=list)
     invalid_contact_ids: set[str] = field(default_factory=set)
 
+    def contacts_by_id(self) -> dict[str, Contact]:
+        return {entry.contact.id: entry.contact for entry in self.contacts}
+
 
 def load_knowledge_base(
     root: Path | None = None, *, taxonomy_path: Path | None = None
@@ -97,10 +103,11 @@ def load_knowledge_base(
     errors = [problem for problem in files.problems if problem.is_error]
     if errors:
         raise KnowledgeBaseError(errors)
+    contacts = files.contacts_by_id()
     return KnowledgeBase(
         topics=files.topics,
-        articles=[entry.article for entry in files.articles],
-        contacts=[entry.contact for entry in files.contacts],
+        articles=[render_article(entry.article, contacts) for entry in files.articles],
+        contacts=contacts.values(),
     )
 
 
@@ -118,6 +125,7 @@ def read_knowledge_files(
         return files
     _read_articles(files)
     _read_contacts(files)
+    _check_references(files)
     return files
 
 
@@ -191,6 +199,26 @@ def _read_contacts(files: KnowledgeFiles) -> None:
         files.problems,
         "contact",
     )
+
+
+def _check_references(files: KnowledgeFiles) -> None:
+    """Every {{contact-id.field}} of titles and answers must render. References to a contact
+    that failed validation are left alone: its own error is already reported."""
+    contacts = files.contacts_by_id()
+    for entry in files.articles:
+        for language in LANGUAGES:
+            localized = entry.article.localized(language)
+            for name in ("title", "short", "full"):
+                for reference in references(getattr(localized, name)):
+                    if reference.contact_id in files.invalid_contact_ids:
+                        continue
+                    problem = reference_problem(reference, contacts)
+                    if problem is None:
+                        continue
+                    line = entry.document.line_of(reference.raw, (language, name))
+                    files.problems.append(
+                        Problem(entry.display, "ERROR", problem, f"{language}.{name}", line)
+                    )
 
 
 def _read_document(path: Path, display: str, problems: list[Problem]) -> YamlDocument | None:

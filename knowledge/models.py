@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -83,6 +84,15 @@ CountryCode = Annotated[str, AfterValidator(_country)]
 LanguageCode = Annotated[str, AfterValidator(_language_code)]
 Url = Annotated[str, AfterValidator(_url)]
 ReviewDate = Annotated[date, BeforeValidator(_iso_date)]
+Level = Literal["official", "secondary"]
+DEFAULT_REVIEW_MONTHS = 12
+
+
+def is_bare_domain(url: str) -> bool:
+    """True for a home page (https://travel.state.gov, https://x.org/): a citation must name
+    the page that says the fact, not the site where it might be."""
+    parts = urlsplit(url)
+    return parts.path.strip("/") == "" and not parts.query
 
 
 class _Strict(BaseModel):
@@ -110,6 +120,18 @@ class Source(_Strict):
         if self.url is None and self.instrument is None:
             raise ValueError("a source needs a url or an instrument")
         return self
+
+
+class CheckRecord(_Strict):
+    """One claim of an article (a number, deadline, amount, rule or programme) checked against
+    the page that confirms it, and when; `review_months` is shorter for rules in flux."""
+
+    claim: Text
+    source: Url
+    level: Level
+    on: ReviewDate
+    review_months: int = Field(default=DEFAULT_REVIEW_MONTHS, ge=1, le=DEFAULT_REVIEW_MONTHS)
+    note: Text | None = None
 
 
 class Countries(_Strict):
@@ -142,6 +164,9 @@ class Article(_Strict):
     reviewed_by: Text
     contacts: tuple[Slug, ...]
     sources: tuple[Source, ...] = Field(min_length=1)
+    # Required by the checker (an article without check records is an error there), not
+    # here: the app keeps answering while an editor is still recording checks.
+    checked: tuple[CheckRecord, ...] = ()
     es: LocalizedText
     en: LocalizedText
 
@@ -169,6 +194,30 @@ class Bilingual(_Strict):
         return self.en if language == "en" else self.es
 
 
+class Verification(_Strict):
+    """How well a contact is verified: on the organisation's own page, or only elsewhere."""
+
+    level: Level
+    url: Url
+    checked: ReviewDate
+    review_months: int = Field(default=DEFAULT_REVIEW_MONTHS, ge=1, le=DEFAULT_REVIEW_MONTHS)
+
+
+# The fields an article may quote with {{contact-id.field}}; numbers are shown bold on WhatsApp.
+REFERENCE_FIELDS: tuple[str, ...] = (
+    "phone",
+    "phone_alt",
+    "sms",
+    "whatsapp",
+    "email",
+    "url",
+    "name",
+)
+NUMBER_FIELDS: tuple[str, ...] = ("phone", "phone_alt", "sms", "whatsapp")
+# What {{contact-id}} alone stands for: the first of these the contact has.
+MAIN_FIELDS: tuple[str, ...] = ("phone", "whatsapp", "sms", "email", "url")
+
+
 class Contact(_Strict):
     """A help line or office quoted by articles and by urgent replies."""
 
@@ -176,22 +225,55 @@ class Contact(_Strict):
     name: Bilingual
     serves: tuple[CountryCode, ...]
     phone: Text | None = None
+    phone_alt: Text | None = None
+    phone_alt_label: Bilingual | None = None
     sms: Text | None = None
     whatsapp: Text | None = None
     email: Text | None = None
     url: Url | None = None
-    hours: Bilingual | None = None
-    languages: tuple[LanguageCode, ...] = ()
+    hours: Bilingual
+    open_24_7: bool
+    languages: tuple[LanguageCode, ...] = Field(min_length=1)
     urgent: bool = False
+    warning: Bilingual | None = None
     note: Bilingual | None = None
     sources: tuple[Source, ...] = Field(min_length=1)
-    reviewed: ReviewDate
+    verification: Verification
+
+    @field_validator("urgent")
+    @classmethod
+    def _urgent_only_if_always_open(cls, value: bool, info: ValidationInfo) -> bool:
+        """Urgent replies send people to these lines at any hour: a line that may be closed
+        would leave a person in danger with no answer."""
+        if value and info.data.get("open_24_7") is False:
+            raise ValueError("an urgent contact must be open 24/7 (open_24_7: true)")
+        return value
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
         if not any((self.phone, self.sms, self.whatsapp, self.email, self.url)):
             raise ValueError("a contact needs at least one of phone, sms, whatsapp, email, url")
+        if (self.phone_alt is None) != (self.phone_alt_label is None):
+            raise ValueError(
+                "phone_alt and phone_alt_label go together (who dials the second number)"
+            )
         return self
+
+    def field_value(self, field: str, language: str) -> str | None:
+        """The text of one quotable field (`name` in `language`), None when the contact lacks it."""
+        if field == "name":
+            return self.name.get(language)
+        value = getattr(self, field)
+        return value if isinstance(value, str) else None
+
+    @property
+    def main_field(self) -> str:
+        """The field {{contact-id}} stands for: phone, else whatsapp, sms, email, url."""
+        return next(field for field in MAIN_FIELDS if getattr(self, field))
+
+    def numbers(self) -> tuple[str, ...]:
+        """Every number a person could dial or text (phone, phone_alt, sms, whatsapp)."""
+        return tuple(value for field in NUMBER_FIELDS if (value := getattr(self, field)))
 
 
 class ContactsFile(_Strict):

@@ -33,6 +33,7 @@ class YamlDocument:
 
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    source: tuple[str, ...] = ()  # the file's lines, to point at a word inside a long text
 
     def line(self, loc: Loc) -> int | None:
         """Line of the deepest part of `loc` that exists in the file (missing keys point at
@@ -43,13 +44,31 @@ class YamlDocument:
                 return found
         return None
 
+    def line_of(self, needle: str, loc: Loc) -> int | None:
+        """Line where `needle` is first written at or after the start of `loc` (the field's
+        own line when it cannot be found, e.g. split by YAML folding)."""
+        start = self.line(loc)
+        if start is None:
+            return None
+        for number in range(start, len(self.source) + 1):
+            if needle in self.source[number - 1]:
+                return number
+        return start
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
+
 
 class _StrictLoader(yaml.SafeLoader):  # type: ignore[misc, unused-ignore]
-    """SafeLoader that refuses duplicate mapping keys instead of keeping the last one."""
+    """SafeLoader that refuses duplicate mapping keys instead of keeping the last one, and
+    reads a key such as `on:` as the word it is (YAML 1.1 would make it the boolean True)."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Hashable] = set()
         for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _BOOL_TAG:
+                key_node.tag = _STR_TAG
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, Hashable):
                 if key in seen:
@@ -84,7 +103,7 @@ def read_yaml(path: Path) -> YamlDocument:
     lines: dict[Loc, int] = {}
     if node is not None:
         _collect_lines(node, (), lines)
-    return YamlDocument(data=data, lines=lines)
+    return YamlDocument(data=data, lines=lines, source=tuple(text.splitlines()))
 
 
 def _collect_lines(node: Any, loc: Loc, lines: dict[Loc, int]) -> None:

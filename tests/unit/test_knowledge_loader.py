@@ -43,16 +43,26 @@ def make_kb(*articles: Article, contacts: tuple[Contact, ...] = ()) -> Knowledge
     return KnowledgeBase(topics=TOPICS, articles=articles, contacts=contacts)
 
 
-def make_contact(contact_id: str, serves: list[str], *, urgent: bool) -> Contact:
+def make_contact(
+    contact_id: str, serves: list[str], *, urgent: bool, phone: str = "112", **extra: Any
+) -> Contact:
     return Contact.model_validate(
         {
             "id": contact_id,
             "name": {"es": contact_id, "en": contact_id},
             "serves": serves,
-            "phone": "112",
+            "phone": phone,
+            "hours": {"es": "24 horas", "en": "24/7"},
+            "open_24_7": True,
+            "languages": ["es"],
             "urgent": urgent,
-            "sources": [{"title": "source", "url": "https://example.org"}],
-            "reviewed": "2026-11-23",
+            "sources": [{"title": "source", "url": "https://example.org/page"}],
+            "verification": {
+                "level": "official",
+                "url": "https://example.org/page",
+                "checked": "2026-11-23",
+            },
+            **extra,
         }
     )
 
@@ -145,9 +155,9 @@ def test_a_topic_with_only_general_articles_does_not_need_the_country() -> None:
 
 
 def test_urgent_contacts_are_those_serving_the_destination_in_file_order() -> None:
-    us_line = make_contact("us-line", ["US"], urgent=True)
+    us_line = make_contact("us-line", ["US"], urgent=True, phone="911")
     es_line = make_contact("es-line", ["ES"], urgent=True)
-    office = make_contact("us-office", ["US"], urgent=False)
+    office = make_contact("us-office", ["US"], urgent=False, phone="1-866-487-9243")
     kb = make_kb(contacts=(es_line, us_line, office))
     assert kb.urgent_contacts("US") == [us_line]
     assert kb.urgent_contacts(None) == [es_line, us_line]
@@ -210,3 +220,58 @@ def test_a_topic_whose_articles_are_all_per_origin_asks_the_destination() -> Non
     kb = make_kb(FROM_MX_IN_US, from_mx_in_es)
     assert kb.needs_country("wages") is True
     assert kb.best_article("wages", destination="ES") is from_mx_in_es
+
+
+def test_one_line_listed_under_two_ids_is_an_urgent_contact_once() -> None:
+    spain = make_contact("es-112", ["ES"], urgent=True, phone="112")
+    europe = make_contact("eu-112", ["ES"], urgent=True, phone="112")
+    kb = make_kb(contacts=(spain, europe))
+    assert kb.urgent_contacts("ES") == [spain]
+
+
+def test_an_urgent_contact_must_be_open_24_7() -> None:
+    with pytest.raises(ValidationError, match="an urgent contact must be open 24/7"):
+        make_contact("sv-line", ["US"], urgent=True, open_24_7=False)
+
+
+def test_a_second_number_needs_its_label() -> None:
+    with pytest.raises(ValidationError, match="phone_alt and phone_alt_label go together"):
+        make_contact("mx-line", ["US"], urgent=False, phone_alt="001-520-623-7874")
+
+
+def test_a_contact_needs_its_verification() -> None:
+    contact = make_contact("us-line", ["US"], urgent=False).model_dump()
+    del contact["verification"]
+    with pytest.raises(ValidationError, match="verification"):
+        Contact.model_validate(contact)
+
+
+def test_a_check_record_with_an_unknown_field_is_rejected() -> None:
+    record = {
+        "claim": "WHD takes complaints at 1-866-487-9243",
+        "source": "https://www.dol.gov/agencies/whd/contact/complaints",
+        "level": "official",
+        "on": "2026-12-02",
+        "checked_by": "me",
+    }
+    data = {**GENERAL.model_dump(), "checked": [record]}
+    with pytest.raises(ValidationError, match="checked_by"):
+        Article.model_validate(data, context={"topics": {"wages"}})
+
+
+def test_a_check_level_must_be_official_or_secondary() -> None:
+    record = {
+        "claim": "x",
+        "source": "https://www.dol.gov/agencies/whd/contact/complaints",
+        "level": "blog",
+        "on": "2026-12-02",
+    }
+    data = {**GENERAL.model_dump(), "checked": [record]}
+    with pytest.raises(ValidationError, match="official"):
+        Article.model_validate(data, context={"topics": {"wages"}})
+
+
+def test_an_unquoted_on_key_is_read_as_the_check_date() -> None:
+    article = load_knowledge_base(VALID).article("wages-unpaid-us")
+    assert article is not None
+    assert article.checked[0].on == date(2026, 11, 23)
