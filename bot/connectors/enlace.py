@@ -4,6 +4,10 @@ Rasa's own REST channel returns only the bot's messages; the app also needs the 
 and its confidence (stored with every inbound message) and must set the language and
 channel slots before the message is handled, so responses come out in the person's
 language. Sender ids are opaque conversation ids, never phone numbers.
+
+The app understands every message once, before it decides who answers (`/model/parse`,
+for urgency); when it then hands the message to the dialogue it sends that understanding
+along as `parse`, and Rasa uses it instead of classifying the same text a second time.
 """
 
 from __future__ import annotations
@@ -45,11 +49,17 @@ class EnlaceInput(InputChannel):
             if agent is None or not agent.is_ready():
                 return response.json({"error": "model not loaded"}, status=503)
 
+            parse = _parse_for(text, body.get("parse"))
             collector = CollectingOutputChannel()
             await _preset_slots(agent, sender_id, collector, metadata)
             await on_new_message(
                 UserMessage(
-                    text, collector, sender_id, input_channel=self.name(), metadata=metadata
+                    text,
+                    collector,
+                    sender_id,
+                    parse_data=parse,
+                    input_channel=self.name(),
+                    metadata=metadata,
                 )
             )
             tracker = await agent.tracker_store.retrieve(sender_id)
@@ -65,11 +75,22 @@ class EnlaceInput(InputChannel):
                         {"name": r.get("name"), "confidence": r.get("confidence")}
                         for r in ranking[:3]
                     ],
-                    "paused": bool(tracker and tracker.is_paused()),
                 }
             )
 
         return webhook
+
+
+def _parse_for(text: Text, parse: Any) -> Optional[Dict[Text, Any]]:
+    """The app's earlier parse of this very text, if it is one; otherwise Rasa parses."""
+    if not isinstance(parse, dict) or parse.get("text") != text:
+        return None
+    intent = parse.get("intent")
+    if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
+        return None
+    if not isinstance(parse.get("entities", []), list):
+        return None
+    return {"entities": [], **parse}
 
 
 async def _preset_slots(

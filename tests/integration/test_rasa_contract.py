@@ -51,7 +51,6 @@ def test_the_real_channel_answers_with_the_keys_of_the_example(
     assert set(real) == set(example)
     assert shape(real["intent"]) == shape(example["intent"])
     assert shape(real["confidence"]) == shape(example["confidence"])
-    assert shape(real["paused"]) == shape(example["paused"])
     assert shape(real["ranking"]) == shape(example["ranking"])
     assert 1 <= len(real["ranking"]) <= 3
 
