@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from admin.models import Case
 from channels.local_turns import LocalTurn, LocalTurns, Replay, await_answer
 from channels.outbox import queue_replies
 from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
@@ -18,6 +17,7 @@ from core.countries import mentioned_country, mentioned_origin
 from core.language import LanguageChoice, LanguageChooser
 from core.models import (
     Author,
+    Case,
     Conversation,
     ConversationStatus,
     Message,

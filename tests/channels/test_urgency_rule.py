@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from admin.models import Case
 from channels.dialogue import URGENT_PRIORITY
+from core.models import Case
 from tests.channels.conftest import Enlace, new_phone
 from tests.channels.fakes import rasa_response
 

@@ -9,11 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from admin.models import Consulate, Officer
 from channels import OutsideWhatsAppWindow, send_officer_reply
 from channels.officer import whatsapp_window_open
 from core.crypto import PhoneVault
-from core.models import Channel, Conversation, Person
+from core.models import Channel, Consulate, Conversation, Officer, Person
 from tests.channels.conftest import Enlace, new_phone
 from tests.conftest import make_settings
 
