@@ -19,8 +19,11 @@ from core import migrate
 from core.crypto import PhoneVault, new_data_key
 from core.db import make_engine
 from core.settings import Settings
-from tests.channels.fakes import FakeTwilio
+from tests.fakes import FakeTwilio
 from tools.postgres import PostgresServer
+
+# The app wired to fakes (`enlace`, `fake_rasa`), for the channels and conversations tests.
+pytest_plugins = ["tests.harness"]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -93,7 +96,7 @@ def session(engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture(scope="module")
 def fake_twilio() -> Iterator[FakeTwilio]:
-    """A loopback fake of Twilio's Messages API (tests/channels/fakes.py)."""
+    """A loopback fake of Twilio's Messages API (tests/fakes.py)."""
     fake = FakeTwilio()
     yield fake
     fake.server.stop()

@@ -13,8 +13,8 @@ from channels.models import OutboxItem
 from core.crypto import PhoneVault
 from core.models import Author, Channel, Consulate, Conversation, Officer, Person
 from core.segments import GSM7, sms_encoding
-from tests.channels.conftest import new_phone
 from tests.conftest import make_settings
+from tests.harness import new_phone
 
 LATER = datetime.now(UTC) + timedelta(hours=25)
 

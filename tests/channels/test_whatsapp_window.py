@@ -13,8 +13,8 @@ from channels import OutsideWhatsAppWindow, send_officer_reply
 from channels.officer import whatsapp_window_open
 from core.crypto import PhoneVault
 from core.models import Channel, Consulate, Conversation, Officer, Person
-from tests.channels.conftest import Enlace, new_phone
 from tests.conftest import make_settings
+from tests.harness import Enlace, new_phone
 
 TEMPLATE_SID = "HX" + "2" * 32
 LAST_INBOUND = datetime(2026, 11, 30, 18, 30, tzinfo=UTC)

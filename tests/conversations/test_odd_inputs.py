@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from core.models import Case, Channel
-from tests.channels.conftest import Enlace, new_phone
+from tests.harness import Enlace, new_phone
 
 MEDIA = "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1"
 
