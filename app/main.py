@@ -18,6 +18,7 @@ from actions.endpoint import build_executor
 from actions.endpoint import router as actions_router
 from actions.knowledge_access import load_library
 from app.health import router as health_router
+from channels.inbound import StoredMessageQueue
 from channels.outbox import run_outbox
 from channels.senders import make_sender
 from channels.simulator import router as simulator_router
@@ -52,10 +53,11 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             factory, rasa, LanguageChooser(), urgent, settings.nlu_confidence_threshold, library.kb
         )
         processor = Processor(dialogue)
+        stored_messages: StoredMessageQueue = processor  # the seam, checked by mypy
         sender = make_sender(settings)
         state = app.state
         state.settings, state.session_factory, state.library = settings, factory, library
-        state.rasa, state.vault, state.stored_messages = rasa, vault, processor
+        state.rasa, state.vault, state.stored_messages = rasa, vault, stored_messages
         state.sender_kind, state.sender = settings.sender_kind, sender
         state.action_executor = build_executor(library)
         workers: list[asyncio.Task[None]] = []
