@@ -63,8 +63,8 @@ validate: rasa-validate ## check the bot's data: Rasa's validator and both langu
 rasa-validate: install train
 	cd bot && PYTHONPATH=. ../$(RASA) data validate --fail-on-warnings --domain domain --data data --config config.yml
 
-test-unit: install-app ## fast tests: no Rasa, no browser
-	$(PY) -m pytest -q tests/unit
+test-unit: install-app ## fast tests: no Rasa, no browser, no database
+	$(PY) -m pytest -q tests/unit tests/conversations/test_language.py tests/conversations/test_places.py
 
 test: install system-deps train kb-check rasa-validate ## everything: bot data, pytest (unit, Postgres, trained model, browser), story tests
 	$(PY) -m pytest -q
@@ -83,10 +83,11 @@ load: install train ## first-turn latency and throughput against Rasa's bare par
 compare-nlu: install ## topic accuracy and training time of bot/experiments/diet.yml vs bot/config.yml (dev split)
 	$(PY) -m tools.compare_nlu
 
-lint: install-app ## ruff and mypy
+lint: install-app ## ruff, mypy and the import contract (pyproject.toml [tool.importlinter])
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 migrate: install-app ## bring the configured database to the newest schema
 	$(PY) -m core.migrate

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import language_of, report
-from core.texts import HANDOVER
+from conversations import HANDOVER
 
 
 class ActionRequestHuman(Action):

@@ -1,0 +1,1 @@
+"""The consular queue (its pages and API come later; its tables live in core.models)."""

@@ -1,10 +1,19 @@
-"""Store an inbound message first, before anything else can fail; recognise provider retries."""
+"""Store an inbound message first, before anything else can fail; recognise provider retries;
+then hand its id on to whatever answers it.
+
+Channels never decide what to answer. They hand the stored message's id to a
+`StoredMessageQueue`, which the app assembly puts on `app.state.stored_messages`; the
+conversations package implements it. Channels define the seam, so they import nothing of
+the dialogue.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, Protocol
 
+from fastapi import Depends, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +28,46 @@ from core.models import (
     Person,
     utcnow,
 )
+
+
+class Outcome(Protocol):
+    """What became of one stored inbound message: what it was understood as, and the replies
+    queued for it (the simulator shows this; Twilio gets the replies through the outbox)."""
+
+    @property
+    def message_id(self) -> int: ...
+    @property
+    def language(self) -> str | None: ...
+    @property
+    def topic(self) -> str | None: ...
+    @property
+    def confidence(self) -> float | None: ...
+    @property
+    def urgent(self) -> bool: ...
+    @property
+    def escalated(self) -> bool: ...
+    @property
+    def article_id(self) -> str | None: ...
+    @property
+    def replies(self) -> Sequence[str]: ...
+
+
+class StoredMessageQueue(Protocol):
+    """Where a channel hands a committed inbound message; the conversations worker answers it."""
+
+    def enqueue(self, message_id: int) -> None:
+        """Answer the stored message later; returns at once."""
+
+    async def outcome(self, message_id: int) -> Outcome:
+        """Wait until the enqueued message has been answered and say how."""
+
+
+def _stored_messages(request: Request) -> StoredMessageQueue:
+    queue: StoredMessageQueue = request.app.state.stored_messages
+    return queue
+
+
+StoredMessagesDep = Annotated[StoredMessageQueue, Depends(_stored_messages)]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ so a live worker's item is never sent twice.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -238,3 +239,19 @@ def _outgoing(item: OutboxItem, vault: PhoneVault) -> OutgoingMessage:
         content_sid=item.content_sid,
         content_variables=dict(item.content_variables or {}),
     )
+
+
+async def run_outbox(
+    factory: sessionmaker[Session],
+    sender: Sender,
+    vault: PhoneVault,
+    max_attempts: int,
+    poll_seconds: float,
+) -> None:
+    """Deliver forever; one failing pass never stops the loop."""
+    while True:
+        try:
+            await deliver_due(factory, sender, vault, max_attempts)
+        except Exception:
+            log.exception("outbox pass failed")
+        await asyncio.sleep(poll_seconds)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
@@ -13,7 +14,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from core.models import Channel
-from core.settings import Settings
+from core.settings import SenderKind, Settings
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,12 @@ def _whatsapp_address(address: str) -> str:
     return f"whatsapp:{address}"
 
 
+_SENDERS: Final[dict[SenderKind, Callable[[Settings], Sender]]] = {
+    "twilio": TwilioSender,
+    "simulator": lambda _settings: SimulatorSender(),
+}
+
+
 def make_sender(settings: Settings) -> Sender:
-    if settings.sender_kind == "twilio":
-        return TwilioSender(settings)
-    return SimulatorSender()
+    """The sender the settings chose (`Settings.sender_kind`)."""
+    return _SENDERS[settings.sender_kind](settings)

@@ -1,7 +1,9 @@
 """A local phone: chat with the assistant through the same path a Twilio message takes.
 
 Everything after the signature check is shared with the Twilio webhooks: the message is
-stored first, then processed, and replies leave through the outbox. Off in production.
+stored first, handed to the same queue of stored messages, and replies leave through the
+outbox. The page then waits for that queue to say how the message was answered. Off in
+production.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from channels import inbound
-from channels.dialogue import TurnResult
+from channels.inbound import StoredMessagesDep
 from channels.models import OutboxItem
 from core.deps import SessionDep, SettingsDep
 from core.models import Channel, Conversation, Message, Person
@@ -72,7 +74,11 @@ async def simulator_page(request: Request, settings: SettingsDep) -> HTMLRespons
 
 @router.post("/api/messages")
 async def send_message(
-    payload: SimulatedMessage, request: Request, session: SessionDep, settings: SettingsDep
+    payload: SimulatedMessage,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    queue: StoredMessagesDep,
 ) -> SimulatedTurn:
     _require_enabled(settings)
     started = time.perf_counter()
@@ -89,12 +95,20 @@ async def send_message(
     if message is None:  # cannot happen with a fresh id, but never answer twice
         raise HTTPException(status_code=409, detail="duplicate message")
     session.commit()
-    result: TurnResult = await request.app.state.dialogue.handle(message.id)
-    reply = "\n\n".join(result.replies)
+    queue.enqueue(message.id)
+    result = await queue.outcome(message.id)
+    replies = list(result.replies)
     return SimulatedTurn(
-        **result.__dict__,
-        reply=reply,
-        sms_segments=sum(count_segments(r) for r in result.replies),
+        message_id=result.message_id,
+        language=result.language,
+        topic=result.topic,
+        confidence=result.confidence,
+        urgent=result.urgent,
+        escalated=result.escalated,
+        article_id=result.article_id,
+        replies=replies,
+        reply="\n\n".join(replies),
+        sms_segments=sum(count_segments(r) for r in replies),
         latency_ms=round((time.perf_counter() - started) * 1000, 1),
     )
 

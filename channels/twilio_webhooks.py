@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from channels import inbound
+from channels.inbound import StoredMessagesDep
 from channels.models import DeliveryStatus, OutboxItem
 from channels.signature import verified_form
 from core.deps import SessionDep, SettingsDep
@@ -60,19 +61,25 @@ def _twiml() -> Response:
 
 
 @router.post("/sms")
-async def receive_sms(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
-    return await _receive(request, session, settings, Channel.SMS)
+async def receive_sms(
+    request: Request, session: SessionDep, settings: SettingsDep, queue: StoredMessagesDep
+) -> Response:
+    return await _receive(request, session, settings, queue, Channel.SMS)
 
 
 @router.post("/whatsapp")
 async def receive_whatsapp(
-    request: Request, session: SessionDep, settings: SettingsDep
+    request: Request, session: SessionDep, settings: SettingsDep, queue: StoredMessagesDep
 ) -> Response:
-    return await _receive(request, session, settings, Channel.WHATSAPP)
+    return await _receive(request, session, settings, queue, Channel.WHATSAPP)
 
 
 async def _receive(
-    request: Request, session: SessionDep, settings: SettingsDep, channel: Channel
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    queue: StoredMessagesDep,
+    channel: Channel,
 ) -> Response:
     form = await verified_form(request, settings)
     message = parse_inbound(form, channel)
@@ -89,7 +96,7 @@ async def _receive(
         log.info("twilio retry acknowledged", extra={"channel": channel.value})
         return _twiml()
     log.info("inbound stored", extra={"message_id": stored.id, "channel": channel.value})
-    request.app.state.processor.enqueue(stored.id)
+    queue.enqueue(stored.id)
     return _twiml()
 
 

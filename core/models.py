@@ -1,4 +1,5 @@
-"""People, conversations and messages: what every router reads and writes."""
+"""Every table of the app but the outbox: people, conversations, messages, and the consular
+queue's consulates, officers and cases. Everything but transport reads and writes these."""
 
 from __future__ import annotations
 
@@ -150,3 +151,49 @@ class Message(Base):
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
+
+
+class CaseStatus(enum.StrEnum):
+    OPEN = "open"
+    ASSIGNED = "assigned"
+    CLOSED = "closed"
+
+
+class Consulate(Base):
+    __tablename__ = "consulates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(2))  # the state it represents
+    serves: Mapped[str] = mapped_column(String(200), default="")  # where it works, free text
+
+
+class Officer(Base):
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consulate_id: Mapped[int] = mapped_column(ForeignKey("consulates.id"))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    locale: Mapped[str] = mapped_column(String(8), default="es")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Case(Base):
+    """A conversation handed to humans; urgent ones are pinned first in the queue."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    consulate_id: Mapped[int | None] = mapped_column(ForeignKey("consulates.id"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    status: Mapped[CaseStatus] = mapped_column(_enum(CaseStatus), default=CaseStatus.OPEN)
+    priority: Mapped[int] = mapped_column(Integer, default=0)  # higher first; urgent = 100
+    reason: Mapped[str] = mapped_column(String(64))  # topic id or why it was handed over
+    notes: Mapped[str] = mapped_column(Text, default="")
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -12,6 +12,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "placeholder"}
 
+# Where replies go: Twilio's REST API, or nowhere but the database (the local simulator).
+SenderKind = Literal["twilio", "simulator"]
+
 
 class Settings(BaseSettings):
     """Everything configurable about the app; names are ENLACE_* unless Twilio's own."""
@@ -51,11 +54,30 @@ class Settings(BaseSettings):
     nlu_confidence_threshold: float = 0.55
 
     @property
-    def sender_kind(self) -> Literal["twilio", "simulator"]:
-        """Twilio when credentials are configured, else the local simulator."""
+    def sender_kind(self) -> SenderKind:
+        """Twilio when credentials are configured, else the local simulator.
+
+        Only development and tests can end up with the simulator: production refuses to
+        start without Twilio's credentials (see `_refuse_production_without_twilio`), since
+        simulated replies are marked sent and reach nobody.
+        """
         if self.twilio_account_sid and self.twilio_auth_token.get_secret_value():
             return "twilio"
         return "simulator"
+
+    def missing_twilio_settings(self) -> list[str]:
+        """The Twilio variables production still needs (one sender number is enough)."""
+        missing = [
+            name
+            for name, value in (
+                ("TWILIO_ACCOUNT_SID", self.twilio_account_sid),
+                ("TWILIO_AUTH_TOKEN", self.twilio_auth_token.get_secret_value()),
+            )
+            if value.strip().lower() in PLACEHOLDERS
+        ]
+        if not (self.twilio_sms_from.strip() or self.twilio_whatsapp_from.strip()):
+            missing.append("TWILIO_SMS_FROM or TWILIO_WHATSAPP_FROM")
+        return missing
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
@@ -64,6 +86,16 @@ class Settings(BaseSettings):
                 secret: SecretStr = getattr(self, name)
                 if secret.get_secret_value().lower() in PLACEHOLDERS:
                     raise ValueError(f"ENLACE_{name.upper()} must be set in production")
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_production_without_twilio(self) -> Settings:
+        if self.environment == "production" and (missing := self.missing_twilio_settings()):
+            raise ValueError(
+                "production sends replies through Twilio and will not start without its"
+                f" credentials: set {', '.join(missing)} (only development and tests may use"
+                " the simulator sender)"
+            )
         return self
 
 

@@ -19,8 +19,11 @@ from core import migrate
 from core.crypto import PhoneVault, new_data_key
 from core.db import make_engine
 from core.settings import Settings
-from tests.channels.fakes import FakeTwilio
+from tests.fakes import FakeTwilio
 from tools.postgres import PostgresServer
+
+# The app wired to fakes (`enlace`, `fake_rasa`), for the channels and conversations tests.
+pytest_plugins = ["tests.harness"]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -51,11 +54,16 @@ def make_settings(**overrides: object) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
+def postgres_server() -> Iterator[PostgresServer]:
     server = PostgresServer()
     server.start()
-    yield server.url
+    yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server: PostgresServer) -> str:
+    return postgres_server.url
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +101,7 @@ def session(engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture(scope="module")
 def fake_twilio() -> Iterator[FakeTwilio]:
-    """A loopback fake of Twilio's Messages API (tests/channels/fakes.py)."""
+    """A loopback fake of Twilio's Messages API (tests/fakes.py)."""
     fake = FakeTwilio()
     yield fake
     fake.server.stop()

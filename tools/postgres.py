@@ -29,7 +29,21 @@ class PostgresServer:
 
     @property
     def url(self) -> str:
-        return f"postgresql+psycopg://enlace@127.0.0.1:{self.port}/enlace"
+        return self.database_url("enlace")
+
+    def database_url(self, name: str) -> str:
+        return f"postgresql+psycopg://enlace@127.0.0.1:{self.port}/{name}"
+
+    def create_database(self, name: str) -> str:
+        """A second, empty database on this server (its URL), for a tier that must not see
+        what the others leave behind."""
+        self._createdb(name)
+        return self.database_url(name)
+
+    def _createdb(self, name: str) -> None:
+        self._run(
+            self._bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "enlace", name
+        )
 
     def _bin(self, name: str) -> str:
         found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
@@ -67,16 +81,7 @@ class PostgresServer:
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} -c fsync=off",
             "start",
         )
-        self._run(
-            self._bin("createdb"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-U",
-            "enlace",
-            "enlace",
-        )
+        self._createdb("enlace")
 
     def stop(self) -> None:
         if self.data_dir.exists():

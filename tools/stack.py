@@ -74,7 +74,7 @@ class Stack:
             sys.executable,
             "-m",
             "uvicorn",
-            "core.asgi:app",
+            "app.asgi:app",
             "--host",
             "127.0.0.1",
             "--port",

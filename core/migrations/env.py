@@ -1,12 +1,16 @@
-"""Alembic environment: the URL comes from settings, the metadata from every package's models."""
+"""Alembic environment: the URL comes from settings, the metadata from every package's models.
+
+This script is run by Alembic, not imported by `core`: the tables of every package are
+gathered by the app assembly (`app.schema`), which is why it may reach above `core`.
+"""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection
 
+from app.schema import metadata
 from core.db import make_engine
-from core.schema import metadata
 from core.settings import get_settings
 
 

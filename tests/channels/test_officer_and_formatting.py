@@ -7,15 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from admin.models import Consulate, Officer
 from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
 from channels.formatting import MAX_BODY, render, split
 from channels.models import OutboxItem
 from core.crypto import PhoneVault
-from core.models import Author, Channel, Conversation, Person
+from core.models import Author, Channel, Consulate, Conversation, Officer, Person
 from core.segments import GSM7, sms_encoding
-from tests.channels.conftest import new_phone
 from tests.conftest import make_settings
+from tests.harness import new_phone
 
 LATER = datetime.now(UTC) + timedelta(hours=25)
 

@@ -8,7 +8,7 @@ from channels.models import DeliveryStatus
 from channels.outbox import SENDING_LEASE, claim_due
 from channels.senders import TwilioSender
 from core.models import Channel, utcnow
-from tests.channels.conftest import Enlace, build_settings, new_phone
+from tests.harness import Enlace, build_settings, new_phone
 
 
 def _statuses(enlace: Enlace, phone: str) -> list[tuple[DeliveryStatus, int]]:

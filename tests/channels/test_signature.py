@@ -9,8 +9,8 @@ from fastapi import FastAPI, Request
 
 from channels.signature import SIGNATURE_HEADER, verified_form
 from core.settings import Settings
-from tests.channels.conftest import AUTH_TOKEN, PUBLIC_URL, sign
 from tests.conftest import make_settings
+from tests.harness import AUTH_TOKEN, PUBLIC_URL, sign
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from channels.models import DeliveryStatus
 from core.models import Channel, Message
-from tests.channels.conftest import PUBLIC_URL, Enlace, new_phone, new_sid, sign
+from tests.harness import PUBLIC_URL, Enlace, new_phone, new_sid, sign
 
 
 def _count_messages(enlace: Enlace) -> int:

@@ -9,13 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from admin.models import Consulate, Officer
 from channels import OutsideWhatsAppWindow, send_officer_reply
 from channels.officer import whatsapp_window_open
 from core.crypto import PhoneVault
-from core.models import Channel, Conversation, Person
-from tests.channels.conftest import Enlace, new_phone
+from core.models import Channel, Consulate, Conversation, Officer, Person
 from tests.conftest import make_settings
+from tests.harness import Enlace, new_phone
 
 TEMPLATE_SID = "HX" + "2" * 32
 LAST_INBOUND = datetime(2026, 11, 30, 18, 30, tzinfo=UTC)

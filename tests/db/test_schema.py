@@ -7,10 +7,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from app.schema import metadata
 from channels.inbound import InboundMessage, store
 from core.crypto import PhoneVault
 from core.models import Channel, Message, Person
-from core.schema import metadata
 
 
 def test_the_migrated_database_matches_the_models(engine: Engine) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from core.crypto import new_data_key
 from tools.ports import free_port
+from tools.postgres import PostgresServer
 from tools.stack import Stack
 from tools.train import model_path
 
@@ -66,9 +67,13 @@ def rasa_and_sqlite_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[St
 
 @pytest.fixture(scope="session")
 def postgres_app(
-    rasa_and_sqlite_app: Stack, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
+    rasa_and_sqlite_app: Stack,
+    postgres_server: PostgresServer,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Stack]:
-    env = app_env(postgres_url, rasa_and_sqlite_app)
+    """The app on a PostgreSQL database of its own: the database tests commit rows there
+    under other keys (replies still queued for retry), which this app must never claim."""
+    env = app_env(postgres_server.create_database("enlace_stack"), rasa_and_sqlite_app)
     stack = app_beside(rasa_and_sqlite_app, tmp_path_factory.mktemp("pgstack"), env)
     with stack.serving() as running:
         yield running

@@ -1,6 +1,6 @@
 """The fake Rasa of the channel tests answers in the shape the real channel does.
 
-The channel tests run against `tests.channels.fakes.FakeRasa`, whose every reply is built
+The channel tests run against `tests.fakes.FakeRasa`, whose every reply is built
 from `tests/data/rasa_webhook_response.json`. Here the trained model answers through
 `bot/connectors/enlace.py` and its answers are compared with that example, so a change on
 either side of the seam fails here instead of passing against a fake that drifted.
@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.channels.fakes import rasa_response_example, shape
+from tests.fakes import rasa_response_example, shape
 from tools.stack import Stack
 
 pytestmark = pytest.mark.stack

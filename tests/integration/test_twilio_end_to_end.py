@@ -15,7 +15,7 @@ import httpx
 import pytest
 from twilio.request_validator import RequestValidator
 
-from tests.channels.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeTwilio
+from tests.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeTwilio
 from tests.integration.conftest import app_beside, app_env
 from tools.ports import free_port
 from tools.stack import Stack

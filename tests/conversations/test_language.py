@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.language import LanguageChooser
+from conversations.language import LanguageChooser
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,8 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from admin.models import Case
-from core.models import Channel
-from tests.channels.conftest import Enlace, new_phone
+from core.models import Case, Channel
+from tests.harness import Enlace, new_phone
 
 MEDIA = "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1"
 

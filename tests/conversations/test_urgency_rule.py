@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from admin.models import Case
-from channels.dialogue import URGENT_PRIORITY
-from tests.channels.conftest import Enlace, new_phone
-from tests.channels.fakes import rasa_response
+from conversations.pipeline import URGENT_PRIORITY
+from core.models import Case
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
 
 THRESHOLD = 0.55  # ENLACE_NLU_CONFIDENCE_THRESHOLD's default, which the test app uses
 

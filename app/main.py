@@ -1,4 +1,9 @@
-"""Assemble the app: settings, database, knowledge, Rasa client and every router."""
+"""Assemble the app: settings, database, knowledge, Rasa client, workers and every router.
+
+Assembly sits above every package: it is the one place that knows both the channels (which
+store a message and hand its id to `app.state.stored_messages`) and the conversations
+worker that implements that queue.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +17,16 @@ from fastapi import FastAPI
 from actions.endpoint import build_executor
 from actions.endpoint import router as actions_router
 from actions.knowledge_access import load_library
-from channels.dialogue import Dialogue
-from channels.processing import Processor, run_outbox
-from channels.rasa_client import RasaClient
+from app.health import router as health_router
+from channels.inbound import StoredMessageQueue
+from channels.outbox import run_outbox
 from channels.senders import make_sender
 from channels.simulator import router as simulator_router
 from channels.twilio_webhooks import router as twilio_router
+from conversations import Dialogue, LanguageChooser, Processor, RasaClient
 from core import migrate
 from core.crypto import PhoneVault
 from core.db import make_engine, make_session_factory
-from core.health import router as health_router
-from core.language import LanguageChooser
 from core.logging import configure_logging
 from core.settings import Settings, get_settings
 
@@ -49,10 +53,11 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             factory, rasa, LanguageChooser(), urgent, settings.nlu_confidence_threshold, library.kb
         )
         processor = Processor(dialogue)
+        stored_messages: StoredMessageQueue = processor  # the seam, checked by mypy
         sender = make_sender(settings)
         state = app.state
         state.settings, state.session_factory, state.library = settings, factory, library
-        state.rasa, state.vault, state.dialogue, state.processor = rasa, vault, dialogue, processor
+        state.rasa, state.vault, state.stored_messages = rasa, vault, stored_messages
         state.sender_kind, state.sender = settings.sender_kind, sender
         state.action_executor = build_executor(library)
         workers: list[asyncio.Task[None]] = []

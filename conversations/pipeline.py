@@ -9,15 +9,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from admin.models import Case
-from channels.local_turns import LocalTurn, LocalTurns, Replay, await_answer
 from channels.outbox import queue_replies
-from channels.rasa_client import RasaClient, RasaTurn, RasaUnavailable
-from channels.replies import APOLOGY, UNSUPPORTED_LANGUAGE
-from core.countries import mentioned_country, mentioned_origin
-from core.language import LanguageChoice, LanguageChooser
+from conversations.awaiting import Replay, await_answer
+from conversations.language import LanguageChoice, LanguageChooser
+from conversations.local_turns import LocalTurn, LocalTurns
+from conversations.places import mentioned_country, mentioned_origin
+from conversations.rasa_client import RasaClient, RasaTurn, RasaUnavailable
+from conversations.texts import APOLOGY, UNSUPPORTED_LANGUAGE
 from core.models import (
     Author,
+    Case,
     Conversation,
     ConversationStatus,
     Message,

@@ -219,7 +219,7 @@ class FakeTwilio:
         self.refused.clear()
 
 
-RASA_RESPONSE_FIXTURE: Final = Path(__file__).parents[1] / "data" / "rasa_webhook_response.json"
+RASA_RESPONSE_FIXTURE: Final = Path(__file__).parent / "data" / "rasa_webhook_response.json"
 
 
 def rasa_response_example() -> dict[str, Any]:

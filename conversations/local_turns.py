@@ -8,23 +8,22 @@ decided here, before Rasa, from the stored message alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from channels import replies
-from channels.erasure import erase_person
 from channels.formatting import numbered_menu
-from channels.keywords import Keyword, Match, is_yes, match, menu_choice
-from core.countries import parse_country, parse_origin
-from core.language import DEFAULT_LANGUAGE
-from core.models import Channel, Conversation, ConversationStatus, Direction, Message, utcnow
+from conversations import texts
+from conversations.awaiting import Replay, await_answer, pending_question, take_awaiting
+from conversations.erasure import erase_person
+from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
+from conversations.language import DEFAULT_LANGUAGE
+from conversations.places import parse_country, parse_origin
+from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, full_reply
 
-AWAIT_FOR: Final = timedelta(minutes=30)
 HUMAN_TOPIC: Final = "human_agent"
 
 # Topics of the MENU keyword, in order; their names are the knowledge base's topic labels.
@@ -55,15 +54,6 @@ class LocalTurn:
     replay: Replay | None = None  # a question for Rasa to answer instead of this message
 
 
-@dataclass(frozen=True)
-class Replay:
-    """The person's earlier question, brought back once they answered the bot about it."""
-
-    message_id: int
-    body: str
-    topic: str | None = None  # the topic the person chose for it, when they chose one
-
-
 class LocalTurns:
     def __init__(self, knowledge: KnowledgeBase | None) -> None:
         self._kb = knowledge
@@ -74,15 +64,15 @@ class LocalTurns:
         person = conversation.person
         found = match(message.body)
         language = (found.language if found else None) or person.language or DEFAULT_LANGUAGE
-        awaiting = _take_awaiting(conversation)
+        awaiting = take_awaiting(conversation)
         offered, conversation.offered_topics = conversation.offered_topics or [], None
         if awaiting == "erase" and is_yes(message.body):
-            erase_person(session, person, conversation.channel, replies.ERASED[language])
-            return LocalTurn(language, [replies.ERASED[language]], erased=True)
+            erase_person(session, person, conversation.channel, texts.ERASED[language])
+            return LocalTurn(language, [texts.ERASED[language]], erased=True)
         if person.opted_out:
             if found and found.keyword == Keyword.START:
                 person.opted_out = False
-                return LocalTurn(language, [replies.OPTED_IN[language]])
+                return LocalTurn(language, [texts.OPTED_IN[language]])
             return LocalTurn(language)  # they asked for silence; the message is kept
         if found is not None:
             if found.language:
@@ -95,19 +85,19 @@ class LocalTurns:
         if awaiting == "offer":
             choice = menu_choice(message.body, len(offered))
             if choice is not None:
-                chosen = _pending_question(session, conversation, topic=offered[choice])
+                chosen = pending_question(session, conversation, topic=offered[choice])
                 if chosen is not None:
                     return LocalTurn(language, replay=chosen)
         if awaiting == "country":
             country = parse_country(message.body)
             if country is not None:
                 person.country_destination = country
-                return _ask_again(session, conversation, language, replies.COUNTRY_NOTED)
+                return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
         if awaiting == "origin":
             origin = parse_origin(message.body)
             if origin is not None:
                 person.country_origin = origin
-                return _ask_again(session, conversation, language, replies.ORIGIN_NOTED)
+                return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
         return _wordless(message, language)
 
     def _keyword(
@@ -117,30 +107,30 @@ class LocalTurns:
         keyword = found.keyword
         if keyword == Keyword.STOP:
             conversation.person.opted_out = True
-            return LocalTurn(language, [replies.OPTED_OUT[language]], bypass_opt_out=True)
+            return LocalTurn(language, [texts.OPTED_OUT[language]], bypass_opt_out=True)
         if keyword == Keyword.START:
-            return LocalTurn(language, [replies.OPTED_IN[language]])
+            return LocalTurn(language, [texts.OPTED_IN[language]])
         if keyword == Keyword.HELP:
             return LocalTurn(language, [self._help(conversation, language)])
         if keyword == Keyword.MENU:
-            _await(conversation, "menu")
+            await_answer(conversation, "menu")
             return LocalTurn(language, [_menu(conversation.channel, language)])
         if keyword == Keyword.HUMAN:
             if conversation.status != ConversationStatus.BOT:
-                return LocalTurn(language, [replies.ALREADY_WITH_HUMAN[language]])
-            text = replies.HANDOVER[language]
+                return LocalTurn(language, [texts.ALREADY_WITH_HUMAN[language]])
+            text = texts.HANDOVER[language]
             return LocalTurn(language, [text], topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
         if keyword in (Keyword.ENGLISH, Keyword.SPANISH):
             conversation.person.language = language
-            return LocalTurn(language, [replies.LANGUAGE_SET[language]], topic="language_switch")
+            return LocalTurn(language, [texts.LANGUAGE_SET[language]], topic="language_switch")
         if keyword == Keyword.MORE:
             return self._more(session, conversation, language)
-        _await(conversation, "erase")
-        return LocalTurn(language, [replies.ERASE_CONFIRM[language]])
+        await_answer(conversation, "erase")
+        return LocalTurn(language, [texts.ERASE_CONFIRM[language]])
 
     def _help(self, conversation: Conversation, language: str) -> str:
         """Short help plus the urgent help lines for where the person is (all if unknown)."""
-        text = replies.HELP[language]
+        text = texts.HELP[language]
         if self._kb is None:
             return text
         lines = [
@@ -150,14 +140,14 @@ class LocalTurns:
         ]
         if not lines:
             return text
-        return "\n".join([text, "", replies.EMERGENCY_TITLE[language], *lines])
+        return "\n".join([text, "", texts.EMERGENCY_TITLE[language], *lines])
 
     def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
         """The full answer of the last article this conversation was given."""
         article_id = _last_inbound(session, conversation.id, Message.article_id)
         article = self._kb.article(article_id) if self._kb and article_id else None
         if article is None:
-            return LocalTurn(language, [replies.NOTHING_MORE[language]])
+            return LocalTurn(language, [texts.NOTHING_MORE[language]])
         return LocalTurn(
             language, [full_reply(article, language)], topic=article.topic, article_id=None
         )
@@ -172,16 +162,14 @@ class LocalTurns:
             else None
         )
         if article is None:
-            return LocalTurn(language, [replies.MENU_NO_ARTICLE[language]], topic=topic)
+            return LocalTurn(language, [texts.MENU_NO_ARTICLE[language]], topic=topic)
         reply = article_reply(article, language, message.conversation.channel.value)
         return LocalTurn(language, [reply], topic=topic, article_id=article.id)
 
 
 def _menu(channel: Channel, language: str) -> str:
     labels = [topic_label(topic, language) for topic in MENU]
-    return numbered_menu(
-        replies.MENU_TITLE[language], labels, replies.MENU_FOOTER[language], channel
-    )
+    return numbered_menu(texts.MENU_TITLE[language], labels, texts.MENU_FOOTER[language], channel)
 
 
 def _wordless(message: Message, language: str) -> LocalTurn | None:
@@ -191,33 +179,22 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     kinds = [str(item.get("kind", "")) for item in message.media]
     types = [str(item.get("content_type", "")) for item in message.media]
     if "location" in kinds:
-        return LocalTurn(language, [replies.LOCATION[language]])
+        return LocalTurn(language, [texts.LOCATION[language]])
     if any(t.startswith("audio/") for t in types):
-        return LocalTurn(language, [replies.VOICE_NOTE[language]])
+        return LocalTurn(language, [texts.VOICE_NOTE[language]])
     if types:
-        return LocalTurn(language, [replies.IMAGE[language]])
-    return LocalTurn(language, [replies.NO_TEXT[language]])
+        return LocalTurn(language, [texts.IMAGE[language]])
+    return LocalTurn(language, [texts.NO_TEXT[language]])
 
 
 def _ask_again(
     session: Session, conversation: Conversation, language: str, noted: dict[str, str]
 ) -> LocalTurn:
     """The person answered the bot's question: have Rasa answer the question that made it ask."""
-    question = _pending_question(session, conversation, topic=conversation.pending_topic)
+    question = pending_question(session, conversation, topic=conversation.pending_topic)
     if question is None:
         return LocalTurn(language, [noted[language]])
     return LocalTurn(language, replay=question)
-
-
-def _pending_question(
-    session: Session, conversation: Conversation, topic: str | None
-) -> Replay | None:
-    """The question the bot last asked the person about, if it still exists."""
-    message_id = conversation.pending_message_id
-    question = session.get(Message, message_id) if message_id is not None else None
-    if question is None or question.conversation_id != conversation.id or not question.body:
-        return None
-    return Replay(question.id, question.body, topic)
 
 
 def _last_inbound(
@@ -233,23 +210,3 @@ def _last_inbound(
     )
     value: str | None = session.scalar(query.order_by(Message.id.desc()).limit(1))
     return value
-
-
-def await_answer(conversation: Conversation, what: str) -> None:
-    """Remember that the next message should answer `what` (menu, erase, country, origin, offer)."""
-    _await(conversation, what)
-
-
-def _await(conversation: Conversation, what: str) -> None:
-    conversation.awaiting, conversation.awaiting_since = what, utcnow()
-
-
-def _take_awaiting(conversation: Conversation) -> str | None:
-    """What the conversation was waiting for, if still fresh; any message ends the wait."""
-    awaiting, since = conversation.awaiting, conversation.awaiting_since
-    conversation.awaiting = conversation.awaiting_since = None
-    if awaiting is None or since is None:
-        return None
-    if since.tzinfo is None:  # SQLite returns naive UTC
-        since = since.replace(tzinfo=UTC)
-    return awaiting if datetime.now(UTC) - since <= AWAIT_FOR else None

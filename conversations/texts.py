@@ -1,36 +1,37 @@
-"""Texts the app itself sends (not the bot), and shaping a reply for its channel."""
+"""What Enlace itself writes to a person (not the articles): every text in both languages.
+
+Keyword names stay in capitals so people can copy them. The bot's hand-over text is here too:
+the app and the `action_request_human` action both send it, so it never drifts apart.
+"""
 
 from __future__ import annotations
 
-from core import texts
-from core.models import Channel
-from core.segments import sms_rendering
+# language code -> text
+Texts = dict[str, str]
 
-APOLOGY = {
+HANDOVER: Texts = {
+    "es": "Listo, le paso tu conversación a una persona del consulado. Te va a escribir por este"
+    " mismo chat; puede tardar unas horas en horario de oficina. Si estás en peligro ahora,"
+    " llama al 911.",
+    "en": "Done, I'm passing your conversation to a consular officer. They will write to you in"
+    " this same chat; it may take a few hours during office hours. If you are in danger now,"
+    " call 911.",
+}
+
+APOLOGY: Texts = {
     "es": "Perdón, ahora no puedo responder. Tu mensaje quedó guardado y una persona del consulado"
     " te va a contestar. Si estás en peligro, llama al 911.",
     "en": "Sorry, I can't answer right now. Your message is saved and a consular officer will"
     " reply. If you are in danger, call 911.",
 }
 
-UNSUPPORTED_LANGUAGE = {
+UNSUPPORTED_LANGUAGE: Texts = {
     "es": "Por ahora solo hablo español e inglés. Escríbeme en español o escribe HUMANO para"
     " hablar con una persona. / I only speak Spanish and English for now.",
     "en": "For now I only speak Spanish and English. Write to me in English or write HUMAN to"
     " talk to a person. / Por ahora solo hablo español e inglés.",
 }
 
-
-def for_channel(text: str, channel: Channel) -> str:
-    """SMS gets the accent-free GSM-7 rendering when it costs fewer segments."""
-    if channel == Channel.SMS:
-        return sms_rendering(text)
-    return text
-
-
-# Texts for keywords and for messages the bot cannot read. Keyword names stay in capitals
-# so people can copy them; every text exists in both languages.
-Texts = dict[str, str]
 
 OPTED_OUT: Texts = {
     "es": "Listo, ya no te enviaremos mensajes. Para volver a recibirlos escribe START."
@@ -60,7 +61,6 @@ MENU_NO_ARTICLE: Texts = {
     "es": "Cuéntame tu pregunta sobre este tema en pocas palabras, o escribe HUMANO.",
     "en": "Tell me your question on this topic in a few words, or write HUMAN.",
 }
-HANDOVER: Texts = texts.HANDOVER
 ALREADY_WITH_HUMAN: Texts = {
     "es": "Una persona del consulado ya tiene tu conversación y te va a escribir aquí.",
     "en": "A consular officer already has your conversation and will write to you here.",
@@ -108,12 +108,12 @@ NO_TEXT: Texts = {
     "en": "I didn't get that. Write your question in a few words, MENU for topics or HELP.",
 }
 
-COUNTRY_NOTED = {
+COUNTRY_NOTED: Texts = {
     "es": "Gracias, ya sé en qué país estás. ¿Cuál es tu pregunta?",
     "en": "Thanks, now I know which country you are in. What is your question?",
 }
 
-ORIGIN_NOTED = {
+ORIGIN_NOTED: Texts = {
     "es": "Gracias, ya sé de qué país eres. ¿Cuál es tu pregunta?",
     "en": "Thanks, now I know which country you are from. What is your question?",
 }

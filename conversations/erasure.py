@@ -13,10 +13,9 @@ import logging
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from admin.models import Case
 from channels.formatting import render
 from channels.models import OutboxItem
-from core.models import Channel, Conversation, Message, Person
+from core.models import Case, Channel, Conversation, Message, Person
 
 log = logging.getLogger(__name__)
 

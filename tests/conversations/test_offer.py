@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.channels.conftest import Enlace, new_phone
-from tests.channels.fakes import rasa_response
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
 
 Reply = Callable[[dict[str, Any]], dict[str, Any]]
 

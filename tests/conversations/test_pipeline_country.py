@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from channels.local_turns import await_answer
-from tests.channels.conftest import Enlace, new_phone
-from tests.channels.fakes import rasa_response
+from conversations.awaiting import await_answer
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
 
 
 def _ask(what: str) -> Callable[[dict[str, Any]], dict[str, Any]]:

@@ -1,7 +1,9 @@
 """The app wired to a fake Twilio and a fake Rasa, plus helpers to talk to it like Twilio.
 
-One app per database per module (start-up loads the knowledge base and language models);
-the database persists between tests, so every test uses its own phone numbers.
+A pytest plugin of the root conftest (`pytest_plugins`), so the channels and the
+conversations tests share its fixtures. One app per database per module (start-up loads
+the knowledge base and language models); the database persists between tests, so every
+test uses its own phone numbers.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 from twilio.request_validator import RequestValidator
 
+from app.main import create_app
 from channels.models import DeliveryStatus, OutboxItem
 from channels.outbox import deliver_due
 from channels.senders import Sender
-from core.main import create_app
 from core.models import Channel, Conversation, Message, Person, utcnow
-from tests.channels.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeRasa, FakeTwilio
 from tests.conftest import make_settings
+from tests.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeRasa, FakeTwilio
 
 with warnings.catch_warnings():  # this starlette deprecates httpx for its test client
     warnings.simplefilter("ignore")
@@ -118,7 +120,7 @@ class Enlace:
         return response
 
     def process(self) -> None:
-        self.client.portal.call(self.app.state.processor.drain)
+        self.client.portal.call(self.app.state.stored_messages.drain)
 
     def deliver(self, sender: Sender | None = None) -> int:
         state = self.app.state

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import admin.models
 import channels.models
 import core.models
 from core.db import Base
 
 metadata = Base.metadata
-MODEL_MODULES = (core.models, channels.models, admin.models)
+MODEL_MODULES = (core.models, channels.models)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from admin.models import Case
-from channels.keywords import Keyword, match
 from channels.models import DeliveryStatus, OutboxItem
-from core.models import Channel, Conversation, ConversationStatus, Message, Person
+from conversations.keywords import Keyword, match
+from core.models import Case, Channel, Conversation, ConversationStatus, Message, Person
 from core.segments import strip_accents_for_sms
-from tests.channels.conftest import Enlace, new_phone
-from tests.channels.fakes import rasa_response
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
 
 
 @pytest.mark.parametrize(

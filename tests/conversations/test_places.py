@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.countries import mentioned_country, mentioned_origin, parse_country, parse_origin
+from conversations.places import mentioned_country, mentioned_origin, parse_country, parse_origin
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,23 @@
+"""What happens to a message: the pipeline every stored inbound message travels.
+
+Keywords and awaited answers first (local turns), then language and place understanding, the
+Rasa turn, what was understood, the hand-over, and the replies queued through
+`channels.outbox`. `Processor` (the worker) implements `channels.inbound.StoredMessageQueue`.
+Other packages use only what is exported here.
+"""
+
+from conversations.language import LanguageChooser
+from conversations.pipeline import Dialogue, TurnResult
+from conversations.rasa_client import RasaClient, RasaUnavailable
+from conversations.texts import HANDOVER
+from conversations.worker import Processor
+
+__all__ = [
+    "HANDOVER",
+    "Dialogue",
+    "LanguageChooser",
+    "Processor",
+    "RasaClient",
+    "RasaUnavailable",
+    "TurnResult",
+]
