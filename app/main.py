@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 
@@ -23,7 +24,7 @@ from channels.outbox import run_outbox
 from channels.senders import make_sender
 from channels.simulator import router as simulator_router
 from channels.twilio_webhooks import router as twilio_router
-from conversations import Dialogue, LanguageChooser, Processor, RasaClient
+from conversations import Dialogue, LanguageChooser, RasaClient, UrgencyRule, Worker
 from core import migrate
 from core.crypto import PhoneVault
 from core.db import make_engine, make_session_factory
@@ -49,11 +50,15 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             settings.data_key.get_secret_value(), settings.lookup_key.get_secret_value()
         )
         urgent = frozenset(t.id for t in library.kb.topics.values() if t.urgent)
-        dialogue = Dialogue(
-            factory, rasa, LanguageChooser(), urgent, settings.nlu_confidence_threshold, library.kb
+        urgency = UrgencyRule(urgent, settings.nlu_confidence_threshold)
+        dialogue = Dialogue(factory, rasa, LanguageChooser(), urgency, library.kb)
+        worker = Worker(
+            factory,
+            dialogue,
+            lease=timedelta(seconds=settings.processing_lease_seconds),
+            poll_seconds=settings.worker_poll_seconds,
         )
-        processor = Processor(dialogue)
-        stored_messages: StoredMessageQueue = processor  # the seam, checked by mypy
+        stored_messages: StoredMessageQueue = worker  # the seam, checked by mypy
         sender = make_sender(settings)
         state = app.state
         state.settings, state.session_factory, state.library = settings, factory, library
@@ -62,7 +67,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         state.action_executor = build_executor(library)
         workers: list[asyncio.Task[None]] = []
         if run_workers:
-            processor.resume_unprocessed(factory)
+            workers.append(asyncio.create_task(worker.serve()))
             workers.append(
                 asyncio.create_task(
                     run_outbox(
@@ -77,11 +82,11 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         try:
             yield
         finally:
-            for worker in workers:
-                worker.cancel()
+            for task in workers:
+                task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
-                    await worker
-            await processor.drain()
+                    await task
+            await worker.stop()
             await rasa.aclose()
             engine.dispose()
 

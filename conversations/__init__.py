@@ -2,7 +2,7 @@
 
 Keywords and awaited answers first (local turns), then language and place understanding, the
 Rasa turn, what was understood, the hand-over, and the replies queued through
-`channels.outbox`. `Processor` (the worker) implements `channels.inbound.StoredMessageQueue`.
+`channels.outbox`. `Worker` implements `channels.inbound.StoredMessageQueue`.
 Other packages use only what is exported here.
 """
 
@@ -10,14 +10,16 @@ from conversations.language import LanguageChooser
 from conversations.pipeline import Dialogue, TurnResult
 from conversations.rasa_client import RasaClient, RasaUnavailable
 from conversations.texts import HANDOVER
-from conversations.worker import Processor
+from conversations.urgency import UrgencyRule
+from conversations.worker import Worker
 
 __all__ = [
     "HANDOVER",
     "Dialogue",
     "LanguageChooser",
-    "Processor",
     "RasaClient",
     "RasaUnavailable",
     "TurnResult",
+    "UrgencyRule",
+    "Worker",
 ]

@@ -1,4 +1,12 @@
-"""One inbound message, understood and answered: language, Rasa, what was understood, replies."""
+"""One inbound message, from stored to answered, on one road every message travels:
+
+    store (channels) → detect (language, urgency) → route by owner → answer (the app's own
+    turn, Rasa, or hold for the officer) → record → send (the outbox)
+
+The detect step runs on every message whatever the conversation's state: a person who wrote
+STOP, whose conversation an officer holds, who is answering the bot's question, or who writes
+while Rasa is down is still checked for danger, and the result is kept on the message.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +18,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from channels.outbox import queue_replies
+from conversations import ownership
 from conversations.awaiting import Replay, await_answer
 from conversations.language import LanguageChoice, LanguageChooser
 from conversations.local_turns import LocalTurn, LocalTurns
+from conversations.ownership import Priority
 from conversations.places import mentioned_country, mentioned_origin
-from conversations.rasa_client import RasaClient, RasaTurn, RasaUnavailable
+from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.texts import APOLOGY, UNSUPPORTED_LANGUAGE
-from core.models import (
-    Author,
-    Case,
-    Conversation,
-    ConversationStatus,
-    Message,
-    ProcessingState,
-    utcnow,
-)
+from conversations.urgency import UrgencyCheck, UrgencyRule
+from core.models import Author, Conversation, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
-FALLBACK_INTENT = "nlu_fallback"
-URGENT_PRIORITY = 100
+URGENT_REASON = "urgent"
 
 
 @dataclass
@@ -60,144 +62,213 @@ class Understanding:
     offer: tuple[str, ...] = ()  # topics the bot offered to choose from, being unsure
 
 
+NOTHING_UNDERSTOOD = Understanding(None, None, None, None, None)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A worker's hold on one stored message; only its holder may record the turn."""
+
+    message_id: int
+    token: str
+
+
+@dataclass(frozen=True)
+class RasaRequest:
+    """What the answer step sends to Rasa, decided while the conversation was loaded."""
+
+    sender_id: str
+    text: str
+    metadata: dict[str, str]
+    choice: LanguageChoice
+    replay: Replay | None
+
+
+def has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def holds(message: Message, claim: Claim | None) -> bool:
+    """Whether this turn may still be recorded: unclaimed and new, or claimed by `claim`."""
+    if claim is None:
+        return message.state == ProcessingState.RECEIVED
+    return message.state == ProcessingState.PROCESSING and message.claim_token == claim.token
+
+
 class Dialogue:
-    """Owns who answers a conversation: the bot, or (after a hand-over) nobody automatic."""
+    """The pipeline's steps for one stored message; each step is a method or a module."""
 
     def __init__(
         self,
         factory: sessionmaker[Session],
         rasa: RasaClient,
         languages: LanguageChooser,
-        urgent_topics: frozenset[str],
-        confidence_threshold: float,
+        urgency: UrgencyRule,
         knowledge: KnowledgeBase | None = None,
     ) -> None:
         self._factory = factory
         self._rasa = rasa
         self._languages = languages
-        self._urgent_topics = urgent_topics
-        self._threshold = confidence_threshold
+        self._urgency = urgency
         self._local = LocalTurns(knowledge)
 
-    async def handle(self, message_id: int) -> TurnResult:
+    async def handle(self, message_id: int, claim: Claim | None = None) -> TurnResult:
         with self._factory() as session:
-            message = session.get(Message, message_id)
-            if message is None:
-                raise LookupError(f"message {message_id} not found")
-            if message.state != ProcessingState.RECEIVED:
-                return _stored_result(session, message)
+            message = self._load(session, message_id)
+            if not holds(message, claim):
+                return stored_result(session, message)
+            text = normalize_for_nlu(message.body).lstrip("/ ")
+        reading, urgency = await self.detect(text)
+        rasa_down = reading is None and has_words(text)
+        with self._factory() as session:
+            message = self._load(session, message_id)
+            if not holds(message, claim):
+                return stored_result(session, message)
+            conversation = message.conversation
+            ownership.reopen_if_closed(session, conversation)
             local = self._local.handle(session, message)
+            if local is not None and local.erased:
+                session.commit()  # the message is gone with the rest; the confirmation is queued
+                return TurnResult(
+                    message_id, local.language, None, None, False, False, None, local.texts
+                )
             if local is not None and local.replay is None:
-                result = _record_local(session, message_id, message, local)
+                result = _record_local(session, message, local, urgency)
                 session.commit()
                 log.info("inbound answered locally", extra={"message_id": message_id})
                 return result
-            # The person answered the bot about their question ("which country?", "is it
-            # about 1, 2 or 3?"): Rasa gets that question again, now with the country known
-            # or the topic chosen, and answers it as if it had been asked that way.
-            replay = local.replay if local is not None else None
-            question = replay.body if replay is not None else message.body
-            conversation = message.conversation
-            choice = self._languages.choose(question, conversation.person.language)
-            conversation.person.language = choice.language
-            metadata = _rasa_metadata(conversation, question, choice.language)
-            sender_id, text = conversation.public_id, _rasa_text(question, replay)
-            bot_may_answer = conversation.status != ConversationStatus.WITH_HUMAN
+            request = self._rasa_request(conversation, message, local)
+            if not ownership.bot_may_answer(conversation) or request.choice.unsupported:
+                result = self._record(session, message, request, None, urgency, reading)
+                session.commit()
+                return result
             session.commit()
-
-        turn: RasaTurn | None = None
-        if bot_may_answer and not choice.unsupported:
-            try:
-                turn = await self._rasa.send(sender_id, text, metadata)
-            except RasaUnavailable:
-                turn = None
+        turn = None if rasa_down else await self._answer(request, reading)
         with self._factory() as session:
-            message = session.get_one(Message, message_id)
-            result = self._record(session, message, choice, turn, bot_may_answer, replay)
+            message = self._load(session, message_id)
+            if not holds(message, claim):
+                log.warning("claim lost before recording", extra={"message_id": message_id})
+                return stored_result(session, message)
+            result = self._record(session, message, request, turn, urgency, reading)
             session.commit()
         log.info("inbound processed", extra={"message_id": message_id, "topic": result.topic})
         return result
+
+    async def detect(self, text: str) -> tuple[NluReading | None, UrgencyCheck]:
+        """The detect step: what NLU reads in the text and whether it signals danger."""
+        if not has_words(text):
+            return None, UrgencyRule.unknown("no words to read")
+        try:
+            reading = await self._rasa.read(text)
+        except RasaUnavailable:
+            return None, UrgencyRule.unknown("the language model is unavailable")
+        return reading, self._urgency.check(*reading.best_topic())
+
+    async def _answer(self, request: RasaRequest, reading: NluReading | None) -> RasaTurn | None:
+        """Rasa's turn; None when Rasa does not answer."""
+        try:
+            return await self._rasa.send(request.sender_id, request.text, request.metadata, reading)
+        except RasaUnavailable:
+            return None
+
+    @staticmethod
+    def _load(session: Session, message_id: int) -> Message:
+        message = session.get(Message, message_id)
+        if message is None:
+            raise LookupError(f"message {message_id} not found")
+        return message
+
+    def _rasa_request(
+        self, conversation: Conversation, message: Message, local: LocalTurn | None
+    ) -> RasaRequest:
+        # The person answered the bot about their question ("which country?", "is it about
+        # 1, 2 or 3?"): Rasa gets that question again, now with the country known or the
+        # topic chosen, and answers it as if it had been asked that way.
+        replay = local.replay if local is not None else None
+        question = replay.body if replay is not None else message.body
+        choice = self._languages.choose(question, conversation.person.language)
+        conversation.person.language = choice.language
+        return RasaRequest(
+            sender_id=conversation.public_id,
+            text=_rasa_text(question, replay),
+            metadata=_rasa_metadata(conversation, question, choice.language),
+            choice=choice,
+            replay=replay,
+        )
 
     def _record(
         self,
         session: Session,
         message: Message,
-        choice: LanguageChoice,
+        request: RasaRequest,
         turn: RasaTurn | None,
-        bot_may_answer: bool,
-        replay: Replay | None = None,
+        urgency: UrgencyCheck,
+        reading: NluReading | None,
     ) -> TurnResult:
         conversation = message.conversation
-        language: str = choice.language
+        language: str = request.choice.language
         texts: list[str] = []
-        understanding = Understanding(None, None, None, None, None)
-        if not bot_may_answer:
-            pass  # an officer owns the conversation; the message waits in the admin queue
-        elif choice.unsupported:
+        understanding = NOTHING_UNDERSTOOD
+        if not ownership.bot_may_answer(conversation):
+            pass  # an officer holds the conversation; the message waits in the admin queue
+        elif request.choice.unsupported:
             texts = [UNSUPPORTED_LANGUAGE[language]]
-        elif turn is None or not (turn.texts or turn.paused):
+        elif turn is None or not turn.texts:
             # Rasa down, or a turn that produced no reply (a failed action): never leave the
             # person without an answer.
             texts = [APOLOGY[language]]
             understanding = Understanding(None, None, None, "rasa_unavailable", None)
         else:
             texts = turn.texts
-            understanding = self._understand(turn)
-            _remember_what_was_asked(conversation, message, understanding, replay)
+            understanding = _understand(turn)
+            _remember_what_was_asked(conversation, message, understanding, request.replay)
             if understanding.language:
                 conversation.person.language = language = understanding.language
-        urgent = self._is_urgent(understanding)
-        escalated = understanding.escalate is not None or urgent
+            if understanding.topic != (reading.best_topic()[0] if reading else None):
+                # Rasa answered another question than the text (a chosen topic, a question
+                # brought back): today's rule reads that one too.
+                urgency = urgency.combined(
+                    self._urgency.check(understanding.topic, understanding.confidence)
+                )
+        escalated = understanding.escalate is not None or urgency.urgent
         if escalated:
-            _hand_over(session, conversation, understanding.escalate or "urgent", urgent)
+            _hand_over(session, conversation, understanding.escalate, urgency.urgent)
         message.language = language
         message.topic = understanding.topic
         message.confidence = understanding.confidence
         message.article_id = understanding.article_id
-        message.urgent = urgent
-        message.escalated = escalated
-        message.state = ProcessingState.PROCESSED
-        message.processed_at = utcnow()
+        _finish(message, urgency, escalated)
         queued = queue_replies(session, conversation, texts, Author.BOT, in_reply_to=message)
-        replies = [reply.body for reply in queued]
         return TurnResult(
             message.id,
             language,
             message.topic,
             message.confidence,
-            urgent,
+            urgency.urgent,
             escalated,
             message.article_id,
-            replies,
+            [reply.body for reply in queued],
         )
 
-    def _understand(self, turn: RasaTurn) -> Understanding:
-        facts: dict[str, Any] = {}
-        for payload in turn.custom:
-            facts.update(payload.get("enlace") or {})
-        topic, confidence = turn.intent, turn.confidence
-        if topic == FALLBACK_INTENT:
-            best = next((r for r in turn.ranking if r.get("name") != FALLBACK_INTENT), None)
-            topic, confidence = (best["name"], best["confidence"]) if best else (None, None)
-        if facts.get("topic"):
-            topic = facts["topic"]
-        return Understanding(
-            topic=topic,
-            confidence=confidence,
-            article_id=facts.get("article_id"),
-            escalate=facts.get("escalate"),
-            language=facts.get("language"),
-            ask_country=bool(facts.get("ask_country")),
-            ask_origin=bool(facts.get("ask_origin")),
-            offer=tuple(facts.get("offer") or ()),
-        )
 
-    def _is_urgent(self, understanding: Understanding) -> bool:
-        """Interim rule until per-message urgency detection: a confident urgent-capable topic."""
-        return (
-            understanding.topic in self._urgent_topics
-            and (understanding.confidence or 0.0) >= self._threshold
-        )
+def _understand(turn: RasaTurn) -> Understanding:
+    facts: dict[str, Any] = {}
+    for payload in turn.custom:
+        facts.update(payload.get("enlace") or {})
+    reading = NluReading("", turn.intent, turn.confidence, turn.ranking, {})
+    topic, confidence = reading.best_topic()
+    if facts.get("topic"):
+        topic = facts["topic"]
+    return Understanding(
+        topic=topic,
+        confidence=confidence,
+        article_id=facts.get("article_id"),
+        escalate=facts.get("escalate"),
+        language=facts.get("language"),
+        ask_country=bool(facts.get("ask_country")),
+        ask_origin=bool(facts.get("ask_origin")),
+        offer=tuple(facts.get("offer") or ()),
+    )
 
 
 def _rasa_metadata(conversation: Conversation, question: str, language: str) -> dict[str, str]:
@@ -249,33 +320,32 @@ def _remember_what_was_asked(
     conversation.offered_topics = list(understanding.offer) or None
 
 
-def _hand_over(session: Session, conversation: Conversation, reason: str, urgent: bool) -> None:
+def _hand_over(
+    session: Session, conversation: Conversation, reason: str | None, urgent: bool
+) -> None:
     """Open (or raise) the conversation's case so a consular officer sees it in the queue."""
-    if conversation.status == ConversationStatus.BOT:
-        conversation.status = ConversationStatus.WAITING_HUMAN
-    conversation.urgent = conversation.urgent or urgent
-    case = session.scalar(
-        select(Case).where(Case.conversation_id == conversation.id, Case.closed_at.is_(None))
-    )
-    priority = URGENT_PRIORITY if urgent else 10
-    if case is None:
-        session.add(Case(conversation_id=conversation.id, reason=reason, priority=priority))
-    elif priority > case.priority:
-        case.priority, case.reason = priority, reason
+    priority = Priority.URGENT if urgent else Priority.NORMAL
+    ownership.queue_for_human(session, conversation, reason or URGENT_REASON, priority)
+
+
+def _finish(message: Message, urgency: UrgencyCheck, escalated: bool) -> None:
+    message.urgent, message.urgency_evidence = urgency.urgent, urgency.evidence
+    message.escalated = escalated
+    message.state, message.processed_at = ProcessingState.PROCESSED, utcnow()
+    message.claim_token = message.lease_until = None
 
 
 def _record_local(
-    session: Session, message_id: int, message: Message, turn: LocalTurn
+    session: Session, message: Message, turn: LocalTurn, urgency: UrgencyCheck
 ) -> TurnResult:
     """Record a turn the app answered itself (see local_turns) and queue its replies."""
-    if turn.erased:  # the message is gone with the rest; only the confirmation remains
-        return TurnResult(message_id, turn.language, None, None, False, False, None, turn.texts)
     conversation = message.conversation
-    if turn.escalate:
-        _hand_over(session, conversation, turn.escalate, urgent=False)
+    escalated = turn.escalate is not None or urgency.urgent
+    if escalated:
+        _hand_over(session, conversation, turn.escalate, urgency.urgent)
     message.language, message.topic = turn.language, turn.topic
-    message.article_id, message.escalated = turn.article_id, turn.escalate is not None
-    message.state, message.processed_at = ProcessingState.PROCESSED, utcnow()
+    message.article_id = turn.article_id
+    _finish(message, urgency, escalated)
     queued = queue_replies(
         session,
         conversation,
@@ -285,13 +355,20 @@ def _record_local(
         bypass_opt_out=turn.bypass_opt_out,
     )
     replies = [reply.body for reply in queued]
-    escalated, article_id = message.escalated, turn.article_id
     return TurnResult(
-        message.id, turn.language, turn.topic, None, False, escalated, article_id, replies
+        message.id,
+        turn.language,
+        turn.topic,
+        None,
+        urgency.urgent,
+        escalated,
+        turn.article_id,
+        replies,
     )
 
 
-def _stored_result(session: Session, message: Message) -> TurnResult:
+def stored_result(session: Session, message: Message) -> TurnResult:
+    """How an already answered message was answered (a retry, another worker's turn)."""
     replies = session.scalars(
         select(Message.body).where(Message.in_reply_to_id == message.id).order_by(Message.id)
     )

@@ -1,4 +1,10 @@
-"""The app's side of the HTTP seam with the Rasa server (bot/connectors/enlace.py)."""
+"""The app's side of the HTTP seam with the Rasa server (bot/connectors/enlace.py).
+
+Two calls: `read` asks Rasa's NLU alone what a text is about (`/model/parse`; it changes no
+conversation), which the pipeline does for every message before deciding who answers; `send`
+hands a message to the dialogue, with that reading when it is of the same text, so the text
+is classified once.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,29 @@ import httpx
 
 log = logging.getLogger(__name__)
 
+FALLBACK_INTENT = "nlu_fallback"
+
 
 class RasaUnavailable(Exception):
     """Rasa did not answer in time or answered with an error; the edge apologises."""
+
+
+@dataclass(frozen=True)
+class NluReading:
+    """What Rasa's NLU made of one text: its best intent and the ranking behind it."""
+
+    text: str
+    intent: str | None
+    confidence: float | None
+    ranking: list[dict[str, Any]]
+    raw: dict[str, Any]
+
+    def best_topic(self) -> tuple[str | None, float | None]:
+        """The intent, or when NLU was unsure (`nlu_fallback`) its best-ranked real intent."""
+        if self.intent != FALLBACK_INTENT:
+            return self.intent, self.confidence
+        best = next((r for r in self.ranking if r.get("name") != FALLBACK_INTENT), None)
+        return (best["name"], best["confidence"]) if best else (None, None)
 
 
 @dataclass(frozen=True)
@@ -22,7 +48,6 @@ class RasaTurn:
     intent: str | None
     confidence: float | None
     ranking: list[dict[str, Any]] = field(default_factory=list)
-    paused: bool = False
 
 
 class RasaClient:
@@ -30,17 +55,28 @@ class RasaClient:
         self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout)
         self._token = token
 
-    async def send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> RasaTurn:
-        try:
-            response = await self._client.post(
-                "/webhooks/enlace/webhook",
-                json={"sender": sender_id, "message": text, "metadata": metadata},
-            )
-            response.raise_for_status()
-            body = response.json()
-        except (httpx.HTTPError, ValueError) as error:
-            log.warning("rasa unavailable", extra={"error": type(error).__name__})
-            raise RasaUnavailable(type(error).__name__) from error
+    async def read(self, text: str) -> NluReading:
+        body = await self._post("/model/parse", {"text": text}, params={"token": self._token})
+        intent = body.get("intent") or {}
+        return NluReading(
+            text=text,
+            intent=intent.get("name"),
+            confidence=intent.get("confidence"),
+            ranking=list(body.get("intent_ranking") or []),
+            raw=body,
+        )
+
+    async def send(
+        self,
+        sender_id: str,
+        text: str,
+        metadata: dict[str, Any],
+        reading: NluReading | None = None,
+    ) -> RasaTurn:
+        payload: dict[str, Any] = {"sender": sender_id, "message": text, "metadata": metadata}
+        if reading is not None and reading.text == text:
+            payload["parse"] = reading.raw
+        body = await self._post("/webhooks/enlace/webhook", payload)
         messages = body.get("messages") or []
         return RasaTurn(
             texts=[m["text"] for m in messages if m.get("text")],
@@ -48,8 +84,21 @@ class RasaClient:
             intent=body.get("intent"),
             confidence=body.get("confidence"),
             ranking=body.get("ranking") or [],
-            paused=bool(body.get("paused")),
         )
+
+    async def _post(
+        self, path: str, payload: dict[str, Any], params: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        try:
+            response = await self._client.post(path, json=payload, params=params)
+            response.raise_for_status()
+            body = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            log.warning("rasa unavailable", extra={"error": type(error).__name__, "path": path})
+            raise RasaUnavailable(type(error).__name__) from error
+        if not isinstance(body, dict):
+            raise RasaUnavailable("unexpected body")
+        return body
 
     async def model_ready(self) -> bool:
         """True when the server answers /status with a loaded model."""

@@ -1,77 +1,198 @@
-"""Process stored inbound messages in the background, and pick up any a crash left behind.
+"""The processing worker: stored inbound messages are claimed from the database and answered.
 
-`Processor` is the conversations side of `channels.inbound.StoredMessageQueue`: webhooks
-answer Twilio at once and hand it the id of the committed message; the turn runs here.
+Webhooks and the simulator only store a message and say so (`enqueue`); whichever app
+replica's worker is free claims it. A claim is a compare-and-set on the message row (its
+state and a fresh token), taken only when no earlier message of the same conversation is
+unfinished: one message per conversation is in flight, and a conversation's messages are
+answered in the order they arrived, across replicas too (PostgreSQL also skips rows another
+replica holds locked while it claims). A claim is a lease: when a process dies mid-turn the
+message is claimed again once the lease has run out, and the pipeline records a turn only
+while it still holds the claim, so nothing is lost and nothing is answered twice. This is
+the split of RapidPro's courier (stores) and mailroom (decides), inside one app.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import uuid
+from datetime import datetime, timedelta
+from typing import Any, Final
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import ColumnElement, exists, select, update
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from conversations.pipeline import Dialogue, TurnResult
-from core.models import Direction, Message, ProcessingState
+from conversations.pipeline import Claim, Dialogue, TurnResult, stored_result
+from core.models import Direction, Message, ProcessingState, utcnow
 
 log = logging.getLogger(__name__)
 
+MAX_CLAIMS: Final = 3  # a turn that outlived its lease this often is given up (FAILED)
+UNFINISHED: Final = (ProcessingState.RECEIVED, ProcessingState.PROCESSING)
 
-class ProcessingFailed(Exception):
-    """The turn of a stored message raised; it stays stored, unanswered, for a later retry."""
+
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    return (Message.state == ProcessingState.RECEIVED) | (
+        (Message.state == ProcessingState.PROCESSING) & (Message.lease_until <= now)
+    )
 
 
-class Processor:
-    """Webhooks answer Twilio at once; the turn runs here, after the message is committed."""
+def claim_next(session: Session, limit: int, lease: timedelta) -> list[Claim]:
+    """Claim up to `limit` messages, each the oldest unfinished one of its conversation."""
+    now = utcnow()
+    earlier = aliased(Message)
+    blocked = exists().where(
+        earlier.conversation_id == Message.conversation_id,
+        earlier.direction == Direction.INBOUND,
+        earlier.id < Message.id,
+        earlier.state.in_(UNFINISHED),
+    )
+    candidates = session.scalars(
+        select(Message.id)
+        .where(Message.direction == Direction.INBOUND, _claimable(now), ~blocked)
+        .order_by(Message.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Message)
+    ).all()
+    claims: list[Claim] = []
+    for message_id in candidates:
+        token = uuid.uuid4().hex
+        taken = session.execute(
+            update(Message)
+            .where(Message.id == message_id, _claimable(now))
+            .values(
+                state=ProcessingState.PROCESSING,
+                claim_token=token,
+                lease_until=now + lease,
+                claims=Message.claims + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(taken, "rowcount", 0) == 1:
+            claims.append(Claim(message_id, token))
+    session.commit()
+    return claims
 
-    def __init__(self, dialogue: Dialogue, concurrency: int = 8) -> None:
+
+def give_up_on_repeated_failures(session: Session) -> int:
+    """Messages whose turns outlived their lease MAX_CLAIMS times (a turn that crashes the
+    process) stop blocking their conversation; they stay stored and visible as FAILED."""
+    now = utcnow()
+    result = session.execute(
+        update(Message)
+        .where(
+            Message.state == ProcessingState.PROCESSING,
+            Message.lease_until <= now,
+            Message.claims >= MAX_CLAIMS,
+        )
+        .values(state=ProcessingState.FAILED, claim_token=None, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    failed: int = getattr(result, "rowcount", 0)
+    if failed:
+        log.error("messages given up after repeated failed turns", extra={"count": failed})
+    return failed
+
+
+class Worker:
+    """Claims and answers stored messages; the conversations side of StoredMessageQueue."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        dialogue: Dialogue,
+        *,
+        lease: timedelta,
+        poll_seconds: float,
+        concurrency: int = 8,
+    ) -> None:
+        self._factory = factory
         self._dialogue = dialogue
-        self._slots = asyncio.Semaphore(concurrency)
-        self._tasks: dict[int, asyncio.Task[TurnResult | None]] = {}
+        self._lease = lease
+        self._poll = poll_seconds
+        self._concurrency = concurrency
+        self._wake = asyncio.Event()
+        self._done = asyncio.Condition()
+        self._running: set[asyncio.Task[Any]] = set()
+        self._serving = False
 
     def enqueue(self, message_id: int) -> None:
-        if message_id in self._tasks:  # already on its way
-            return
-        task = asyncio.create_task(self._run(message_id))
-        self._tasks[message_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(message_id, None))
+        """A message was stored: look for work now rather than at the next poll."""
+        self._wake.set()
 
     async def outcome(self, message_id: int) -> TurnResult:
-        """How the message was answered, once its turn has run (at once if it already had)."""
-        task = self._tasks.get(message_id)
-        result = await asyncio.shield(task) if task is not None else None
-        if result is None:
-            # Not in flight here: its turn ran before (the stored result comes back), or
-            # it failed.
-            if task is not None:
-                raise ProcessingFailed(f"message {message_id}")
-            result = await self._dialogue.handle(message_id)
-        return result
+        """How the message was answered, once any replica's worker has answered it."""
+        while True:
+            with self._factory() as session:
+                message = session.get(Message, message_id)
+                if message is None:
+                    raise LookupError(f"message {message_id} not found")
+                if message.state in (ProcessingState.PROCESSED, ProcessingState.FAILED):
+                    return stored_result(session, message)
+            if not self._serving:
+                await self.drain()  # no loop runs here (tests, tools): answer it now
+                continue
+            async with self._done:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._done.wait(), timeout=self._poll)
 
-    async def _run(self, message_id: int) -> TurnResult | None:
-        async with self._slots:
-            try:
-                return await self._dialogue.handle(message_id)
-            except Exception:
-                log.exception("processing failed", extra={"message_id": message_id})
-                return None
-
-    def resume_unprocessed(self, factory: sessionmaker[Session]) -> int:
-        """Messages stored but never processed (a crash, a restart) are processed now."""
-        with factory() as session:
-            ids = list(
-                session.scalars(
-                    select(Message.id).where(
-                        Message.direction == Direction.INBOUND,
-                        Message.state == ProcessingState.RECEIVED,
-                    )
-                )
-            )
-        for message_id in ids:
-            self.enqueue(message_id)
-        return len(ids)
+    async def serve(self) -> None:
+        """Claim and answer forever; one failing pass never stops the loop."""
+        self._serving = True
+        try:
+            while True:
+                try:
+                    started = self._claim_and_start()
+                except Exception:
+                    log.exception("claiming stored messages failed")
+                    started = 0
+                if started == 0 or len(self._running) >= self._concurrency:
+                    await self._sleep()
+        finally:
+            self._serving = False
 
     async def drain(self) -> None:
-        if self._tasks:
-            await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        """Answer everything claimable, then return (tests and one-off tools)."""
+        while self._claim_and_start() or self._running:
+            if self._running:
+                await asyncio.wait(set(self._running), return_when=asyncio.FIRST_COMPLETED)
+
+    async def stop(self) -> None:
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
+
+    def _claim_and_start(self) -> int:
+        free = self._concurrency - len(self._running)
+        if free <= 0:
+            return 0
+        with self._factory() as session:
+            give_up_on_repeated_failures(session)
+            claims = claim_next(session, free, self._lease)
+        for claim in claims:
+            task = asyncio.create_task(self._answer(claim))
+            self._running.add(task)
+            task.add_done_callback(self._finished)
+        return len(claims)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._running.discard(task)
+        self._wake.set()
+        asyncio.get_running_loop().create_task(self._notify_done())
+
+    async def _notify_done(self) -> None:
+        async with self._done:
+            self._done.notify_all()
+
+    async def _answer(self, claim: Claim) -> None:
+        try:
+            await self._dialogue.handle(claim.message_id, claim)
+        except Exception:
+            # The claim stays until its lease runs out; then the message is tried again.
+            log.exception("processing failed", extra={"message_id": claim.message_id})
+
+    async def _sleep(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
+        self._wake.clear()

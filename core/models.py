@@ -40,9 +40,11 @@ class Channel(enum.StrEnum):
 
 
 class ConversationStatus(enum.StrEnum):
+    """Who answers: moved only by conversations/ownership.py, which audits every move."""
+
     BOT = "bot"  # the assistant answers
-    WAITING_HUMAN = "waiting_human"  # handed over, no officer yet
-    WITH_HUMAN = "with_human"  # an officer owns it; the bot stays quiet
+    QUEUED = "queued"  # waiting in the consular queue; the bot still answers meanwhile
+    WITH_OFFICER = "with_officer"  # an officer holds it; the bot stays quiet
     CLOSED = "closed"
 
 
@@ -60,8 +62,9 @@ class Author(enum.StrEnum):
 
 class ProcessingState(enum.StrEnum):
     RECEIVED = "received"  # stored, not yet understood
+    PROCESSING = "processing"  # claimed by a worker until `lease_until`
     PROCESSED = "processed"
-    FAILED = "failed"
+    FAILED = "failed"  # given up after repeated crashed turns
 
 
 def _enum(cls: type[enum.StrEnum]) -> Enum:
@@ -99,7 +102,6 @@ class Conversation(Base):
     status: Mapped[ConversationStatus] = mapped_column(
         _enum(ConversationStatus), default=ConversationStatus.BOT
     )
-    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # A keyword that waits for an answer ("menu": a number, "erase": SI/YES) and since when.
     awaiting: Mapped[str | None] = mapped_column(String(16))
@@ -137,10 +139,17 @@ class Message(Base):
     state: Mapped[ProcessingState] = mapped_column(
         _enum(ProcessingState), default=ProcessingState.RECEIVED
     )
+    # The worker's claim: a fresh token per claim, held until the lease runs out.
+    claim_token: Mapped[str | None] = mapped_column(String(32))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claims: Mapped[int] = mapped_column(Integer, default=0)
     language: Mapped[str | None] = mapped_column(String(8))
     topic: Mapped[str | None] = mapped_column(String(64))
     confidence: Mapped[float | None] = mapped_column(Float)
+    # What the urgency check decided for this message, and on what evidence (signals, the
+    # topic and confidence it read, or why it could not tell); None until it ran.
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    urgency_evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     article_id: Mapped[str | None] = mapped_column(String(120))
     in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
@@ -197,3 +206,20 @@ class Case(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OwnershipChange(Base):
+    """One move of a conversation between the bot, the queue and an officer: the audit."""
+
+    __tablename__ = "ownership_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))  # "bot", "person", "officer:<id>", …
+    from_status: Mapped[ConversationStatus] = mapped_column(_enum(ConversationStatus))
+    to_status: Mapped[ConversationStatus] = mapped_column(_enum(ConversationStatus))
+    priority: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(120))

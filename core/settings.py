@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     # Approved WhatsApp template (ContentSid HX...) for officers' replies after 24 hours.
     whatsapp_template_sid: str = ""
 
+    # A claimed message is the worker's until the lease runs out (then another may claim it):
+    # far longer than a turn takes, which Rasa's time-out bounds.
+    processing_lease_seconds: float = 60.0
+    worker_poll_seconds: float = 0.5
     outbox_poll_seconds: float = 1.0
     outbox_max_attempts: int = 6
     nlu_confidence_threshold: float = 0.55

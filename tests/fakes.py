@@ -248,6 +248,26 @@ def rasa_response(
     return response
 
 
+RASA_PARSE_FIXTURE: Final = Path(__file__).parent / "data" / "rasa_parse_response.json"
+
+
+def rasa_parse_example() -> dict[str, Any]:
+    """What Rasa's `/model/parse` returns, checked against the trained model by a stack test."""
+    example: dict[str, Any] = json.loads(RASA_PARSE_FIXTURE.read_text(encoding="utf-8"))
+    return example
+
+
+def rasa_parse_response(
+    text: str, intent: str | None, confidence: float | None, ranking: list[dict[str, Any]]
+) -> dict[str, Any]:
+    response = rasa_parse_example()
+    response["text"] = text
+    response["intent"] = {"name": intent, "confidence": confidence}
+    response["intent_ranking"] = list(ranking)
+    response["text_tokens"] = []
+    return response
+
+
 def shape(value: Any) -> Any:
     """The keys and value types of a JSON value, for comparing a fake with the real thing."""
     if isinstance(value, dict):
@@ -290,6 +310,10 @@ class FakeRasa:
         if self.down:
             return 503, {"error": "model not loaded"}
         body = request.json or {}
+        if request.path.startswith("/model/parse"):
+            if not isinstance(body.get("text"), str) or "token=" not in request.path:
+                return 400, {"error": "text and token are required"}
+            return 200, self._parse(body["text"])
         if not isinstance(body.get("sender"), str) or not isinstance(body.get("message"), str):
             return 400, {"error": "sender and message are required"}
         reply = self.reply(body)
@@ -297,9 +321,26 @@ class FakeRasa:
             raise AssertionError(f"fake Rasa reply unlike the real channel: {sorted(reply)}")
         return 200, reply
 
+    def _parse(self, text: str) -> dict[str, Any]:
+        """NLU alone reads the text as the dialogue's reply to it would (same intent)."""
+        reply = self.reply({"sender": "parse", "message": text, "metadata": {}})
+        return rasa_parse_response(text, reply["intent"], reply["confidence"], reply["ranking"])
+
     @property
     def messages(self) -> list[dict[str, Any]]:
-        return [r.json for r in self.server.requests if r.json is not None]
+        """What the dialogue was sent (the webhook), in order."""
+        return [
+            r.json for r in self.server.requests if r.json is not None and "/webhooks/" in r.path
+        ]
+
+    @property
+    def parses(self) -> list[str]:
+        """Texts NLU was asked to read (`/model/parse`), in order."""
+        return [
+            r.json["text"]
+            for r in self.server.requests
+            if r.json is not None and r.path.startswith("/model/parse")
+        ]
 
     def reset(self) -> None:
         self.down = self.slow = False

@@ -175,7 +175,7 @@ def test_asking_for_a_human_opens_a_case(enlace: Enlace, word: str, start: str) 
     with enlace.factory() as session:
         (message,) = [m for m in enlace.messages(session, phone) if m.body == word]
         conversation = session.get_one(Conversation, message.conversation_id)
-        assert conversation.status == ConversationStatus.WAITING_HUMAN
+        assert conversation.status == ConversationStatus.QUEUED
         cases = session.scalars(select(Case).where(Case.conversation_id == conversation.id))
         assert [c.reason for c in cases] == ["human_agent"]
         assert message.escalated
@@ -186,7 +186,7 @@ def test_keywords_work_while_an_officer_has_the_conversation(enlace: Enlace) -> 
     enlace.receive(phone, "hola")
     with enlace.factory() as session:
         conversation = enlace.messages(session, phone)[0].conversation
-        conversation.status = ConversationStatus.WITH_HUMAN
+        conversation.status = ConversationStatus.WITH_OFFICER
         session.commit()
     enlace.receive(phone, "AYUDA")
     enlace.receive(phone, "HUMANO")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from conversations.pipeline import URGENT_PRIORITY
-from core.models import Case
+from conversations.ownership import Priority
+from core.models import Case, ConversationStatus
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
+
+URGENT_PRIORITY = Priority.URGENT
 
 THRESHOLD = 0.55  # ENLACE_NLU_CONFIDENCE_THRESHOLD's default, which the test app uses
 
@@ -42,7 +44,9 @@ def test_a_confident_urgent_capable_topic_opens_an_urgent_case(enlace: Enlace, t
     with enlace.factory() as session:
         message = enlace.messages(session, phone)[0]
         assert (message.urgent, message.escalated) == (True, True)
-        assert message.conversation.urgent
+        assert message.conversation.status == ConversationStatus.QUEUED
+        assert message.urgency_evidence is not None
+        assert message.urgency_evidence["topic"] == topic
     assert _cases(enlace, phone) == [("urgent", URGENT_PRIORITY)]
 
 
@@ -76,7 +80,7 @@ def test_a_confident_topic_that_cannot_be_urgent_opens_no_case(enlace: Enlace, t
 def test_an_urgent_message_raises_the_priority_of_an_open_case(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.receive(phone, "HUMANO")
-    assert _cases(enlace, phone) == [("human_agent", 10)]
+    assert _cases(enlace, phone) == [("human_agent", Priority.NORMAL)]
     _understood_as(enlace, "forced_labour", 0.9)
     enlace.receive(phone, "ahora me encerraron")
     assert _cases(enlace, phone) == [("urgent", URGENT_PRIORITY)]  # the same case, raised

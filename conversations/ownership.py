@@ -1,0 +1,173 @@
+"""Who answers a conversation: one state machine, every move audited.
+
+    bot ──queue──► queued ──assign──► with_officer ──hand_back──► bot
+     ▲                                                 │
+     └────reopen──── closed ◄────────close─────────────┘ (from any state)
+
+The bot answers in `bot` and `queued` (someone waiting for an officer still gets answers and
+help lines) and stays quiet once an officer holds the conversation. The queue's order comes
+from the open case's priority, a named level: that is the one place a conversation's urgency
+is stored (each message keeps its own urgency check, which is evidence, not state). The bot,
+the admin and, later, campaigns move a conversation only through these functions, and each
+writes an `OwnershipChange` row: who, when, from, to, why.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.models import (
+    Case,
+    CaseStatus,
+    Conversation,
+    ConversationStatus,
+    OwnershipChange,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+BOT: Final = "bot"  # the actor when the pipeline moves a conversation
+PERSON: Final = "person"  # the actor when the person's own message moves it
+
+
+class Priority(enum.IntEnum):
+    """A case's place in the queue: higher first."""
+
+    NORMAL = 10
+    URGENT = 100
+
+
+class InvalidTransition(Exception):
+    """A move the state machine does not allow, e.g. assigning a closed conversation."""
+
+
+_ALLOWED: Final[dict[ConversationStatus, frozenset[ConversationStatus]]] = {
+    ConversationStatus.BOT: frozenset({ConversationStatus.QUEUED, ConversationStatus.CLOSED}),
+    ConversationStatus.QUEUED: frozenset(
+        {ConversationStatus.WITH_OFFICER, ConversationStatus.BOT, ConversationStatus.CLOSED}
+    ),
+    ConversationStatus.WITH_OFFICER: frozenset(
+        {ConversationStatus.BOT, ConversationStatus.QUEUED, ConversationStatus.CLOSED}
+    ),
+    ConversationStatus.CLOSED: frozenset({ConversationStatus.BOT, ConversationStatus.QUEUED}),
+}
+
+
+def officer_actor(officer_id: int) -> str:
+    return f"officer:{officer_id}"
+
+
+def bot_may_answer(conversation: Conversation) -> bool:
+    """The bot answers unless an officer holds the conversation."""
+    return conversation.status != ConversationStatus.WITH_OFFICER
+
+
+def open_case(session: Session, conversation: Conversation) -> Case | None:
+    return session.scalar(
+        select(Case).where(Case.conversation_id == conversation.id, Case.closed_at.is_(None))
+    )
+
+
+def queue_for_human(
+    session: Session,
+    conversation: Conversation,
+    reason: str,
+    priority: Priority,
+    actor: str = BOT,
+) -> Case:
+    """Put the conversation in the consular queue, or raise its place there.
+
+    An officer who already holds it keeps it (its case still goes up); a priority never goes
+    down here, so a later ordinary request cannot bury an urgent case.
+    """
+    case = open_case(session, conversation)
+    if case is None:
+        case = Case(conversation_id=conversation.id, reason=reason, priority=int(priority))
+        session.add(case)
+        if conversation.status == ConversationStatus.WITH_OFFICER:
+            _audit(session, conversation, conversation.status, actor, reason, priority)
+    elif priority > case.priority:
+        case.priority, case.reason = int(priority), reason
+        _audit(session, conversation, conversation.status, actor, reason, priority)
+    if conversation.status in (ConversationStatus.BOT, ConversationStatus.CLOSED):
+        _move(session, conversation, ConversationStatus.QUEUED, actor, reason, priority)
+    return case
+
+
+def assign(session: Session, conversation: Conversation, officer_id: int, reason: str) -> Case:
+    """An officer takes the conversation: the bot goes quiet until it is handed back."""
+    if conversation.status != ConversationStatus.QUEUED:
+        raise InvalidTransition(f"assign from {conversation.status}")
+    case = open_case(session, conversation)
+    if case is None:
+        raise InvalidTransition("assign without an open case")
+    case.officer_id, case.status = officer_id, CaseStatus.ASSIGNED
+    _move(session, conversation, ConversationStatus.WITH_OFFICER, officer_actor(officer_id), reason)
+    return case
+
+
+def hand_back_to_bot(session: Session, conversation: Conversation, actor: str, reason: str) -> None:
+    """The officer is done for now: the bot answers again; the case is closed."""
+    _close_case(session, conversation)
+    _move(session, conversation, ConversationStatus.BOT, actor, reason)
+
+
+def close(session: Session, conversation: Conversation, actor: str, reason: str) -> None:
+    _close_case(session, conversation)
+    _move(session, conversation, ConversationStatus.CLOSED, actor, reason)
+
+
+def reopen_if_closed(session: Session, conversation: Conversation) -> None:
+    """A person who writes to a closed conversation is answered by the bot again."""
+    if conversation.status == ConversationStatus.CLOSED:
+        _move(session, conversation, ConversationStatus.BOT, PERSON, "the person wrote again")
+
+
+def _close_case(session: Session, conversation: Conversation) -> None:
+    case = open_case(session, conversation)
+    if case is not None:
+        case.status, case.closed_at = CaseStatus.CLOSED, utcnow()
+
+
+def _move(
+    session: Session,
+    conversation: Conversation,
+    to: ConversationStatus,
+    actor: str,
+    reason: str,
+    priority: Priority | None = None,
+) -> None:
+    if to not in _ALLOWED[conversation.status]:
+        raise InvalidTransition(f"{conversation.status} -> {to}")
+    _audit(session, conversation, to, actor, reason, priority)
+    conversation.status = to
+    log.info(
+        "conversation owner changed",
+        extra={"conversation_id": conversation.id, "status": to.value, "actor": actor},
+    )
+
+
+def _audit(
+    session: Session,
+    conversation: Conversation,
+    to: ConversationStatus,
+    actor: str,
+    reason: str,
+    priority: Priority | None,
+) -> None:
+    session.add(
+        OwnershipChange(
+            conversation_id=conversation.id,
+            actor=actor,
+            from_status=conversation.status,
+            to_status=to,
+            priority=int(priority) if priority is not None else None,
+            reason=reason[:120],
+        )
+    )
