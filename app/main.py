@@ -20,7 +20,7 @@ from actions.endpoint import router as actions_router
 from actions.knowledge_access import load_library
 from app.health import router as health_router
 from channels.inbound import StoredMessageQueue
-from channels.outbox import run_outbox
+from channels.outbox import Pacer, run_outbox
 from channels.senders import make_sender
 from channels.simulator import router as simulator_router
 from channels.twilio_webhooks import router as twilio_router
@@ -76,6 +76,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
                         vault,
                         settings.outbox_max_attempts,
                         settings.outbox_poll_seconds,
+                        Pacer(settings.sms_per_second if settings.sender_kind == "twilio" else 0),
                     )
                 )
             )

@@ -3,19 +3,23 @@
 Other packages use only what is exported here.
 """
 
-from channels.officer import (
+from channels.outbox import enqueue_reply, queue_replies
+from channels.sending import (
     OutsideWhatsAppWindow,
     PersonOptedOut,
+    Purpose,
     send_officer_reply,
+    send_to_person,
     whatsapp_window_open,
 )
-from channels.outbox import enqueue_reply, queue_replies
 
 __all__ = [
     "OutsideWhatsAppWindow",
     "PersonOptedOut",
+    "Purpose",
     "enqueue_reply",
     "queue_replies",
     "send_officer_reply",
+    "send_to_person",
     "whatsapp_window_open",
 ]

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from cryptography.fernet import InvalidToken
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from channels.formatting import render
 from channels.models import DeliveryStatus, OutboxItem
@@ -32,13 +33,14 @@ from channels.senders import (
     TemporarySendError,
 )
 from core.crypto import PhoneVault
-from core.models import Author, Conversation, Direction, Message, Person, utcnow
+from core.models import Author, Channel, Conversation, Direction, Message, Person, utcnow
 
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (5, 15, 60, 300, 900, 3600)
 SENDING_LEASE = timedelta(minutes=2)
 OPTED_OUT = "opted_out"
+UNREADABLE = "address or text cannot be decrypted with this key"
 
 
 def enqueue_reply(
@@ -109,18 +111,37 @@ def claim_due(
 ) -> list[OutboxItem]:
     """Mark due items as sending until `now + lease`; items whose lease ran out are due again.
 
-    SKIP LOCKED lets several app replicas share one outbox.
+    A person's replies leave in the order they were queued: an item waits while an earlier
+    one of its conversation is still queued or in flight (here or in another replica, which
+    SKIP LOCKED lets share the outbox). `deliver_due` sends the next one in the same pass.
     """
     now = now or utcnow()
+    earlier_item, earlier_message, this_message = (
+        aliased(OutboxItem),
+        aliased(Message),
+        aliased(Message),
+    )
+    waits_for_an_earlier_reply = (
+        select(earlier_item.id)
+        .join(earlier_message, earlier_item.message_id == earlier_message.id)
+        .join(this_message, this_message.conversation_id == earlier_message.conversation_id)
+        .where(
+            this_message.id == OutboxItem.message_id,
+            earlier_item.id < OutboxItem.id,
+            earlier_item.status.in_((DeliveryStatus.QUEUED, DeliveryStatus.SENDING)),
+        )
+        .exists()
+    )
     query = (
         select(OutboxItem)
         .where(
             OutboxItem.status.in_((DeliveryStatus.QUEUED, DeliveryStatus.SENDING)),
             OutboxItem.next_attempt_at <= now,
+            ~waits_for_an_earlier_reply,
         )
         .order_by(OutboxItem.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(skip_locked=True, of=OutboxItem)
     )
     items = list(session.scalars(query))
     for item in items:
@@ -136,26 +157,80 @@ def next_delay(attempts: int) -> timedelta:
     return timedelta(seconds=BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS)) - 1])
 
 
+class Pacer:
+    """Spaces SMS sends from this process: a long code takes about one per second, and what
+    waits here (not in Twilio's queue) can still be withheld after a STOP or an erasure.
+    Zero means no spacing (a short code or a messaging service with many numbers)."""
+
+    def __init__(self, sms_per_second: float) -> None:
+        self._interval = 1 / sms_per_second if sms_per_second > 0 else 0.0
+        self._next = 0.0
+
+    async def wait_turn(self, channel: Channel) -> None:
+        if channel != Channel.SMS or not self._interval:
+            return
+        loop = asyncio.get_running_loop()
+        delay = self._next - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        self._next = max(self._next, loop.time()) + self._interval
+
+
+NO_PACING = Pacer(0)
+
+
 async def deliver_due(
     factory: sessionmaker[Session],
     sender: Sender,
     vault: PhoneVault,
     max_attempts: int,
     limit: int = 20,
+    rounds: int = 20,
+    pacer: Pacer = NO_PACING,
 ) -> int:
-    """One pass over the due items; returns how many were accepted by the provider."""
+    """Deliver what is due; returns how many items the provider accepted.
+
+    Each round sends at most the next reply of each conversation, so a reply cut into
+    several messages leaves piece by piece, in order, within one call.
+    """
+    accepted = 0
+    for _ in range(rounds):
+        claimed, accepted_now = await _deliver_round(
+            factory, sender, vault, max_attempts, limit, pacer
+        )
+        accepted += accepted_now
+        if claimed == 0:
+            break
+    return accepted
+
+
+async def _deliver_round(
+    factory: sessionmaker[Session],
+    sender: Sender,
+    vault: PhoneVault,
+    max_attempts: int,
+    limit: int,
+    pacer: Pacer,
+) -> tuple[int, int]:
     with factory() as session:
         outgoing: list[tuple[int, OutgoingMessage]] = []
-        for claimed in claim_due(session, limit):
+        claimed_items = claim_due(session, limit)
+        for claimed in claimed_items:
             if _recipient_opted_out(claimed):
                 claimed.status, claimed.last_error = DeliveryStatus.FAILED, OPTED_OUT
                 log.info("outbox item withheld: opted out", extra={"outbox_id": claimed.id})
                 continue
-            outgoing.append((claimed.id, _outgoing(claimed, vault)))
+            try:
+                outgoing.append((claimed.id, _outgoing(claimed, vault)))
+            except InvalidToken:  # a row written under another key: it can never be sent
+                claimed.status, claimed.last_error = DeliveryStatus.FAILED, UNREADABLE
+                _forget_standalone(claimed)
+                log.error("outbox item unreadable", extra={"outbox_id": claimed.id})
         session.commit()
     accepted = 0
     for item_id, message in outgoing:
         result_status, sid, error, code = DeliveryStatus.SENT, None, None, None
+        await pacer.wait_turn(message.channel)
         try:
             sid = await sender.send(message)
         except TemporarySendError as failure:
@@ -171,7 +246,7 @@ async def deliver_due(
                 _mirror_opt_out(item)
             session.commit()
         accepted += result_status == DeliveryStatus.SENT
-    return accepted
+    return len(claimed_items), accepted
 
 
 def _record(
@@ -247,11 +322,12 @@ async def run_outbox(
     vault: PhoneVault,
     max_attempts: int,
     poll_seconds: float,
+    pacer: Pacer = NO_PACING,
 ) -> None:
     """Deliver forever; one failing pass never stops the loop."""
     while True:
         try:
-            await deliver_due(factory, sender, vault, max_attempts)
+            await deliver_due(factory, sender, vault, max_attempts, pacer=pacer)
         except Exception:
             log.exception("outbox pass failed")
         await asyncio.sleep(poll_seconds)

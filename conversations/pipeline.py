@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from channels.outbox import queue_replies
+from channels import Purpose, send_to_person
 from conversations import ownership
 from conversations.awaiting import Replay, await_answer
 from conversations.language import LanguageChoice, LanguageChooser
@@ -27,7 +27,7 @@ from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.texts import APOLOGY, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
-from core.models import Author, Conversation, Message, ProcessingState, utcnow
+from core.models import Conversation, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
 from knowledge import KnowledgeBase
 
@@ -238,7 +238,7 @@ class Dialogue:
         message.confidence = understanding.confidence
         message.article_id = understanding.article_id
         _finish(message, urgency, escalated)
-        queued = queue_replies(session, conversation, texts, Author.BOT, in_reply_to=message)
+        queued = send_to_person(session, conversation, texts, Purpose.REPLY, in_reply_to=message)
         return TurnResult(
             message.id,
             language,
@@ -346,14 +346,8 @@ def _record_local(
     message.language, message.topic = turn.language, turn.topic
     message.article_id = turn.article_id
     _finish(message, urgency, escalated)
-    queued = queue_replies(
-        session,
-        conversation,
-        turn.texts,
-        Author.BOT,
-        in_reply_to=message,
-        bypass_opt_out=turn.bypass_opt_out,
-    )
+    purpose = Purpose.OPT_OUT_CONFIRMATION if turn.bypass_opt_out else Purpose.REPLY
+    queued = send_to_person(session, conversation, turn.texts, purpose, in_reply_to=message)
     replies = [reply.body for reply in queued]
     return TurnResult(
         message.id,

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     processing_lease_seconds: float = 60.0
     worker_poll_seconds: float = 0.5
     outbox_poll_seconds: float = 1.0
+    # SMS sends per second from this process (a long code takes about 1); 0: no spacing.
+    sms_per_second: float = 1.0
     outbox_max_attempts: int = 6
     nlu_confidence_threshold: float = 0.55
 

@@ -126,6 +126,7 @@ class FakeTwilio:
         self.fail_with: int | str | None = None
         self.credentials = (account_sid, auth_token)
         self.refused: list[tuple[Request, dict[str, Any]]] = []
+        self.accepted: list[tuple[str, dict[str, str]]] = []  # (sid, form), in arrival order
         self.server = FakeServer(self._respond).start()
 
     @property
@@ -183,6 +184,7 @@ class FakeTwilio:
             return twilio_error(400, int(failure), "refused")
         sid = f"SM{uuid.uuid4().hex}"  # unique across modules sharing one database
         form = request.form
+        self.accepted.append((sid, dict(form)))
         return 201, {
             "sid": sid,
             "status": "queued",
@@ -217,6 +219,7 @@ class FakeTwilio:
         self.fail_with = None
         self.server.requests.clear()
         self.refused.clear()
+        self.accepted.clear()
 
 
 RASA_RESPONSE_FIXTURE: Final = Path(__file__).parent / "data" / "rasa_webhook_response.json"

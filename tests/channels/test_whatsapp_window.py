@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from channels import OutsideWhatsAppWindow, send_officer_reply
-from channels.officer import whatsapp_window_open
+from channels.sending import whatsapp_window_open
 from core.crypto import PhoneVault
 from core.models import Channel, Consulate, Conversation, Officer, Person
 from tests.conftest import make_settings
