@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER
+from core.i18n import LOCALES
 from core.text import normalize_for_nlu
-from knowledge.labels import TOPIC_LABELS
+from knowledge.labels import TOPIC_LABELS, topic_label
 from knowledge.taxonomy import load_taxonomy
 
 # How the bot first answered a question on a knowledge-base topic, by the texts it uses.
@@ -30,9 +31,9 @@ FIRST_ANSWERS = (
 )
 
 _TOPIC_BY_LABEL = {
-    normalize_for_nlu(label): topic
-    for topic, labels in TOPIC_LABELS.items()
-    for label in labels.values()
+    normalize_for_nlu(topic_label(topic, language)): topic
+    for topic in TOPIC_LABELS
+    for language in LOCALES
 }
 
 
