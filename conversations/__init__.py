@@ -9,11 +9,12 @@ Other packages use only what is exported here.
 from conversations.language import LanguageChooser
 from conversations.pipeline import Dialogue, TurnResult
 from conversations.rasa_client import RasaClient, RasaUnavailable
-from conversations.texts import HANDOVER
+from conversations.texts import HANDOVER, TEXTS
 from conversations.worker import Processor
 
 __all__ = [
     "HANDOVER",
+    "TEXTS",
     "Dialogue",
     "LanguageChooser",
     "Processor",

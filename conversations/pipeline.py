@@ -15,7 +15,7 @@ from conversations.language import LanguageChoice, LanguageChooser
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import RasaClient, RasaTurn, RasaUnavailable
-from conversations.texts import APOLOGY, UNSUPPORTED_LANGUAGE
+from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from core.models import (
     Author,
     Case,
@@ -134,11 +134,11 @@ class Dialogue:
         if not bot_may_answer:
             pass  # an officer owns the conversation; the message waits in the admin queue
         elif choice.unsupported:
-            texts = [UNSUPPORTED_LANGUAGE[language]]
+            texts = [TEXTS.translate(language, UNSUPPORTED_LANGUAGE)]
         elif turn is None or not (turn.texts or turn.paused):
             # Rasa down, or a turn that produced no reply (a failed action): never leave the
             # person without an answer.
-            texts = [APOLOGY[language]]
+            texts = [TEXTS.translate(language, APOLOGY)]
             understanding = Understanding(None, None, None, "rasa_unavailable", None)
         else:
             texts = turn.texts

@@ -16,7 +16,7 @@ from core.i18n import N_, Texts
 
 TEXTS: Final = Texts(Path(__file__).parent / "translations")
 
-# Translators: at most 28 characters; one line of a numbered list on a cheap phone.
+# At most 28 characters in each language: one line of a numbered list on a cheap phone.
 TOPIC_LABELS: Final[dict[str, str]] = {
     "wages": N_("Pay and wages"),
     "working_conditions": N_("Hours and conditions"),
@@ -42,11 +42,11 @@ TOPIC_LABELS: Final[dict[str, str]] = {
     "human_agent": N_("Talk to a person"),
 }
 
-# Translators: below every SMS answer; MAS/MORE is the keyword. Keep it GSM-7 (no á, í, ó, ú):
-# one such letter makes the whole SMS cost more than twice as much.
+# Translators: below every SMS answer; MAS/MORE is the keyword. Keep it
+# GSM-7 (no á, í, ó, ú): one such letter makes the SMS cost double.
 MORE_HINT: Final = N_("Reply MORE for details.")
 
-# Translators: bold, before a contact's warning in a WhatsApp answer ("*Warning:* …").
+# Translators: bold, before a contact's warning ("*Warning:* …").
 WARNING_LABEL: Final = N_("Warning")
 
 
