@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := postgresql chromium docker-compose
 STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum | cut -c1-8)
 # Fixed texts (README, "Texts and translations"): the packages with Babel catalogs, their
 # languages, and how code marks a text. tests/unit/test_translations.py reads these three lines.
-I18N_PACKAGES := knowledge conversations
+I18N_PACKAGES := knowledge conversations actions
 I18N_LOCALES := es en
 I18N_KEYWORDS := -k translate:2 -k N_
 PYBABEL := $(VENV)/bin/pybabel
