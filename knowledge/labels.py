@@ -42,8 +42,8 @@ TOPIC_LABELS: Final[dict[str, str]] = {
     "human_agent": N_("Talk to a person"),
 }
 
-# Translators: below every SMS answer; MAS/MORE is the keyword. Keep it
-# GSM-7 (no á, í, ó, ú): one such letter makes the SMS cost double.
+# Translators: ends every SMS answer; MAS/MORE is the keyword. Keep it
+# GSM-7 (no á, í, ó, ú), as the SMS checks count on it.
 MORE_HINT: Final = N_("Reply MORE for details.")
 
 # Translators: bold, before a contact's warning ("*Warning:* …").
