@@ -12,10 +12,18 @@ STAMP_RASA := $(RASA_VENV)/.installed-$(shell sha256sum bot/requirements.lock | 
 # docker-compose (Debian's 1.29) only validates docker-compose.yml; no engine runs here.
 SYSTEM_PACKAGES := postgresql chromium docker-compose
 STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum | cut -c1-8)
+# Fixed texts (README, "Texts and translations"): the packages with Babel catalogs, their
+# languages, and how code marks a text. tests/unit/test_translations.py reads these three lines.
+I18N_PACKAGES := knowledge conversations actions
+I18N_LOCALES := es en
+I18N_KEYWORDS := -k translate:2 -k N_
+PYBABEL := $(VENV)/bin/pybabel
+CATALOGS := $(foreach p,$(I18N_PACKAGES),$(foreach l,$(I18N_LOCALES),$(p)/translations/$(l)/LC_MESSAGES/messages))
+COMPILED_CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(addsuffix .po,$(CATALOGS))))
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load \
-        train kb-check kb-report eval score lint migrate lock i18n clean
+        train kb-check kb-report eval score lint migrate lock i18n catalogs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -48,7 +56,7 @@ $(STAMP_SYSTEM):
 train: install ## train the Rasa model if bot/ or the knowledge base changed
 	$(PY) -m tools.train
 
-run: install train ## start Rasa and the app on http://127.0.0.1:8000 (SQLite, simulator)
+run: install train catalogs ## start Rasa and the app on http://127.0.0.1:8000 (SQLite, simulator)
 	$(PY) -m tools.run
 
 kb-check: install-app ## validate every knowledge-base file
@@ -63,10 +71,10 @@ validate: rasa-validate ## check the bot's data: Rasa's validator and both langu
 rasa-validate: install train
 	cd bot && PYTHONPATH=. ../$(RASA) data validate --fail-on-warnings --domain domain --data data --config config.yml
 
-test-unit: install-app ## fast tests: no Rasa, no browser, no database
+test-unit: install-app catalogs ## fast tests: no Rasa, no browser, no database
 	$(PY) -m pytest -q tests/unit tests/conversations/test_language.py tests/conversations/test_places.py
 
-test: install system-deps train kb-check rasa-validate ## everything: bot data, pytest (unit, Postgres, trained model, browser), story tests
+test: install system-deps train kb-check rasa-validate catalogs ## everything: bot data, pytest (unit, Postgres, trained model, browser), story tests
 	$(PY) -m pytest -q
 	$(MAKE) --no-print-directory test-bot
 
@@ -88,6 +96,24 @@ lint: install-app ## ruff, mypy and the import contract (pyproject.toml [tool.im
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
+
+i18n: install-app ## texts from the code into each package's catalogs (es, en), then compile them
+	@for package in $(I18N_PACKAGES); do \
+		mkdir -p $$package/translations; \
+		$(PYBABEL) -q extract -F babel.cfg $(I18N_KEYWORDS) --no-location --add-comments=Translators: \
+			--project=Enlace -o $$package/translations/messages.pot $$package || exit 1; \
+		for locale in $(I18N_LOCALES); do \
+			$(PYBABEL) -q update -i $$package/translations/messages.pot -d $$package/translations \
+				-l $$locale --init-missing --ignore-obsolete --ignore-pot-creation-date || exit 1; \
+		done; \
+		$(PYBABEL) compile --statistics -d $$package/translations || exit 1; \
+	done
+
+# `make run` and `make test` compile a catalog whose .po is newer than its .mo (.mo files are
+# built, never committed); without a .mo the app reads the .po (core/i18n.py).
+catalogs: $(COMPILED_CATALOGS)
+%.mo: %.po | $(STAMP_APP)
+	$(PYBABEL) -q compile -i $< -o $@
 
 migrate: install-app ## bring the configured database to the newest schema
 	$(PY) -m core.migrate

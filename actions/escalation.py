@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import language_of, report
-from conversations import HANDOVER
+from conversations import HANDOVER, TEXTS
 
 
 class ActionRequestHuman(Action):
@@ -18,6 +18,6 @@ class ActionRequestHuman(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=HANDOVER[language_of(tracker)])
+        dispatcher.utter_message(text=TEXTS.translate(language_of(tracker), HANDOVER))
         report(dispatcher, escalate="human_agent")
         return []

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.replies import language_of, report
+from actions.replies import TEXTS, language_of, report
+from core.i18n import N_
 from core.text import normalize_for_nlu
 
-SWITCHED = {
-    "es": "Listo, te escribo en español. ¿En qué te puedo ayudar?",
-    "en": "Done, I'll write in English. How can I help?",
-}
+# Translators: sent in the language just chosen; it names that language.
+SWITCHED: Final = N_("Done, I'll write in English. How can I help?")
 ASKS_FOR = {
     "en": ("ingl", "english", "engl"),
     "es": ("espan", "spanish", "castellano"),
@@ -46,6 +45,6 @@ class ActionSwitchLanguage(Action):
         target = requested_language(text, current)
         if normalize_for_nlu(text).strip(" .!?") in ("english", "espanol", "spanish", "ingles"):
             target = current  # the app already switched on the bare keyword
-        dispatcher.utter_message(text=SWITCHED[target])
+        dispatcher.utter_message(text=TEXTS.translate(target, SWITCHED))
         report(dispatcher, language=target)
         return [SlotSet("language", target)]

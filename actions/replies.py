@@ -1,14 +1,19 @@
-"""Shared helpers for actions: the person's language and channel, and article replies."""
+"""Shared helpers for actions: the person's language and channel, article replies, and the
+catalogs of the fixed texts actions send (actions/translations/{es,en}, see README)."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from core.i18n import Texts
 from knowledge import Article
 from knowledge.replies import article_reply
+
+TEXTS: Final = Texts(Path(__file__).parent / "translations")
 
 
 def language_of(tracker: Tracker) -> str:

@@ -9,12 +9,13 @@ Other packages use only what is exported here.
 from conversations.language import LanguageChooser
 from conversations.pipeline import Dialogue, TurnResult
 from conversations.rasa_client import RasaClient, RasaUnavailable
-from conversations.texts import HANDOVER
+from conversations.texts import HANDOVER, TEXTS
 from conversations.urgency import UrgencyRule
 from conversations.worker import Worker
 
 __all__ = [
     "HANDOVER",
+    "TEXTS",
     "Dialogue",
     "LanguageChooser",
     "RasaClient",

@@ -20,6 +20,7 @@ from conversations.erasure import erase_person
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
 from conversations.places import parse_country, parse_origin
+from conversations.texts import TEXTS
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, full_reply
@@ -67,12 +68,13 @@ class LocalTurns:
         awaiting = take_awaiting(conversation)
         offered, conversation.offered_topics = conversation.offered_topics or [], None
         if awaiting == "erase" and is_yes(message.body):
-            erase_person(session, person, conversation.channel, texts.ERASED[language])
-            return LocalTurn(language, [texts.ERASED[language]], erased=True)
+            erased = TEXTS.translate(language, texts.ERASED)
+            erase_person(session, person, conversation.channel, erased)
+            return LocalTurn(language, [erased], erased=True)
         if person.opted_out:
             if found and found.keyword == Keyword.START:
                 person.opted_out = False
-                return LocalTurn(language, [texts.OPTED_IN[language]])
+                return _reply(language, texts.OPTED_IN)
             return LocalTurn(language)  # they asked for silence; the message is kept
         if found is not None:
             if found.language:
@@ -107,9 +109,9 @@ class LocalTurns:
         keyword = found.keyword
         if keyword == Keyword.STOP:
             conversation.person.opted_out = True
-            return LocalTurn(language, [texts.OPTED_OUT[language]], bypass_opt_out=True)
+            return _reply(language, texts.OPTED_OUT, bypass_opt_out=True)
         if keyword == Keyword.START:
-            return LocalTurn(language, [texts.OPTED_IN[language]])
+            return _reply(language, texts.OPTED_IN)
         if keyword == Keyword.HELP:
             return LocalTurn(language, [self._help(conversation, language)])
         if keyword == Keyword.MENU:
@@ -117,20 +119,19 @@ class LocalTurns:
             return LocalTurn(language, [_menu(conversation.channel, language)])
         if keyword == Keyword.HUMAN:
             if conversation.status != ConversationStatus.BOT:
-                return LocalTurn(language, [texts.ALREADY_WITH_HUMAN[language]])
-            text = texts.HANDOVER[language]
-            return LocalTurn(language, [text], topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
+                return _reply(language, texts.ALREADY_WITH_HUMAN)
+            return _reply(language, texts.HANDOVER, topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
         if keyword in (Keyword.ENGLISH, Keyword.SPANISH):
             conversation.person.language = language
-            return LocalTurn(language, [texts.LANGUAGE_SET[language]], topic="language_switch")
+            return _reply(language, texts.LANGUAGE_SET, topic="language_switch")
         if keyword == Keyword.MORE:
             return self._more(session, conversation, language)
         await_answer(conversation, "erase")
-        return LocalTurn(language, [texts.ERASE_CONFIRM[language]])
+        return _reply(language, texts.ERASE_CONFIRM)
 
     def _help(self, conversation: Conversation, language: str) -> str:
         """Short help plus the urgent help lines for where the person is (all if unknown)."""
-        text = texts.HELP[language]
+        text = TEXTS.translate(language, texts.HELP)
         if self._kb is None:
             return text
         lines = [
@@ -140,14 +141,14 @@ class LocalTurns:
         ]
         if not lines:
             return text
-        return "\n".join([text, "", texts.EMERGENCY_TITLE[language], *lines])
+        return "\n".join([text, "", TEXTS.translate(language, texts.EMERGENCY_TITLE), *lines])
 
     def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
         """The full answer of the last article this conversation was given."""
         article_id = _last_inbound(session, conversation.id, Message.article_id)
         article = self._kb.article(article_id) if self._kb and article_id else None
         if article is None:
-            return LocalTurn(language, [texts.NOTHING_MORE[language]])
+            return _reply(language, texts.NOTHING_MORE)
         return LocalTurn(
             language, [full_reply(article, language)], topic=article.topic, article_id=None
         )
@@ -162,14 +163,31 @@ class LocalTurns:
             else None
         )
         if article is None:
-            return LocalTurn(language, [texts.MENU_NO_ARTICLE[language]], topic=topic)
+            return _reply(language, texts.MENU_NO_ARTICLE, topic=topic)
         reply = article_reply(article, language, message.conversation.channel.value)
         return LocalTurn(language, [reply], topic=topic, article_id=article.id)
 
 
+def _reply(
+    language: str,
+    message: str,
+    *,
+    topic: str | None = None,
+    escalate: str | None = None,
+    bypass_opt_out: bool = False,
+) -> LocalTurn:
+    """A turn that answers with one fixed text (a msgid of conversations.texts)."""
+    text = TEXTS.translate(language, message)
+    return LocalTurn(
+        language, [text], topic=topic, escalate=escalate, bypass_opt_out=bypass_opt_out
+    )
+
+
 def _menu(channel: Channel, language: str) -> str:
     labels = [topic_label(topic, language) for topic in MENU]
-    return numbered_menu(texts.MENU_TITLE[language], labels, texts.MENU_FOOTER[language], channel)
+    title = TEXTS.translate(language, texts.MENU_TITLE)
+    footer = TEXTS.translate(language, texts.MENU_FOOTER)
+    return numbered_menu(title, labels, footer, channel)
 
 
 def _wordless(message: Message, language: str) -> LocalTurn | None:
@@ -179,21 +197,21 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     kinds = [str(item.get("kind", "")) for item in message.media]
     types = [str(item.get("content_type", "")) for item in message.media]
     if "location" in kinds:
-        return LocalTurn(language, [texts.LOCATION[language]])
+        return _reply(language, texts.LOCATION)
     if any(t.startswith("audio/") for t in types):
-        return LocalTurn(language, [texts.VOICE_NOTE[language]])
+        return _reply(language, texts.VOICE_NOTE)
     if types:
-        return LocalTurn(language, [texts.IMAGE[language]])
-    return LocalTurn(language, [texts.NO_TEXT[language]])
+        return _reply(language, texts.IMAGE)
+    return _reply(language, texts.NO_TEXT)
 
 
 def _ask_again(
-    session: Session, conversation: Conversation, language: str, noted: dict[str, str]
+    session: Session, conversation: Conversation, language: str, noted: str
 ) -> LocalTurn:
     """The person answered the bot's question: have Rasa answer the question that made it ask."""
     question = pending_question(session, conversation, topic=conversation.pending_topic)
     if question is None:
-        return LocalTurn(language, [noted[language]])
+        return _reply(language, noted)
     return LocalTurn(language, replay=question)
 
 

@@ -25,7 +25,7 @@ from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.ownership import Priority
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
-from conversations.texts import APOLOGY, UNSUPPORTED_LANGUAGE
+from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
 from core.models import Conversation, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
@@ -212,11 +212,11 @@ class Dialogue:
         if not ownership.bot_may_answer(conversation):
             pass  # an officer holds the conversation; the message waits in the admin queue
         elif request.choice.unsupported:
-            texts = [UNSUPPORTED_LANGUAGE[language]]
+            texts = [TEXTS.translate(language, UNSUPPORTED_LANGUAGE)]
         elif turn is None or not turn.texts:
             # Rasa down, or a turn that produced no reply (a failed action): never leave the
             # person without an answer.
-            texts = [APOLOGY[language]]
+            texts = [TEXTS.translate(language, APOLOGY)]
             understanding = Understanding(None, None, None, "rasa_unavailable", None)
         else:
             texts = turn.texts

@@ -15,11 +15,6 @@ import smsutil  # type: ignore[import-untyped, unused-ignore]
 GSM7: Final = "GSM-7"
 UCS2: Final = "UCS-2"
 
-MORE_HINT: Final[dict[str, str]] = {
-    "es": "Responde MAS para detalles.",
-    "en": "Reply MORE for details.",
-}
-
 # Characters outside the GSM 03.38 default table that Spanish texts use often, mapped to the
 # closest GSM-7 character. é ñ ü ¿ ¡ É Ñ Ü are already GSM-7, so they are left alone.
 _SMS_REPLACEMENTS: Final[dict[int, str]] = str.maketrans(

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from core.segments import MORE_HINT, count_segments, sms_encoding, sms_rendering
+from core.segments import count_segments, sms_encoding, sms_rendering
 from knowledge.fact_rules import check_facts
+from knowledge.labels import more_hint
 from knowledge.loader import (
     ArticleFile,
     KnowledgeFiles,
@@ -121,7 +122,7 @@ def _check_article(
 
 
 def _check_short(entry: ArticleFile, language: str, short: str) -> list[Problem]:
-    sms = sms_rendering(f"{short.strip()}\n{MORE_HINT[language]}")
+    sms = sms_rendering(f"{short.strip()}\n{more_hint(language)}")
     segments = count_segments(sms)
     if segments <= MAX_SEGMENTS:
         return []

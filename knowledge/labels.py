@@ -1,39 +1,62 @@
-"""Short names of the topics, as a person reads them in a numbered list on a cheap phone.
+"""The few fixed words the knowledge package sets around articles, from its Babel catalogs.
 
-Used where the bot offers topics to choose from (the menu, and "did you mean…?" when it is
-unsure), so both show the same words. Every taxonomy topic has one in each language
-(tests/unit/test_knowledge_labels.py).
+Topic labels are the short names a person reads in a numbered list on a cheap phone, where
+the bot offers topics to choose from (the menu, and "did you mean…?" when it is unsure), so
+both show the same words. Every taxonomy topic has one (tests/unit/test_knowledge_labels.py).
+The articles themselves stay bilingual YAML; only these words live in
+`knowledge/translations/` (see README, "Texts and translations").
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
-TOPIC_LABELS: Final[dict[str, dict[str, str]]] = {
-    "wages": {"es": "Pago y salario", "en": "Pay and wages"},
-    "working_conditions": {"es": "Horario y condiciones", "en": "Hours and conditions"},
-    "injury_health": {"es": "Accidente o enfermedad", "en": "Injury or illness"},
-    "documents_retained": {"es": "Me quitaron documentos", "en": "They kept my papers"},
-    "recruitment_fees": {"es": "Cobros y reclutadores", "en": "Fees and recruiters"},
-    "forced_labour": {"es": "Amenazas, encierro, deudas", "en": "Threats, confinement, debts"},
-    "trafficking_smuggling": {"es": "Trata y coyotes", "en": "Trafficking and smugglers"},
-    "harassment_discrimination": {"es": "Acoso o discriminación", "en": "Harassment or abuse"},
-    "domestic_work": {"es": "Trabajo del hogar", "en": "Domestic work"},
-    "legal_channels": {"es": "Trabajar afuera legalmente", "en": "Working abroad legally"},
-    "contract": {"es": "Contrato o despido", "en": "Contract or dismissal"},
-    "complaints": {"es": "Poner una queja", "en": "Making a complaint"},
-    "consular_services": {"es": "Consulado y pasaporte", "en": "Consulate and passport"},
-    "detention": {"es": "Detención o arresto", "en": "Arrest or detention"},
-    "return_reintegration": {"es": "Volver a mi país", "en": "Returning home"},
-    "family_support": {"es": "Familia", "en": "Family"},
-    "missing_person": {"es": "Familiar desaparecido", "en": "Missing relative"},
-    "remittances": {"es": "Enviar dinero", "en": "Sending money home"},
-    "social_security": {"es": "Seguro social y pensión", "en": "Social security, pension"},
-    "asylum_protection": {"es": "Asilo y protección", "en": "Asylum and protection"},
-    "emergency": {"es": "Emergencia", "en": "Emergency"},
-    "human_agent": {"es": "Hablar con una persona", "en": "Talk to a person"},
+from core.i18n import N_, Texts
+
+TEXTS: Final = Texts(Path(__file__).parent / "translations")
+
+# At most 28 characters in each language: one line of a numbered list on a cheap phone.
+TOPIC_LABELS: Final[dict[str, str]] = {
+    "wages": N_("Pay and wages"),
+    "working_conditions": N_("Hours and conditions"),
+    "injury_health": N_("Injury or illness"),
+    "documents_retained": N_("They kept my papers"),
+    "recruitment_fees": N_("Fees and recruiters"),
+    "forced_labour": N_("Threats, confinement, debts"),
+    "trafficking_smuggling": N_("Trafficking and smugglers"),
+    "harassment_discrimination": N_("Harassment or abuse"),
+    "domestic_work": N_("Domestic work"),
+    "legal_channels": N_("Working abroad legally"),
+    "contract": N_("Contract or dismissal"),
+    "complaints": N_("Making a complaint"),
+    "consular_services": N_("Consulate and passport"),
+    "detention": N_("Arrest or detention"),
+    "return_reintegration": N_("Returning home"),
+    "family_support": N_("Family"),
+    "missing_person": N_("Missing relative"),
+    "remittances": N_("Sending money home"),
+    "social_security": N_("Social security, pension"),
+    "asylum_protection": N_("Asylum and protection"),
+    "emergency": N_("Emergency"),
+    "human_agent": N_("Talk to a person"),
 }
+
+# Translators: ends every SMS answer; MAS/MORE is the keyword. Keep it
+# GSM-7 (no á, í, ó, ú), as the SMS checks count on it.
+MORE_HINT: Final = N_("Reply MORE for details.")
+
+# Translators: bold, before a contact's warning ("*Warning:* …").
+WARNING_LABEL: Final = N_("Warning")
 
 
 def topic_label(topic: str, language: str) -> str:
-    return TOPIC_LABELS[topic][language]
+    return TEXTS.translate(language, TOPIC_LABELS[topic])
+
+
+def more_hint(language: str) -> str:
+    return TEXTS.translate(language, MORE_HINT)
+
+
+def warning_label(language: str) -> str:
+    return TEXTS.translate(language, WARNING_LABEL)

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from knowledge.labels import warning_label
 from knowledge.models import (
     LANGUAGES,
     NUMBER_FIELDS,
@@ -32,7 +33,6 @@ TEXT_FIELDS: tuple[Form, ...] = ("short", "full")
 # Lenient on purpose (any id, any field, spaces): a misspelt reference must be reported by
 # the checker, not left in the text as literal braces.
 REFERENCE = re.compile(r"\{\{\s*([^{}.\s]*)\s*(?:\.\s*([^{}\s]*)\s*)?\}\}")
-WARNING_LABEL = {"es": "Atención", "en": "Warning"}
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _place_warnings(pieces: list[str], language: str, contacts: Mapping[str, Con
         if isinstance(piece, _WarningMark):
             warning = contacts[str(piece)].warning
             if warning is not None:
-                pending.append(f"*{WARNING_LABEL[language]}:* {warning.get(language)}")
+                pending.append(f"*{warning_label(language)}:* {warning.get(language)}")
             continue
         if pending and "\n" in piece:
             line_end = piece.index("\n")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from core.segments import MORE_HINT
+from knowledge.labels import more_hint
 from knowledge.models import Article
 
 
 def article_reply(article: Article, language: str, channel: str) -> str:
     text = article.localized(language)
     if channel == "sms":
-        return f"{text.short}\n{MORE_HINT[language]}"
+        return f"{text.short}\n{more_hint(language)}"
     return full_reply(article, language)
 
 

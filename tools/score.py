@@ -16,9 +16,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER
+from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER_QUESTION
+from actions.replies import TEXTS
+from core.i18n import LOCALES
 from core.text import normalize_for_nlu
-from knowledge.labels import TOPIC_LABELS
+from knowledge.labels import TOPIC_LABELS, topic_label
 from knowledge.taxonomy import load_taxonomy
 
 # How the bot first answered a question on a knowledge-base topic, by the texts it uses.
@@ -26,13 +28,13 @@ FIRST_ANSWERS = (
     ("asks where", ASK_COUNTRY),
     ("asks origin", ASK_ORIGIN),
     ("no article", NO_ARTICLE),
-    ("offers topics", {language: question for language, (question, _) in OFFER.items()}),
+    ("offers topics", OFFER_QUESTION),
 )
 
 _TOPIC_BY_LABEL = {
-    normalize_for_nlu(label): topic
-    for topic, labels in TOPIC_LABELS.items()
-    for label in labels.values()
+    normalize_for_nlu(topic_label(topic, language)): topic
+    for topic in TOPIC_LABELS
+    for language in LOCALES
 }
 
 
@@ -47,8 +49,8 @@ def first_answer(result: dict[str, Any]) -> str:
     if result.get("article_id"):
         return "article"
     reply = normalize_for_nlu(result.get("reply") or "")
-    for kind, texts in FIRST_ANSWERS:
-        if any(normalize_for_nlu(text) in reply for text in texts.values()):
+    for kind, message in FIRST_ANSWERS:
+        if any(normalize_for_nlu(text) in reply for text in TEXTS.all(message).values()):
             return kind
     return "other"
 

@@ -150,13 +150,14 @@ async def test_a_language_request_switches_to_the_language_asked_for(
 
 
 def test_every_sms_answer_fits_in_two_segments_with_the_hint(library: Library) -> None:
-    from core.segments import MORE_HINT, sms_rendering
+    from core.segments import sms_rendering
+    from knowledge.labels import more_hint
 
     too_long = [
         (a.id, lang)
         for a in library.kb.articles
         for lang in ("es", "en")
-        if count_segments(sms_rendering(f"{a.localized(lang).short}\n{MORE_HINT[lang]}")) > 2
+        if count_segments(sms_rendering(f"{a.localized(lang).short}\n{more_hint(lang)}")) > 2
     ]
     assert too_long == []
 

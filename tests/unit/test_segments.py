@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from core.segments import (
-    MORE_HINT,
     count_segments,
     sms_encoding,
     sms_rendering,
@@ -79,7 +78,3 @@ def test_sms_rendering_drops_accents_when_it_saves_segments() -> None:
 def test_sms_rendering_keeps_accents_when_an_emoji_forces_ucs2_anyway() -> None:
     text = "Información 😀"
     assert sms_rendering(text) == text
-
-
-def test_more_hints_are_gsm7_in_both_languages() -> None:
-    assert {sms_encoding(hint) for hint in MORE_HINT.values()} == {"GSM-7"}
