@@ -24,6 +24,8 @@ NAMES: dict[str, tuple[str, ...]] = {
     "CA": ("canada", "canadaa", "kanada"),
     "ES": ("espana", "spain", "espanya"),
     "MX": ("mexico", "mejico", "mx"),
+    "CL": ("chile", "en chile", "chilito"),
+    "AR": ("argentina", "argentine", "arg", "la argentina"),
 }
 MAX_WORDS = 6
 
@@ -123,6 +125,22 @@ MENTIONS: dict[str, tuple[str, ...]] = {
         "andalucia",
         "gecco",
     ),
+    # Chile and Argentina: the bare word "chile" is also a pepper, so only "in Chile" and
+    # places count; cities that share a name with one in Spain (Cordoba) or elsewhere
+    # (Santiago, Rosario, Santa Fe, Concepcion) are left out.
+    "CL": (
+        *("en chile", "a chile", "para chile", "desde chile", "de chile", "in chile"),
+        *("to chile", "santiago de chile", "valparaiso", "vina del mar", "antofagasta"),
+        *("iquique", "arica", "calama", "temuco", "rancagua", "puerto montt", "talca"),
+        *("coquimbo", "la serena", "copiapo", "atacama", "tarapaca", "araucania"),
+        *("biobio", "bio bio", "los lagos", "magallanes", "punta arenas", "ohiggins"),
+    ),
+    "AR": (
+        *("argentina", "buenos aires", "bs as", "bsas", "caba", "capital federal"),
+        *("conurbano", "la plata", "mar del plata", "mendoza", "tucuman", "salta"),
+        *("jujuy", "neuquen", "entre rios", "chubut", "rio negro", "bahia blanca"),
+        *("ushuaia", "tierra del fuego", "la matanza", "moron", "quilmes"),
+    ),
 }
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -174,16 +192,23 @@ ORIGIN_MENTIONS: dict[str, tuple[str, ...]] = {
     ),
     "CO": (
         *("colombia", "colombiano", "colombiana", "colombianos", "colombianas", "colombian"),
-        *("colombians", "bogota", "medellin"),
+        *("colombians", "bogota", "medellin", "barranquilla", "bucaramanga", "pereira"),
+        *("cucuta", "antioquia", "valle del cauca", "paisa", "paisas", "colombiano"),
     ),
     "EC": (
         *("ecuador", "ecuatoriano", "ecuatoriana", "ecuatorianos", "ecuatorianas"),
-        *("ecuadorian", "ecuadorians", "quito", "guayaquil"),
+        *("ecuadorian", "ecuadorians", "quito", "guayaquil", "loja", "azuay", "manabi"),
+        *("canar", "riobamba", "ambato", "santo domingo de los tsachilas"),
     ),
-    "PE": ("peru", "peruano", "peruana", "peruanos", "peruanas", "peruvian", "peruvians", "lima"),
+    "PE": (
+        *("peru", "peruano", "peruana", "peruanos", "peruanas", "peruvian", "peruvians"),
+        *("lima", "arequipa", "cusco", "cuzco", "trujillo", "chiclayo", "piura", "puno"),
+        *("huancayo", "iquitos", "tacna", "callao"),
+    ),
     "BO": (
         *("bolivia", "boliviano", "boliviana", "bolivianos", "bolivianas", "bolivian"),
-        *("bolivians", "cochabamba", "santa cruz de la sierra"),
+        *("bolivians", "cochabamba", "santa cruz de la sierra", "el alto", "oruro"),
+        *("potosi", "tarija", "sucre"),
     ),
     "VE": (
         *("venezuela", "venezolano", "venezolana", "venezolanos", "venezolanas"),

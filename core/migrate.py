@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from core.settings import REPO_ROOT
 
@@ -13,8 +13,14 @@ def alembic_config() -> Config:
     return Config(str(REPO_ROOT / "alembic.ini"))
 
 
+# Any fixed number: the PostgreSQL advisory lock that lets one replica migrate at a time.
+MIGRATION_LOCK = 7_350_221
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """SQLite migrations rebuild tables, so foreign keys are off while they run."""
+    """SQLite migrations rebuild tables, so foreign keys are off while they run. On
+    PostgreSQL replicas that start together take turns (a transaction-level advisory lock),
+    so the second finds the schema already migrated instead of creating it twice."""
     config = alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
@@ -22,6 +28,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                    )
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         finally:

@@ -99,3 +99,41 @@ def test_a_message_without_one_clear_origin_names_none(text: str) -> None:
 )
 def test_a_short_answer_names_where_the_person_is_from(text: str, origin: str | None) -> None:
     assert parse_origin(text) == origin
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("trabajo en santiago de chile en una obra", "CL"),
+        ("en la pega en antofagasta no me pagan las lucas", "CL"),
+        ("laburo en buenos aires y no me pagan", "AR"),
+        ("soy boliviana en mendoza, cosecha de uva", "AR"),
+        ("my cousin works in chile in the mines", "CL"),
+        ("comemos chile con todo", None),  # a pepper, not a country
+        ("soy de cordoba", None),  # Spain or Argentina: not one country
+    ],
+)
+def test_chile_and_argentina_are_understood_inside_a_message(
+    text: str, country: str | None
+) -> None:
+    assert mentioned_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"), [("chile", "CL"), ("en argentina", "AR"), ("argentina po", "AR")]
+)
+def test_chile_and_argentina_answer_which_country(answer: str, country: str) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("soy de arequipa", "PE"),
+        ("somos paisas, de medellin", "CO"),
+        ("mi hermano es de loja", "EC"),
+        ("vengo de el alto", "BO"),
+    ],
+)
+def test_andean_regions_and_demonyms_say_where_a_person_is_from(text: str, origin: str) -> None:
+    assert mentioned_origin(text) == origin

@@ -75,13 +75,14 @@ def replicas(
 ) -> Iterator[tuple[str, list[Stack]]]:
     database = postgres_server.create_database("enlace_replicas")
     env = {**app_env(database, rasa_and_sqlite_app), **_twilio_env(fake_twilio)}  # shared keys
-    stacks = [
-        app_beside(rasa_and_sqlite_app, tmp_path_factory.mktemp(f"replica{n}"), env)
-        for n in range(2)
-    ]
-    for stack in stacks:
-        stack.wait_healthy()
-    try:
+    stacks: list[Stack] = []
+    try:  # both start together and migrate the empty database: they take turns
+        for n in range(2):
+            stacks.append(
+                app_beside(rasa_and_sqlite_app, tmp_path_factory.mktemp(f"replica{n}"), env)
+            )
+        for stack in stacks:
+            stack.wait_healthy()
         yield database, stacks
     finally:
         for stack in stacks:
@@ -156,8 +157,9 @@ def test_a_replica_killed_mid_turn_leaves_the_message_to_be_answered_once_after_
         "ENLACE_PROCESSING_LEASE_SECONDS": "4",
     }
     tmp: Path = tmp_path_factory.mktemp("kill")
+    stacks: list[Stack] = []
     try:
-        first = _app_on_fake_rasa(rasa, tmp / "first", env)
+        first = _app_on_fake_rasa(rasa, tmp / "first", env, stacks)
         sender = "+15558880001"
         _post(first.app_url, sender, "hola, necesito ayuda")
         _wait(lambda: any("/model/parse" in r.path for r in rasa.server.requests))
@@ -166,21 +168,23 @@ def test_a_replica_killed_mid_turn_leaves_the_message_to_be_answered_once_after_
             process.wait()
         first.processes.clear()
         rasa.slow = False
-        second = _app_on_fake_rasa(rasa, tmp / "second", env)
-        try:
-            _wait(lambda: len(fake_twilio.sent(sender)) >= 1, timeout=30)
-            time.sleep(2)  # a second answer, if there were one, would come now
-            assert [form["Body"] for form in fake_twilio.sent(sender)] == ["Hola, soy Enlace."]
-        finally:
-            second.stop()
+        _app_on_fake_rasa(rasa, tmp / "second", env, stacks)
+        _wait(lambda: len(fake_twilio.sent(sender)) >= 1, timeout=30)
+        time.sleep(2)  # a second answer, if there were one, would come now
+        assert [form["Body"] for form in fake_twilio.sent(sender)] == ["Hola, soy Enlace."]
     finally:
+        for stack in stacks:
+            stack.stop()
         rasa.server.stop()
 
 
-def _app_on_fake_rasa(rasa: FakeRasa, log_dir: Path, env: dict[str, str]) -> Stack:
+def _app_on_fake_rasa(
+    rasa: FakeRasa, log_dir: Path, env: dict[str, str], started: list[Stack]
+) -> Stack:
     stack = Stack(
         app_port=free_port(), rasa_port=int(rasa.url.rsplit(":", 1)[1]), log_dir=log_dir, env=env
     )
+    started.append(stack)
     stack.start_app()
     stack.wait_healthy(timeout=60)
     return stack
