@@ -3,7 +3,9 @@
 Reads the labels (`topic`, `language`, `split`, `batch`) from the questions TSV and the
 predictions from the JSON lines, matched by line order. With a `batch` column (questions
 written at different times) it also prints each batch's accuracy, so a later batch, written
-after the model was tuned on earlier ones, can be read on its own.
+after the model was tuned on earlier ones, can be read on its own. Rows of the `leaked` split
+(held-out rows found to be near-duplicates of training examples, see tools/leaks.py) are
+counted apart and never as held-out.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ def offered_topics(result: dict[str, Any]) -> set[str]:
     return {topic for label, topic in _TOPIC_BY_LABEL.items() if f". {label} " in reply}
 
 
+# Splits whose mistakes are never printed: looking at them would be tuning on them.
+UNSEEN_SPLITS = ("heldout", "leaked")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--questions", type=Path, required=True)
@@ -81,9 +87,11 @@ def main() -> None:
         if label.get("batch"):
             batches[(label["language"], label.get("split", "all"), label["batch"])].append(hit)
         language_ok.append(result["language"] == label["language"])
-        if not hit and label.get("split") != "heldout":  # never look at held-out mistakes
+        if not hit and label.get("split") not in UNSEEN_SPLITS:
             misses.append(f"  {label['topic']:>26} -> {result['topic']!s:<26} {label['text'][:70]}")
     print("topic accuracy")
+    if any(label.get("split") == "leaked" for label in labels):
+        print("  (leaked: near-duplicates of training examples, not counted as held-out)")
     for (language, split), hits in sorted(groups.items()):
         print(f"  {language} {split:<8} {sum(hits) / len(hits):.3f}  ({sum(hits)}/{len(hits)})")
     if batches:
@@ -111,7 +119,7 @@ def main() -> None:
     ]
     if offers:
         print(f"  the right topic was among those offered: {sum(offers)}/{len(offers)}")
-    print(f"misclassified outside the held-out split ({len(misses)}):")
+    print(f"misclassified outside the held-out and leaked splits ({len(misses)}):")
     print("\n".join(misses))
 
 
