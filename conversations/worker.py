@@ -55,24 +55,27 @@ def claim_next(session: Session, limit: int, lease: timedelta) -> list[Claim]:
         .limit(limit)
         .with_for_update(skip_locked=True, of=Message)
     ).all()
-    claims: list[Claim] = []
-    for message_id in candidates:
-        token = uuid.uuid4().hex
-        taken = session.execute(
-            update(Message)
-            .where(Message.id == message_id, _claimable(now))
-            .values(
-                state=ProcessingState.PROCESSING,
-                claim_token=token,
-                lease_until=now + lease,
-                claims=Message.claims + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if getattr(taken, "rowcount", 0) == 1:
-            claims.append(Claim(message_id, token))
+    claims = [claim for m in candidates if (claim := take(session, m, lease, now)) is not None]
     session.commit()
     return claims
+
+
+def take(session: Session, message_id: int, lease: timedelta, now: datetime) -> Claim | None:
+    """Claim one message if it is still claimable: the compare-and-set that keeps two workers
+    (or replicas whose reads raced) from both owning it. The caller commits."""
+    token = uuid.uuid4().hex
+    taken = session.execute(
+        update(Message)
+        .where(Message.id == message_id, _claimable(now))
+        .values(
+            state=ProcessingState.PROCESSING,
+            claim_token=token,
+            lease_until=now + lease,
+            claims=Message.claims + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return Claim(message_id, token) if getattr(taken, "rowcount", 0) == 1 else None
 
 
 def give_up_on_repeated_failures(session: Session) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from conversations.pipeline import Claim, holds
-from conversations.worker import MAX_CLAIMS, claim_next, give_up_on_repeated_failures
+from conversations.worker import MAX_CLAIMS, claim_next, give_up_on_repeated_failures, take
 from core.crypto import PhoneVault
 from core.models import (
     Author,
@@ -194,3 +194,18 @@ def test_concurrent_claimers_never_take_the_same_message_or_two_of_one_conversat
     assert sorted(done) == sorted(owner)  # every message claimed exactly once
     for ids in conversations:  # and each conversation's in arrival order
         assert [m for m in done if m in ids] == ids
+
+
+def test_a_message_another_worker_holds_cannot_be_taken(
+    factory: sessionmaker[Session], vault: PhoneVault
+) -> None:
+    """Two workers whose reads raced both see the message as claimable; only one gets it."""
+    (message_id,) = _conversation(factory, vault, 1)
+    with factory() as session:
+        first = take(session, message_id, LEASE, utcnow())
+        session.commit()
+    with factory() as session:
+        second = take(session, message_id, LEASE, utcnow())
+        session.commit()
+    assert first is not None
+    assert second is None
