@@ -21,12 +21,12 @@ NO_ARTICLE: Final = N_(
 
 ASK_COUNTRY: Final = N_(
     "To give you the right information: which country is this about? Write USA, Canada,"
-    " Spain or Mexico."
+    " Spain, Mexico, Chile or Argentina."
 )
 
 ASK_ORIGIN: Final = N_(
     "To give you the information for your country: where are you from? For example"
-    " Mexico, Guatemala, Honduras, El Salvador, Colombia, Ecuador or Peru."
+    " Mexico, Guatemala, Honduras, El Salvador, Colombia, Ecuador, Peru or Bolivia."
 )
 
 # Translators: above a numbered list of the topics the person may mean.
