@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ def build_report(files: KnowledgeFiles, today: date, unanswered: Unanswered) -> 
     lines += _due_section(files, today)
     lines += _secondary_section(files)
     lines += _coverage_section(files)
+    lines += _countries_section(files)
     lines += _unanswered_section(unanswered)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -103,6 +105,22 @@ def _coverage_section(files: KnowledgeFiles) -> list[str]:
         return [title, "", "None.", ""]
     rows = [f"| `{topic}` | {count} |" for topic, count in thin]
     return [title, "", "| topic | articles |", "| --- | --- |", *rows, ""]
+
+
+def _countries_section(files: KnowledgeFiles) -> list[str]:
+    """Articles written for each origin and each destination (general ones not counted), so
+    an editor sees which countries' people get answers of their own."""
+    origins: Counter[str] = Counter()
+    destinations: Counter[str] = Counter()
+    for entry in files.articles:
+        origins.update(entry.article.countries.origin)
+        destinations.update(entry.article.countries.destination)
+    lines = ["## Articles per country", ""]
+    for title, counts in (("origin", origins), ("destination", destinations)):
+        lines += [f"| {title} | articles |", "| --- | --- |"]
+        lines += [f"| {code} | {count} |" for code, count in sorted(counts.items())]
+        lines.append("")
+    return lines
 
 
 def _unanswered_section(unanswered: Unanswered) -> list[str]:

@@ -211,3 +211,12 @@ def test_a_topic_with_fewer_than_three_articles_is_listed(tmp_path: Path) -> Non
     shutil.copytree(VALID, root)
     (root / "articles" / "wages" / "wages-unpaid-ca.yml").unlink()
     assert "| `wages` | 2 |" in report_for(root)
+
+
+def test_the_report_counts_articles_written_for_each_origin_and_destination() -> None:
+    report = build_report(read_knowledge_files(VALID), TODAY, NOTHING_ASKED)
+    section = report.split("## Articles per country", 1)[1].split("\n## ", 1)[0]
+    assert "| MX | 1 |" in section.split("| destination |")[0]  # the ID card article's origin
+    destinations = section.split("| destination |")[1]
+    assert "| CA | 1 |" in destinations
+    assert "| US | 2 |" in destinations
