@@ -158,6 +158,8 @@ class Worker:
 
     async def drain(self) -> None:
         """Answer everything claimable, then return (tests and one-off tools)."""
+        with self._factory() as session:
+            give_up_on_repeated_failures(session)
         while self._claim_and_start() or self._running:
             if self._running:
                 await asyncio.wait(set(self._running), return_when=asyncio.FIRST_COMPLETED)
@@ -171,7 +173,6 @@ class Worker:
         if free <= 0:
             return 0
         with self._factory() as session:
-            give_up_on_repeated_failures(session)
             claims = claim_next(session, free, self._lease)
         for claim in claims:
             task = asyncio.create_task(self._answer(claim))
@@ -196,6 +197,9 @@ class Worker:
             log.exception("processing failed", extra={"message_id": claim.message_id})
 
     async def _sleep(self) -> None:
-        with contextlib.suppress(TimeoutError):
+        try:
             await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
+        except TimeoutError:  # idle: the moment to sweep turns that keep dying
+            with self._factory() as session:
+                give_up_on_repeated_failures(session)
         self._wake.clear()
