@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from channels import Purpose, send_to_person
 from conversations import ownership
 from conversations.awaiting import Replay, await_answer
+from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.ownership import Priority
@@ -84,6 +85,20 @@ class RasaRequest:
     replay: Replay | None
 
 
+def goes_to_the_dialogue_as_written(message: Message) -> bool:
+    """Whether Rasa's dialogue will read this very message (so that call reads it once):
+    not a keyword, not an answer the bot waits for, not after STOP, not while an officer
+    holds the conversation, not a message without words."""
+    conversation = message.conversation
+    return (
+        has_words(message.body)
+        and match(message.body) is None
+        and conversation.awaiting is None
+        and not conversation.person.opted_out
+        and ownership.bot_may_answer(conversation)
+    )
+
+
 def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
@@ -118,8 +133,11 @@ class Dialogue:
             if not holds(message, claim):
                 return stored_result(session, message)
             text = normalize_for_nlu(message.body).lstrip("/ ")
-        reading, urgency = await self.detect(text)
-        rasa_down = reading is None and has_words(text)
+            read_first = not goes_to_the_dialogue_as_written(message)
+        # The detect step. A message that Rasa's dialogue will read as written is read once,
+        # by that call (the channel returns what NLU made of it); any other message (a
+        # keyword, an awaited answer, a conversation an officer holds, STOP) is read here.
+        reading, urgency = await self.detect(text) if read_first else (None, None)
         with self._factory() as session:
             message = self._load(session, message_id)
             if not holds(message, claim):
@@ -132,27 +150,58 @@ class Dialogue:
                 return TurnResult(
                     message_id, local.language, None, None, False, False, None, local.texts
                 )
-            if local is not None and local.replay is None:
-                result = _record_local(session, message, local, urgency)
-                session.commit()
-                log.info("inbound answered locally", extra={"message_id": message_id})
-                return result
             request = self._rasa_request(conversation, message, local)
-            if not ownership.bot_may_answer(conversation) or request.choice.unsupported:
-                result = self._record(session, message, request, None, urgency, reading)
+            answered_here = (local is not None and local.replay is None) or not (
+                ownership.bot_may_answer(conversation) and not request.choice.unsupported
+            )
+            if urgency is not None and answered_here:
+                result = self._record_here(session, message, local, request, urgency, reading)
                 session.commit()
                 return result
             session.commit()
-        turn = None if rasa_down else await self._answer(request, reading)
+        if urgency is None and (answered_here or request.text != text):
+            reading, urgency = await self.detect(text)  # the dialogue will not read it as written
+        turn = None
+        if not answered_here and not (reading is None and urgency is not None and has_words(text)):
+            turn = await self._answer(request, reading)
+        if urgency is None:
+            urgency = self._urgency_of_turn(turn, text)
         with self._factory() as session:
             message = self._load(session, message_id)
             if not holds(message, claim):
                 log.warning("claim lost before recording", extra={"message_id": message_id})
                 return stored_result(session, message)
-            result = self._record(session, message, request, turn, urgency, reading)
+            if answered_here:
+                result = self._record_here(session, message, local, request, urgency, reading)
+            else:
+                result = self._record(session, message, request, turn, urgency, reading)
             session.commit()
         log.info("inbound processed", extra={"message_id": message_id, "topic": result.topic})
         return result
+
+    def _record_here(
+        self,
+        session: Session,
+        message: Message,
+        local: LocalTurn | None,
+        request: RasaRequest,
+        urgency: UrgencyCheck,
+        reading: NluReading | None,
+    ) -> TurnResult:
+        """Record a message the app answered itself or held for the officer."""
+        if local is not None and local.replay is None:
+            log.info("inbound answered locally", extra={"message_id": message.id})
+            return _record_local(session, message, local, urgency)
+        return self._record(session, message, request, None, urgency, reading)
+
+    def _urgency_of_turn(self, turn: RasaTurn | None, text: str) -> UrgencyCheck:
+        """The detect step's check, on what Rasa's NLU read in the message it answered."""
+        if not has_words(text):
+            return UrgencyRule.unknown("no words to read")
+        if turn is None:
+            return UrgencyRule.unknown("the language model is unavailable")
+        reading = NluReading(text, turn.intent, turn.confidence, turn.ranking, {})
+        return self._urgency.check(*reading.best_topic())
 
     async def detect(self, text: str) -> tuple[NluReading | None, UrgencyCheck]:
         """The detect step: what NLU reads in the text and whether it signals danger."""
@@ -224,7 +273,8 @@ class Dialogue:
             _remember_what_was_asked(conversation, message, understanding, request.replay)
             if understanding.language:
                 conversation.person.language = language = understanding.language
-            if understanding.topic != (reading.best_topic()[0] if reading else None):
+            read = (urgency.evidence.get("topic"), urgency.evidence.get("confidence"))
+            if (understanding.topic, understanding.confidence) != read:
                 # Rasa answered another question than the text (a chosen topic, a question
                 # brought back): today's rule reads that one too.
                 urgency = urgency.combined(
