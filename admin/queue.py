@@ -1,0 +1,127 @@
+"""What the queue and a case page show: read-only queries, always within the officer's scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from admin.auth import in_scope
+from channels import WHATSAPP_WINDOW, DeliveryStatus, OutboxItem
+from conversations.ownership import Priority
+from core.models import (
+    Case,
+    CaseNote,
+    CaseStatus,
+    Channel,
+    Conversation,
+    Direction,
+    Message,
+    Officer,
+)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case: Case
+    conversation: Conversation
+    urgent: bool
+    topic: str | None
+    language: str | None
+    red_flags: list[str]
+    last_inbound_at: datetime | None
+    officer_name: str | None
+
+
+def _red_flags(messages: list[Message]) -> list[str]:
+    """The topics of the person's messages the urgency check flagged (its evidence is kept on
+    each message; per-signal flags come with the urgent-detection issue)."""
+    flags: list[str] = []
+    for message in messages:
+        name = message.topic or "urgent"
+        if message.urgent and name not in flags:
+            flags.append(name)
+    return flags
+
+
+def open_cases(session: Session, officer: Officer) -> list[QueueRow]:
+    """Open cases the officer may see: urgent first, then whoever has waited longest."""
+    rows = session.execute(
+        select(Case, Conversation)
+        .join(Conversation, Case.conversation_id == Conversation.id)
+        .where(Case.status != CaseStatus.CLOSED, in_scope(officer))
+        .order_by(Case.priority.desc(), Case.opened_at, Case.id)
+    ).all()
+    names = {i: n for i, n in session.execute(select(Officer.id, Officer.display_name))}
+    result = []
+    for case, conversation in rows:
+        inbound = list(
+            session.scalars(
+                select(Message)
+                .where(
+                    Message.conversation_id == conversation.id,
+                    Message.direction == Direction.INBOUND,
+                )
+                .order_by(Message.id.desc())
+                .limit(20)
+            )
+        )
+        understood = next((m for m in inbound if m.topic), None)
+        result.append(
+            QueueRow(
+                case=case,
+                conversation=conversation,
+                urgent=case.priority >= Priority.URGENT,
+                topic=understood.topic if understood else case.reason,
+                language=conversation.person.language or (inbound[0].language if inbound else None),
+                red_flags=_red_flags(inbound),
+                last_inbound_at=conversation.last_inbound_at,
+                officer_name=names.get(case.officer_id) if case.officer_id else None,
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class ThreadLine:
+    message: Message
+    delivery: DeliveryStatus | None
+    officer_name: str | None
+
+
+def thread(session: Session, conversation: Conversation) -> list[ThreadLine]:
+    rows = session.execute(
+        select(Message, OutboxItem.status)
+        .outerjoin(OutboxItem, OutboxItem.message_id == Message.id)
+        .where(Message.conversation_id == conversation.id)
+        .order_by(Message.id)
+    ).all()
+    names = {i: n for i, n in session.execute(select(Officer.id, Officer.display_name))}
+    return [
+        ThreadLine(m, status, names.get(m.officer_id) if m.officer_id else None)
+        for m, status in rows
+    ]
+
+
+def notes(session: Session, case: Case) -> list[tuple[CaseNote, str | None]]:
+    rows = session.execute(
+        select(CaseNote, Officer.display_name)
+        .outerjoin(Officer, CaseNote.officer_id == Officer.id)
+        .where(CaseNote.case_id == case.id)
+        .order_by(CaseNote.id)
+    ).all()
+    return [(note, name) for note, name in rows]
+
+
+def whatsapp_time_left(conversation: Conversation, now: datetime | None = None) -> timedelta | None:
+    """Time left to reply with free text on WhatsApp; None on SMS (no window)."""
+    if conversation.channel != Channel.WHATSAPP:
+        return None
+    last = conversation.last_inbound_at
+    if last is None:
+        return timedelta(0)
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=UTC)
+    return max(last + WHATSAPP_WINDOW - (now or datetime.now(UTC)), timedelta(0))
