@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from core.i18n import LOCALES, Texts
+from knowledge import topic_label
 
 TEXTS: Final = Texts(Path(__file__).parent / "translations")
 DEFAULT_LOCALE: Final = "es"
@@ -59,6 +60,16 @@ def when(moment: datetime | None, locale: str) -> str:
     return format_datetime(_aware(moment), "short", tzinfo=UTC, locale=locale)
 
 
+def topic_name(topic: str | None, locale: str) -> str:
+    """A taxonomy id as the officer reads it ("Pay and wages"); other reasons as they are."""
+    if not topic:
+        return "—"
+    try:
+        return topic_label(topic, locale)
+    except KeyError:
+        return topic
+
+
 def render(
     request: Request, name: str, locale: str, status_code: int = 200, **context: object
 ) -> HTMLResponse:
@@ -69,6 +80,7 @@ def render(
         _=partial(TEXTS.translate, locale),
         since=partial(since, locale=locale),
         when=partial(when, locale=locale),
+        topic=partial(topic_name, locale=locale),
         **context,
     )
     return HTMLResponse(html, status_code=status_code)
