@@ -26,6 +26,7 @@ class Action(enum.StrEnum):
     REPLY = "reply"
     NOTE = "note"
     CLOSE = "close"
+    TRANSFER = "transfer"
 
 
 def record(

@@ -26,7 +26,17 @@ router = APIRouter(prefix="/admin", include_in_schema=False)
 NOTE_MAX: Final = 4000
 REPLY_MAX: Final = 1600
 # Notices a redirect carries to the case page (`?notice=`): keys, never free text.
-NOTICES: Final = {"sent", "window", "opted_out", "empty", "not_yours", "noted", "claimed"}
+NOTICES: Final = {
+    "sent",
+    "window",
+    "opted_out",
+    "empty",
+    "not_yours",
+    "noted",
+    "claimed",
+    "transferred",
+    "cap",
+}
 
 
 def _queue(request: Request, template: str, signed: SignedIn, session: SessionDep) -> HTMLResponse:
@@ -88,6 +98,8 @@ def case_page(
         window_left=duration(left, locale) if left else None,
         window_closed=left is not None and not left,
         outcomes=list(CaseOutcome),
+        colleagues=queue.colleagues(session, case, signed.officer),
+        consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
     )
 
@@ -107,7 +119,15 @@ def case_thread(
 
 
 @router.post("/cases/{case_id}/claim")
-def claim(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, _: FormDep) -> Response:
+def claim(
+    case: ScopedCaseDep,
+    signed: SignedInDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    _: FormDep,
+) -> Response:
+    if queue.held_count(session, signed.officer) >= settings.officer_case_cap:
+        return _back(case, "cap")
     conversation = _conversation(session, case)
     try:
         ownership.assign(session, conversation, signed.officer.id, "claimed in the queue")
@@ -192,5 +212,34 @@ def close(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: F
         session, conversation, ownership.officer_actor(signed.officer.id), f"closed: {outcome}"
     )
     audit.record(session, signed.officer, Action.CLOSE, case, outcome=outcome.value)
+    session.commit()
+    return RedirectResponse("/admin", status_code=303)
+
+
+@router.post("/cases/{case_id}/transfer")
+def transfer(
+    case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: FormDep
+) -> Response:
+    """To a colleague of the case's consulate, or to another consulate's queue, with a reason."""
+    reason = str(form.get("reason", "")).strip()[:100]
+    kind, _, raw_id = str(form.get("to", "")).partition(":")
+    if not reason or not raw_id.isdigit() or case.status == CaseStatus.CLOSED:
+        return _back(case, "empty")
+    held_by_other = case.officer_id is not None and not _holds(signed, case)
+    if held_by_other and signed.officer.role == OfficerRole.OFFICER:
+        return _back(case, "not_yours")
+    target = int(raw_id)
+    if kind == "officer" and target in {
+        o.id for o in queue.colleagues(session, case, signed.officer)
+    }:
+        destination = {"officer_id": target}
+    elif kind == "consulate" and target in {c.id for c in queue.other_consulates(session, case)}:
+        destination = {"consulate_id": target}
+    else:
+        return _back(case, "empty")
+    conversation = _conversation(session, case)
+    actor = ownership.officer_actor(signed.officer.id)
+    ownership.transfer(session, conversation, actor, reason, **destination)
+    audit.record(session, signed.officer, Action.TRANSFER, case, reason=reason, **destination)
     session.commit()
     return RedirectResponse("/admin", status_code=303)

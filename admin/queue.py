@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from admin.auth import in_scope
@@ -16,6 +16,7 @@ from core.models import (
     CaseNote,
     CaseStatus,
     Channel,
+    Consulate,
     Conversation,
     Direction,
     Message,
@@ -125,3 +126,37 @@ def whatsapp_time_left(conversation: Conversation, now: datetime | None = None) 
     if last.tzinfo is None:
         last = last.replace(tzinfo=UTC)
     return max(last + WHATSAPP_WINDOW - (now or datetime.now(UTC)), timedelta(0))
+
+
+def held_count(session: Session, officer: Officer) -> int:
+    """Open cases the officer holds now (the claim cap counts these)."""
+    count = session.scalar(
+        select(func.count(Case.id)).where(
+            Case.officer_id == officer.id, Case.status == CaseStatus.ASSIGNED
+        )
+    )
+    return count or 0
+
+
+def colleagues(session: Session, case: Case, officer: Officer) -> list[Officer]:
+    """Active officers of the case's consulate a case can be handed to, the officer aside."""
+    if case.consulate_id is None:
+        return []
+    return list(
+        session.scalars(
+            select(Officer)
+            .where(
+                Officer.consulate_id == case.consulate_id,
+                Officer.active.is_(True),
+                Officer.id != officer.id,
+            )
+            .order_by(Officer.display_name)
+        )
+    )
+
+
+def other_consulates(session: Session, case: Case) -> list[Consulate]:
+    query = select(Consulate).order_by(Consulate.name)
+    if case.consulate_id is not None:
+        query = query.where(Consulate.id != case.consulate_id)
+    return list(session.scalars(query))

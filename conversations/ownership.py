@@ -202,3 +202,30 @@ def release(session: Session, conversation: Conversation, actor: str, reason: st
     case.officer_id, case.status = None, CaseStatus.OPEN
     _move(session, conversation, ConversationStatus.QUEUED, actor, reason)
     return case
+
+
+def transfer(
+    session: Session,
+    conversation: Conversation,
+    actor: str,
+    reason: str,
+    *,
+    officer_id: int | None = None,
+    consulate_id: int | None = None,
+) -> Case:
+    """Hand the open case to a colleague (who then holds it) or to another consulate's queue
+    (unassigned, waiting there); either way audited with the reason."""
+    case = open_case(session, conversation)
+    if case is None or (officer_id is None) == (consulate_id is None):
+        raise InvalidTransition("transfer needs an open case and one destination")
+    if officer_id is not None:
+        case.officer_id, case.status = officer_id, CaseStatus.ASSIGNED
+        to = ConversationStatus.WITH_OFFICER
+    else:
+        case.consulate_id, case.officer_id, case.status = consulate_id, None, CaseStatus.OPEN
+        to = ConversationStatus.QUEUED
+    if conversation.status == to:
+        _audit(session, conversation, to, actor, f"transfer: {reason}", None)
+    else:
+        _move(session, conversation, to, actor, f"transfer: {reason}")
+    return case

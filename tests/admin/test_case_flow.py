@@ -192,3 +192,90 @@ def test_the_login_page_follows_the_browsers_language(
     page = browser.client.get("/admin/login", headers={"accept-language": "en-US,en;q=0.9"})
     assert "Sign in" in page.text
     assert "Iniciar sesión" in browser.client.get("/admin/login").text
+
+
+def test_a_case_handed_to_a_colleague_is_theirs_and_the_audit_says_why(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    _, case = ask_for_a_human(enlace)
+    holder, colleague = make_browser(office.consulate), make_browser(office.consulate)
+    holder.login()
+    colleague.login()
+    holder.post(f"/admin/cases/{case.id}/claim")
+    with enlace.factory() as session:
+        from core.models import Officer
+
+        target = session.scalar(select(Officer.id).where(Officer.email == colleague.email))
+    moved = holder.post(
+        f"/admin/cases/{case.id}/transfer", to=f"officer:{target}", reason="habla kiché"
+    )
+    assert moved.status_code == 303
+    assert (
+        colleague.post(f"/admin/cases/{case.id}/reply", text="Hola")
+        .headers["location"]
+        .endswith("sent")
+    )
+    with enlace.factory() as session:
+        event = session.scalar(
+            select(AuditEvent).where(AuditEvent.case_id == case.id, AuditEvent.action == "transfer")
+        )
+        assert event is not None
+        assert event.detail == {"reason": "habla kiché", "officer_id": target}
+
+
+def test_a_case_sent_to_another_consulate_leaves_this_queue_for_theirs(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    _, case = ask_for_a_human(enlace)
+    here, there = make_browser(office.consulate), make_browser(office.other)
+    here.login()
+    there.login()
+    here.post(f"/admin/cases/{case.id}/claim")
+    here.post(
+        f"/admin/cases/{case.id}/transfer",
+        to=f"consulate:{office.other.id}",
+        reason="es guatemalteco",
+    )
+    assert here.get(f"/admin/cases/{case.id}").status_code == 404
+    assert f'data-case="{case.id}"' in there.get("/admin/queue/rows").text
+    with enlace.factory() as session:
+        conversation = session.get(Conversation, case.conversation_id)
+        assert conversation is not None
+        assert conversation.status == ConversationStatus.QUEUED
+
+
+def test_a_transfer_to_an_officer_of_another_consulate_is_refused(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    _, case = ask_for_a_human(enlace)
+    here, stranger = make_browser(office.consulate), make_browser(office.other)
+    here.login()
+    here.post(f"/admin/cases/{case.id}/claim")
+    with enlace.factory() as session:
+        from core.models import Officer
+
+        target = session.scalar(select(Officer.id).where(Officer.email == stranger.email))
+    refused = here.post(f"/admin/cases/{case.id}/transfer", to=f"officer:{target}", reason="x")
+    assert refused.headers["location"].endswith("notice=empty")
+    with enlace.factory() as session:
+        fresh = session.get(Case, case.id)
+        assert fresh is not None
+        assert fresh.officer_id != target
+
+
+def test_an_officer_cannot_claim_past_the_cap(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    officer = make_browser(office.consulate)
+    officer.login()
+    cap = enlace.app.state.settings.officer_case_cap
+    enlace.app.state.settings.officer_case_cap = 1
+    try:
+        _, first = ask_for_a_human(enlace)
+        _, second = ask_for_a_human(enlace)
+        assert (
+            officer.post(f"/admin/cases/{first.id}/claim").headers["location"].endswith("claimed")
+        )
+        assert officer.post(f"/admin/cases/{second.id}/claim").headers["location"].endswith("cap")
+    finally:
+        enlace.app.state.settings.officer_case_cap = cap
