@@ -19,7 +19,15 @@ from admin.i18n import duration, render
 from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
 from conversations import ownership
 from core.deps import SessionDep, SettingsDep
-from core.models import Case, CaseNote, CaseOutcome, CaseStatus, Conversation, OfficerRole
+from core.models import (
+    Case,
+    CaseNote,
+    CaseOutcome,
+    CaseStatus,
+    Channel,
+    Conversation,
+    OfficerRole,
+)
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
@@ -39,20 +47,45 @@ NOTICES: Final = {
 }
 
 
-def _queue(request: Request, template: str, signed: SignedIn, session: SessionDep) -> HTMLResponse:
-    rows = queue.open_cases(session, signed.officer)
-    return render(request, template, signed.officer.locale, signed=signed, rows=rows)
+def _filter(urgent: bool, unassigned: bool, mine: bool, channel: str) -> queue.QueueFilter:
+    known = {c.value: c for c in Channel}
+    return queue.QueueFilter(urgent, unassigned, mine, known.get(channel))
+
+
+def _queue(
+    request: Request, template: str, signed: SignedIn, session: SessionDep, only: queue.QueueFilter
+) -> HTMLResponse:
+    rows = queue.open_cases(session, signed.officer, only)
+    return render(request, template, signed.officer.locale, signed=signed, rows=rows, only=only)
 
 
 @router.get("", response_class=HTMLResponse)
-def queue_page(request: Request, signed: SignedInDep, session: SessionDep) -> HTMLResponse:
-    return _queue(request, "queue.html", signed, session)
+def queue_page(
+    request: Request,
+    signed: SignedInDep,
+    session: SessionDep,
+    urgent: bool = False,
+    unassigned: bool = False,
+    mine: bool = False,
+    channel: str = "",
+) -> HTMLResponse:
+    only = _filter(urgent, unassigned, mine, channel)
+    return _queue(request, "queue.html", signed, session, only)
 
 
 @router.get("/queue/rows", response_class=HTMLResponse)
-def queue_rows(request: Request, signed: SignedInDep, session: SessionDep) -> HTMLResponse:
+def queue_rows(
+    request: Request,
+    signed: SignedInDep,
+    session: SessionDep,
+    urgent: bool = False,
+    unassigned: bool = False,
+    mine: bool = False,
+    channel: str = "",
+) -> HTMLResponse:
     """The queue's rows alone: the page fetches them every few seconds (no reload)."""
-    return _queue(request, "_queue_rows.html", signed, session)
+    only = _filter(urgent, unassigned, mine, channel)
+    return _queue(request, "_queue_rows.html", signed, session, only)
 
 
 def _conversation(session: SessionDep, case: Case) -> Conversation:

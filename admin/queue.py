@@ -47,14 +47,36 @@ def _red_flags(messages: list[Message]) -> list[str]:
     return flags
 
 
-def open_cases(session: Session, officer: Officer) -> list[QueueRow]:
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the officer narrowed the queue to (query parameters of the queue page)."""
+
+    urgent: bool = False
+    unassigned: bool = False
+    mine: bool = False
+    channel: Channel | None = None
+
+
+def open_cases(
+    session: Session, officer: Officer, only: QueueFilter | None = None
+) -> list[QueueRow]:
     """Open cases the officer may see: urgent first, then whoever has waited longest."""
-    rows = session.execute(
+    only = only or QueueFilter()
+    query = (
         select(Case, Conversation)
         .join(Conversation, Case.conversation_id == Conversation.id)
         .where(Case.status != CaseStatus.CLOSED, in_scope(officer))
         .order_by(Case.priority.desc(), Case.opened_at, Case.id)
-    ).all()
+    )
+    if only.urgent:
+        query = query.where(Case.priority >= Priority.URGENT)
+    if only.unassigned:
+        query = query.where(Case.officer_id.is_(None))
+    if only.mine:
+        query = query.where(Case.officer_id == officer.id)
+    if only.channel is not None:
+        query = query.where(Conversation.channel == only.channel)
+    rows = session.execute(query).all()
     names = {i: n for i, n in session.execute(select(Officer.id, Officer.display_name))}
     result = []
     for case, conversation in rows:

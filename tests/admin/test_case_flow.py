@@ -279,3 +279,29 @@ def test_an_officer_cannot_claim_past_the_cap(
         assert officer.post(f"/admin/cases/{second.id}/claim").headers["location"].endswith("cap")
     finally:
         enlace.app.state.settings.officer_case_cap = cap
+
+
+def test_the_queue_filters_urgent_unassigned_mine_and_channel(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    _, normal = ask_for_a_human(enlace)
+    _, held = ask_for_a_human(enlace)
+    with enlace.factory() as session:
+        urgent = session.get(Case, held.id)
+        assert urgent is not None
+        urgent.priority = 100
+        session.commit()
+    officer = make_browser(office.consulate)
+    officer.login()
+    officer.post(f"/admin/cases/{held.id}/claim")
+
+    def shown(query: str) -> set[int]:
+        text = officer.get(f"/admin/queue/rows?{query}").text
+        return {case for case in (normal.id, held.id) if f'data-case="{case}"' in text}
+
+    assert shown("") == {normal.id, held.id}
+    assert shown("urgent=true") == {held.id}
+    assert shown("mine=true") == {held.id}
+    assert shown("unassigned=true") == {normal.id}
+    assert shown("channel=whatsapp") == set()
+    assert shown("channel=sms") == {normal.id, held.id}
