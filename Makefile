@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := postgresql chromium docker-compose
 STAMP_SYSTEM := var/.system-packages-$(shell echo $(SYSTEM_PACKAGES) | sha256sum | cut -c1-8)
 # Fixed texts (README, "Texts and translations"): the packages with Babel catalogs, their
 # languages, and how code marks a text. tests/unit/test_translations.py reads these three lines.
-I18N_PACKAGES := knowledge conversations actions
+I18N_PACKAGES := knowledge conversations actions admin
 I18N_LOCALES := es en
 I18N_KEYWORDS := -k translate:2 -k N_
 PYBABEL := $(VENV)/bin/pybabel
@@ -23,7 +23,7 @@ COMPILED_CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(addsuffix .po,$(CATALOGS)
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load \
-        train kb-check kb-report eval score lint migrate lock i18n catalogs clean
+        train kb-check kb-report eval score lint migrate lock i18n catalogs clean admin-user
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -114,6 +114,9 @@ i18n: install-app ## texts from the code into each package's catalogs (es, en), 
 catalogs: $(COMPILED_CATALOGS)
 %.mo: %.po | $(STAMP_APP)
 	$(PYBABEL) -q compile -i $< -o $@
+
+admin-user: install-app ## create a consular account: EMAIL=… CONSULATE="name" COUNTRY=MX [ROLE=admin]; asks for the password
+	$(PY) -m tools.admin_user --email "$(EMAIL)" --consulate "$(CONSULATE)" --country "$(or $(COUNTRY),MX)" --role "$(or $(ROLE),admin)"
 
 migrate: install-app ## bring the configured database to the newest schema
 	$(PY) -m core.migrate

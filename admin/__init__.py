@@ -1,1 +1,12 @@
-"""The consular queue (its pages and API come later; its tables live in core.models)."""
+"""The consular queue: officers sign in, see their consulate's cases, answer through the
+person's channel and hand back to the bot. Its tables live in core.models."""
+
+from fastapi import APIRouter
+
+from admin import login, pages
+
+router = APIRouter()
+router.include_router(login.router)
+router.include_router(pages.router)
+
+__all__ = ["router"]

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from actions.endpoint import build_executor
 from actions.endpoint import router as actions_router
 from actions.knowledge_access import load_library
+from admin import router as admin_router
 from app.health import router as health_router
 from channels.inbound import StoredMessageQueue
 from channels.outbox import Pacer, run_outbox
@@ -96,4 +97,5 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
     app.include_router(actions_router)
     app.include_router(simulator_router)
     app.include_router(twilio_router)
+    app.include_router(admin_router)
     return app

@@ -3,8 +3,10 @@
 Other packages use only what is exported here.
 """
 
+from channels.models import DeliveryStatus, OutboxItem
 from channels.outbox import enqueue_reply, queue_replies
 from channels.sending import (
+    WHATSAPP_WINDOW,
     OutsideWhatsAppWindow,
     PersonOptedOut,
     Purpose,
@@ -14,6 +16,9 @@ from channels.sending import (
 )
 
 __all__ = [
+    "WHATSAPP_WINDOW",
+    "DeliveryStatus",
+    "OutboxItem",
     "OutsideWhatsAppWindow",
     "PersonOptedOut",
     "Purpose",

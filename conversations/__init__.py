@@ -2,10 +2,12 @@
 
 Keywords and awaited answers first (local turns), then language and place understanding, the
 Rasa turn, what was understood, the hand-over, and the replies queued through
-`channels.outbox`. `Worker` implements `channels.inbound.StoredMessageQueue`.
+`channels.outbox`. `ownership` is the owner state machine the admin moves cases with.
+`Worker` implements `channels.inbound.StoredMessageQueue`.
 Other packages use only what is exported here.
 """
 
+from conversations import ownership
 from conversations.language import LanguageChooser
 from conversations.pipeline import Dialogue, TurnResult
 from conversations.rasa_client import RasaClient, RasaUnavailable
@@ -23,4 +25,5 @@ __all__ = [
     "TurnResult",
     "UrgencyRule",
     "Worker",
+    "ownership",
 ]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from channels.formatting import render
 from channels.models import OutboxItem
-from core.models import Case, Channel, Conversation, Message, Person
+from core.models import Case, CaseNote, Channel, Conversation, Message, Person
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,9 @@ def erase_person(session: Session, person: Person, channel: Channel, confirmatio
     messages = select(Message.id).where(Message.conversation_id.in_(conversations))
     statements = (
         delete(OutboxItem).where(OutboxItem.message_id.in_(messages)),
+        delete(CaseNote).where(
+            CaseNote.case_id.in_(select(Case.id).where(Case.conversation_id.in_(conversations)))
+        ),
         delete(Case).where(Case.conversation_id.in_(conversations)),
         delete(Message).where(Message.conversation_id.in_(conversations)),
         delete(Conversation).where(Conversation.person_id == person_id),

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from core.models import (
     Case,
     CaseStatus,
+    Consulate,
     Conversation,
     ConversationStatus,
     OwnershipChange,
@@ -88,7 +89,12 @@ def queue_for_human(
     """
     case = open_case(session, conversation)
     if case is None:
-        case = Case(conversation_id=conversation.id, reason=reason, priority=int(priority))
+        case = Case(
+            conversation_id=conversation.id,
+            reason=reason,
+            priority=int(priority),
+            consulate_id=route(session, conversation),
+        )
         session.add(case)
         if conversation.status == ConversationStatus.WITH_OFFICER:
             _audit(session, conversation, conversation.status, actor, reason, priority)
@@ -98,6 +104,21 @@ def queue_for_human(
     if conversation.status in (ConversationStatus.BOT, ConversationStatus.CLOSED):
         _move(session, conversation, ConversationStatus.QUEUED, actor, reason, priority)
     return case
+
+
+def route(session: Session, conversation: Conversation) -> int | None:
+    """The consulate a new case goes to: one of the person's nationality when it is known,
+    else the one that takes unrouted cases; None leaves it in the admins' fallback queue."""
+    country = conversation.person.country_origin
+    if country:
+        found = session.scalar(
+            select(Consulate.id).where(Consulate.country == country.upper()).order_by(Consulate.id)
+        )
+        if found is not None:
+            return found
+    return session.scalar(
+        select(Consulate.id).where(Consulate.takes_unrouted.is_(True)).order_by(Consulate.id)
+    )
 
 
 def assign(session: Session, conversation: Conversation, officer_id: int, reason: str) -> Case:
@@ -171,3 +192,40 @@ def _audit(
             reason=reason[:120],
         )
     )
+
+
+def release(session: Session, conversation: Conversation, actor: str, reason: str) -> Case:
+    """The officer lets go: the case goes back to the queue, unassigned, where it was."""
+    case = open_case(session, conversation)
+    if conversation.status != ConversationStatus.WITH_OFFICER or case is None:
+        raise InvalidTransition(f"release from {conversation.status}")
+    case.officer_id, case.status = None, CaseStatus.OPEN
+    _move(session, conversation, ConversationStatus.QUEUED, actor, reason)
+    return case
+
+
+def transfer(
+    session: Session,
+    conversation: Conversation,
+    actor: str,
+    reason: str,
+    *,
+    officer_id: int | None = None,
+    consulate_id: int | None = None,
+) -> Case:
+    """Hand the open case to a colleague (who then holds it) or to another consulate's queue
+    (unassigned, waiting there); either way audited with the reason."""
+    case = open_case(session, conversation)
+    if case is None or (officer_id is None) == (consulate_id is None):
+        raise InvalidTransition("transfer needs an open case and one destination")
+    if officer_id is not None:
+        case.officer_id, case.status = officer_id, CaseStatus.ASSIGNED
+        to = ConversationStatus.WITH_OFFICER
+    else:
+        case.consulate_id, case.officer_id, case.status = consulate_id, None, CaseStatus.OPEN
+        to = ConversationStatus.QUEUED
+    if conversation.status == to:
+        _audit(session, conversation, to, actor, f"transfer: {reason}", None)
+    else:
+        _move(session, conversation, to, actor, f"transfer: {reason}")
+    return case

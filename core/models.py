@@ -168,6 +168,27 @@ class CaseStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class OfficerRole(enum.StrEnum):
+    """Officers answer their consulate's cases; supervisors also see its dashboard and audit;
+    admins manage consulates and accounts and see every queue, the fallback one included."""
+
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class CaseOutcome(enum.StrEnum):
+    """How a case ended: a fixed vocabulary, so that it adds up across consulates."""
+
+    INFORMED = "informed"  # the person got the information they needed
+    REFERRED = "referred"  # sent to an authority, a lawyer or an organisation
+    CONSULAR_SERVICE = "consular_service"  # documents, protection, visit, repatriation
+    EMERGENCY = "emergency"  # emergency services or rescue involved
+    NO_RESPONSE = "no_response"  # the person stopped answering
+    NOT_CONSULAR = "not_consular"  # out of the consulate's remit
+    OTHER = "other"
+
+
 class Consulate(Base):
     __tablename__ = "consulates"
 
@@ -175,6 +196,9 @@ class Consulate(Base):
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(2))  # the state it represents
     serves: Mapped[str] = mapped_column(String(200), default="")  # where it works, free text
+    # Takes the cases of people whose nationality is not known yet (one consulate at most;
+    # with none, such cases wait in the fallback queue the admins see).
+    takes_unrouted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Officer(Base):
@@ -187,6 +211,24 @@ class Officer(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str] = mapped_column(String(8), default="es")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    role: Mapped[OfficerRole] = mapped_column(_enum(OfficerRole), default=OfficerRole.OFFICER)
+    # Repeated wrong passwords lock the account for a while (admin/accounts.py).
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    password_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OfficerSession(Base):
+    """A signed-in browser: only the token's hash is stored; logout deletes the row."""
+
+    __tablename__ = "officer_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Case(Base):
@@ -206,6 +248,36 @@ class Case(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[CaseOutcome | None] = mapped_column(_enum(CaseOutcome))
+
+
+class CaseNote(Base):
+    """An officer's private note on a case: never sent to the person."""
+
+    __tablename__ = "case_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEvent(Base):
+    """Who did what to which case, and when: written once, never updated (admin/audit.py).
+
+    `detail` says what changed (an outcome, a note's id, a message's id), never message
+    text or a phone number."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id", ondelete="SET NULL"))
+    consulate_id: Mapped[int | None] = mapped_column(ForeignKey("consulates.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class OwnershipChange(Base):

@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     sms_per_second: float = 1.0
     outbox_max_attempts: int = 6
     nlu_confidence_threshold: float = 0.55
+    # Open cases one officer may hold at once; claiming more is refused with a notice.
+    officer_case_cap: int = 15
 
     @property
     def sender_kind(self) -> SenderKind:
