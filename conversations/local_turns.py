@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from channels.formatting import numbered_menu
 from conversations import texts
@@ -23,7 +23,7 @@ from conversations.places import parse_country, parse_origin
 from conversations.texts import TEXTS
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
-from knowledge.replies import article_reply, full_reply
+from knowledge.replies import article_reply, full_reply, more_parts
 
 HUMAN_TOPIC: Final = "human_agent"
 
@@ -144,14 +144,26 @@ class LocalTurns:
         return "\n".join([text, "", TEXTS.translate(language, texts.EMERGENCY_TITLE), *lines])
 
     def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
-        """The full answer of the last article this conversation was given."""
-        article_id = _last_inbound(session, conversation.id, Message.article_id)
-        article = self._kb.article(article_id) if self._kb and article_id else None
-        if article is None:
-            return _reply(language, texts.NOTHING_MORE)
-        return LocalTurn(
-            language, [full_reply(article, language)], topic=article.topic, article_id=None
+        """The next part of the last article this conversation was given.
+
+        By SMS the full answer goes in parts of at most two segments, one per MORE, each but
+        the last ending with the MORE hint; by WhatsApp (where the first answer was already
+        the full one) the full answer again.
+        """
+        last = _last_article_message(session, conversation.id)
+        article = (
+            self._kb.article(last.article_id) if self._kb and last and last.article_id else None
         )
+        if article is None or last is None:
+            return _reply(language, texts.NOTHING_MORE)
+        if conversation.channel != Channel.SMS:
+            reply = full_reply(article, language)
+            return LocalTurn(language, [reply], topic=article.topic, article_id=None)
+        parts = more_parts(article, language)
+        asked = _mores_since(session, conversation.id, last.id)  # this MORE is already stored
+        if asked > len(parts):
+            return _reply(language, texts.NOTHING_MORE)
+        return LocalTurn(language, [parts[asked - 1]], topic=article.topic, article_id=None)
 
     def _menu_answer(self, message: Message, topic: str, language: str) -> LocalTurn:
         person = message.conversation.person
@@ -215,16 +227,23 @@ def _ask_again(
     return LocalTurn(language, replay=question)
 
 
-def _last_inbound(
-    session: Session,
-    conversation_id: int,
-    column: InstrumentedAttribute[str | None],
-) -> str | None:
-    """The newest non-empty `column` among the conversation's inbound messages."""
-    query = select(column).where(
+def _last_article_message(session: Session, conversation_id: int) -> Message | None:
+    """The newest inbound message of the conversation that was answered with an article."""
+    query = select(Message).where(
         Message.conversation_id == conversation_id,
         Message.direction == Direction.INBOUND,
-        column.is_not(None),
+        Message.article_id.is_not(None),
     )
-    value: str | None = session.scalar(query.order_by(Message.id.desc()).limit(1))
-    return value
+    return session.scalar(query.order_by(Message.id.desc()).limit(1))
+
+
+def _mores_since(session: Session, conversation_id: int, message_id: int) -> int:
+    """How many MORE the person wrote after message `message_id`, this one included."""
+    bodies = session.scalars(
+        select(Message.body).where(
+            Message.conversation_id == conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.id > message_id,
+        )
+    )
+    return sum(1 for body in bodies if (found := match(body)) and found.keyword == Keyword.MORE)
