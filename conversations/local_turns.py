@@ -17,15 +17,19 @@ from channels.formatting import numbered_menu
 from conversations import texts
 from conversations.awaiting import Replay, await_answer, pending_question, take_awaiting
 from conversations.erasure import erase_person
+from conversations.gazetteer import words
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
-from conversations.places import parse_country, parse_origin
+from conversations.places import ANSWER_SIMILARITY, names_in, parse_country, parse_origin
+from conversations.situation import only_a_place, thread_topic
 from conversations.texts import TEXTS
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, full_reply, more_parts
 
 HUMAN_TOPIC: Final = "human_agent"
+# First words that make a place where the person comes from: "de honduras", "from mexico".
+FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
 
 # Topics of the MENU keyword, in order; their names are the knowledge base's topic labels.
 MENU: Final[tuple[str, ...]] = (
@@ -100,7 +104,35 @@ class LocalTurns:
             if origin is not None:
                 person.country_origin = origin
                 return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
+        volunteered = self._volunteered_place(session, message, language)
+        if volunteered is not None:
+            return volunteered
         return _wordless(message, language)
+
+    def _volunteered_place(
+        self, session: Session, message: Message, language: str
+    ) -> LocalTurn | None:
+        """A message that only says where ("en madrid", "im in the us") right after a question:
+        noted, and that question answered again for the place, whether the bot asked or not."""
+        if self._kb is None or not has_words(message.body):
+            return None
+        if not only_a_place(message.body, names_in(message.body, similarity=ANSWER_SIMILARITY)):
+            return None
+        conversation, person = message.conversation, message.conversation.person
+        topics = frozenset(self._kb.topics) - {HUMAN_TOPIC}
+        previous = thread_topic(session, conversation, message, topics)
+        if previous is None:
+            return None
+        origin, country = parse_origin(message.body), parse_country(message.body)
+        said_from = words(message.body).split()[0] in FROM_WORDS
+        if origin is not None and (country is None or said_from):
+            person.country_origin = origin
+        elif country is not None:
+            person.country_destination = country
+        else:
+            return None
+        replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
+        return LocalTurn(language, replay=replay)
 
     def _keyword(
         self, session: Session, message: Message, found: Match, language: str
@@ -202,9 +234,13 @@ def _menu(channel: Channel, language: str) -> str:
     return numbered_menu(title, labels, footer, channel)
 
 
+def has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
 def _wordless(message: Message, language: str) -> LocalTurn | None:
     """A graceful answer to what carries no words; None when there are words for Rasa."""
-    if any(ch.isalnum() for ch in message.body):
+    if has_words(message.body):
         return None
     kinds = [str(item.get("kind", "")) for item in message.media]
     types = [str(item.get("content_type", "")) for item in message.media]

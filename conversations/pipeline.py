@@ -25,6 +25,7 @@ from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.ownership import Priority
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
+from conversations.situation import is_follow_up, programme_of, thread_topic
 from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
 from core.models import Conversation, Message, ProcessingState, utcnow
@@ -34,6 +35,9 @@ from knowledge import KnowledgeBase
 log = logging.getLogger(__name__)
 
 URGENT_REASON = "urgent"
+# A follow-up is never sent on as a request for a person or as an emergency: those are
+# decided on the person's own words.
+NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
 
 
 @dataclass
@@ -111,6 +115,8 @@ class Dialogue:
         self._languages = languages
         self._urgency = urgency
         self._local = LocalTurns(knowledge)
+        topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
+        self._thread_topics = topics - NOT_THREAD_TOPICS
 
     async def handle(self, message_id: int, claim: Claim | None = None) -> TurnResult:
         with self._factory() as session:
@@ -137,7 +143,7 @@ class Dialogue:
                 session.commit()
                 log.info("inbound answered locally", extra={"message_id": message_id})
                 return result
-            request = self._rasa_request(conversation, message, local)
+            request = self._rasa_request(session, conversation, message, local, reading, urgency)
             if not ownership.bot_may_answer(conversation) or request.choice.unsupported:
                 result = self._record(session, message, request, None, urgency, reading)
                 session.commit()
@@ -179,22 +185,56 @@ class Dialogue:
         return message
 
     def _rasa_request(
-        self, conversation: Conversation, message: Message, local: LocalTurn | None
+        self,
+        session: Session,
+        conversation: Conversation,
+        message: Message,
+        local: LocalTurn | None,
+        reading: NluReading | None,
+        urgency: UrgencyCheck,
     ) -> RasaRequest:
         # The person answered the bot about their question ("which country?", "is it about
         # 1, 2 or 3?"): Rasa gets that question again, now with the country known or the
         # topic chosen, and answers it as if it had been asked that way.
         replay = local.replay if local is not None else None
+        if replay is None and not urgency.urgent:
+            replay = self._follow_up(session, conversation, message, reading)
         question = replay.body if replay is not None else message.body
+        _remember_places(conversation, question)
         choice = self._languages.choose(question, conversation.person.language)
         conversation.person.language = choice.language
+        metadata = _rasa_metadata(conversation, question, choice.language)
+        metadata["programme"] = programme_of(session, conversation, question) or ""
+        metadata["question"] = normalize_for_nlu(question)
+        metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
+        # The bot already asked about this thread and got no answer: it answers as it can.
+        metadata["asked"] = "1" if replay is not None and replay.asked else ""
         return RasaRequest(
             sender_id=conversation.public_id,
             text=_rasa_text(question, replay),
-            metadata=_rasa_metadata(conversation, question, choice.language),
+            metadata=metadata,
             choice=choice,
             replay=replay,
         )
+
+    def _follow_up(
+        self,
+        session: Session,
+        conversation: Conversation,
+        message: Message,
+        reading: NluReading | None,
+    ) -> Replay | None:
+        """A short message the classifier cannot place ("cuanto cuesta?", "can i text?") is
+        answered on the thread's topic, with its own words to choose the article."""
+        if reading is None or not self._thread_topics:
+            return None
+        if not is_follow_up(message.body, *reading.best_topic()):
+            return None
+        previous = thread_topic(session, conversation, message, self._thread_topics)
+        if previous is None or previous.topic is None:
+            return None
+        asked = conversation.pending_message_id == previous.id
+        return Replay(message.id, message.body, previous.topic, follow_up=True, asked=asked)
 
     def _record(
         self,
@@ -224,7 +264,10 @@ class Dialogue:
             _remember_what_was_asked(conversation, message, understanding, request.replay)
             if understanding.language:
                 conversation.person.language = language = understanding.language
-            if understanding.topic != (reading.best_topic()[0] if reading else None):
+            follow_up = request.replay is not None and request.replay.follow_up
+            if not follow_up and understanding.topic != (
+                reading.best_topic()[0] if reading else None
+            ):
                 # Rasa answered another question than the text (a chosen topic, a question
                 # brought back): today's rule reads that one too.
                 urgency = urgency.combined(
@@ -287,6 +330,14 @@ def _rasa_metadata(conversation: Conversation, question: str, language: str) -> 
         "country": country or "",
         "origin": origin or "",
     }
+
+
+def _remember_places(conversation: Conversation, question: str) -> None:
+    """Where the person said they work or come from, kept for the rest of the conversation
+    when nothing was known: "my boss dont pay overtime, im in texas" then "who do i call?"."""
+    person = conversation.person
+    person.country_destination = person.country_destination or mentioned_country(question)
+    person.country_origin = person.country_origin or mentioned_origin(question)
 
 
 def _rasa_text(question: str, replay: Replay | None) -> str:

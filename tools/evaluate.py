@@ -96,6 +96,7 @@ def fresh_number() -> str:
 
 
 def evaluate(questions: list[Question], base_url: str, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
     with httpx.Client(base_url=base_url, timeout=60) as client, out.open("w") as sink:
         for row in play(client, questions):
             sink.write(json.dumps(row, ensure_ascii=False) + "\n")
