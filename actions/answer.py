@@ -92,7 +92,13 @@ class ActionAnswerTopic(Action):
             report(dispatcher, topic=topic, ask_origin=True)
             return []
         if article is None:
-            dispatcher.utter_message(text=TEXTS.translate(language, NO_ARTICLE))
+            # An honest gap: say so in one line, and who can help (the gap is counted for
+            # editors from the stored turn: see knowledge/unanswered.py).
+            lines = [TEXTS.translate(language, NO_ARTICLE)]
+            contact = kb.gap_contact(topic, destination)
+            if contact is not None:
+                lines.append(f"{contact.name.get(language)}: {contact.phone or contact.whatsapp}")
+            dispatcher.utter_message(text="\n".join(lines))
             report(dispatcher, topic=topic)
             return []
         utter_article(dispatcher, article, language, channel_of(tracker))

@@ -7,6 +7,7 @@ agree on which article a person gets.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.models import Article, Contact, Topic
@@ -88,6 +89,21 @@ class KnowledgeBase:
             and (programme is None or _compatible(a.programmes, programme))
         ]
         return min(ranked)[-1] if ranked else None
+
+    def gap_contact(self, topic: str, destination: str | None) -> Contact | None:
+        """Who can help on `topic` where the person is, when no article fits them: the
+        non-emergency contact the topic's articles quote most, among those serving there."""
+        quoted: Counter[str] = Counter()
+        for article in self.articles_for(topic):
+            if _compatible(article.countries.destination, destination):
+                quoted.update(article.contacts)
+        for contact_id, _ in quoted.most_common():
+            contact = self.contacts.get(contact_id)
+            if contact is None or contact.urgent or not (contact.phone or contact.whatsapp):
+                continue
+            if destination is None or destination in contact.serves or not contact.serves:
+                return contact
+        return None
 
     def needs_country(self, topic: str) -> bool:
         """True when knowing where the person is would change the answer for `topic`."""

@@ -303,3 +303,19 @@ def test_an_unquoted_on_key_is_read_as_the_check_date() -> None:
     article = load_knowledge_base(VALID).article("wages-unpaid-us")
     assert article is not None
     assert article.checked[0].on == date(2026, 11, 23)
+
+
+def test_a_gap_points_to_the_help_line_the_topics_articles_quote_for_the_place() -> None:
+    us_line = make_contact("us-line", ["US"], urgent=False, phone="1-800")
+    es_line = make_contact("es-line", ["ES"], urgent=False, phone="900")
+    emergency = make_contact("us-911", ["US"], urgent=True, phone="911")
+    quoting = [
+        make_article(f"wages-{n}", [], [], ()).model_copy(update={"contacts": contacts})
+        for n, contacts in enumerate(
+            [("us-911", "us-line"), ("us-911", "es-line"), ("us-911", "us-line")]
+        )
+    ]
+    kb = make_kb(*quoting, contacts=(us_line, es_line, emergency))
+    assert kb.gap_contact("wages", "US") is us_line
+    assert kb.gap_contact("wages", "ES") is es_line
+    assert kb.gap_contact("wages", "CA") is None
