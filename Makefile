@@ -22,7 +22,7 @@ CATALOGS := $(foreach p,$(I18N_PACKAGES),$(foreach l,$(I18N_LOCALES),$(p)/transl
 COMPILED_CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(addsuffix .po,$(CATALOGS))))
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load \
+.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load converse \
         train kb-check kb-report eval score lint migrate lock i18n catalogs clean admin-user
 
 help: ## list the targets
@@ -84,6 +84,10 @@ test-bot: install train ## Rasa's own story tests on the trained model
 eval: install train ## QUESTIONS=file.tsv OUT=file.jsonl: evaluation contract, see README
 	@test -n "$(QUESTIONS)" -a -n "$(OUT)" || { echo "usage: make eval QUESTIONS=path.tsv OUT=path.jsonl"; exit 2; }
 	$(PY) -m tools.evaluate --questions "$(QUESTIONS)" --out "$(OUT)"
+
+converse: install train catalogs ## conversations of tests/data/conversations.tsv on a private stack, scored
+	$(PY) -m tools.evaluate --private --questions tests/data/conversations.tsv --out var/conversations.jsonl
+	$(PY) -m tools.score --questions tests/data/conversations.tsv --results var/conversations.jsonl
 
 load: install train ## first-turn latency and throughput against Rasa's bare parse (COUNT=200 CLIENTS=8)
 	$(PY) -m tools.load --count $(or $(COUNT),200) --clients $(or $(CLIENTS),8)

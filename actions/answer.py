@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Final
 
 from rasa_sdk import Action, Tracker
@@ -9,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import Library
 from actions.replies import TEXTS, channel_of, language_of, report, utter_article
+from conversations.situation import programme_named
 from core.i18n import N_
 from knowledge import Article, topic_label
 
@@ -58,26 +60,56 @@ class ActionAnswerTopic(Action):
         topic = (tracker.latest_message.get("intent") or {}).get("name") or ""
         language = language_of(tracker)
         destination, origin = tracker.get_slot("country"), tracker.get_slot("origin")
+        programme = situation_of(tracker).programme
         kb = self._library.kb
-        relevance = self._library.index.scores(tracker.latest_message.get("text") or "", language)
+        question = question_of(tracker)
+        relevance = self._library.index.scores(question, language)
         article = kb.best_article(
-            topic, origin=origin, destination=destination, relevance=relevance
+            topic,
+            origin=origin,
+            destination=destination,
+            relevance=relevance,
+            programme=programme,
         )
-        if article is None and not destination and kb.needs_country(topic):
+        other = self._other_subject(tracker, topic, language)
+        if other is not None:
+            # A follow-up in its own words names another subject clearly ("y lo de la casa?"
+            # after a question on visas): answer that, for the same person and place.
+            utter_article(dispatcher, other, language, channel_of(tracker))
+            return []
+        asked = situation_of(tracker).asked
+        if article is None and not destination and kb.needs_country(topic) and not asked:
             # Rights differ by country and no article fits everywhere: ask once, briefly.
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_COUNTRY))
             report(dispatcher, topic=topic, ask_country=True)
             return []
-        if article is not None and self._should_ask_origin(article, origin, destination):
+        if (
+            article is not None
+            and not asked
+            and self._should_ask_origin(article, origin, destination)
+        ):
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_ORIGIN))
             report(dispatcher, topic=topic, ask_origin=True)
             return []
         if article is None:
-            dispatcher.utter_message(text=TEXTS.translate(language, NO_ARTICLE))
+            # An honest gap: say so in one line, and who can help (the gap is counted for
+            # editors from the stored turn: see knowledge/unanswered.py).
+            lines = [TEXTS.translate(language, NO_ARTICLE)]
+            contact = kb.gap_contact(topic, destination)
+            if contact is not None:
+                lines.append(f"{contact.name.get(language)}: {contact.phone or contact.whatsapp}")
+            dispatcher.utter_message(text="\n".join(lines))
             report(dispatcher, topic=topic)
             return []
         utter_article(dispatcher, article, language, channel_of(tracker))
         return []
+
+    def _other_subject(self, tracker: Tracker, topic: str, language: str) -> Article | None:
+        """For a follow-up sent on the thread's topic, a clearly better article elsewhere."""
+        if not situation_of(tracker).follow_up:
+            return None
+        hit = clear_hit(self._library, tracker, language)
+        return hit if hit is not None and hit.topic != topic else None
 
     def _should_ask_origin(
         self, article: Article, origin: str | None, destination: str | None
@@ -96,6 +128,52 @@ class ActionAnswerTopic(Action):
         )
 
 
+@dataclass(frozen=True)
+class Situation:
+    """What the app knows of the person beyond the slots (see conversations.situation)."""
+
+    programme: str | None
+    follow_up: bool  # the app sent a short follow-up on the thread's topic
+    asked: bool  # the bot asked about this thread already: never the same question twice
+
+
+def situation_of(tracker: Tracker) -> Situation:
+    metadata = tracker.latest_message.get("metadata") or {}
+    return Situation(
+        programme=metadata.get("programme") or programme_named(question_of(tracker)),
+        follow_up=bool(metadata.get("follow_up")),
+        asked=bool(metadata.get("asked")),
+    )
+
+
+def question_of(tracker: Tracker) -> str:
+    """The person's own words: the app may have sent Rasa the topic they chose instead."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return str(metadata.get("question") or tracker.latest_message.get("text") or "")
+
+
+def clear_hit(library: Library, tracker: Tracker, language: str) -> Article | None:
+    """The article a lexical search finds clearly best among those fitting the person."""
+    destination = tracker.get_slot("country")
+    programme = situation_of(tracker).programme
+    hits = [
+        hit
+        for hit in library.index.search(question_of(tracker), language, limit=6)
+        if _fits(hit.article, destination, programme)
+    ]
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    if hits and hits[0].score >= max(SEARCH_MIN_SCORE, SEARCH_MIN_LEAD * runner_up):
+        return hits[0].article
+    return None
+
+
+def _fits(article: Article, destination: str | None, programme: str | None) -> bool:
+    """Not written for another country or another visa than the person's."""
+    countries, programmes = article.countries.destination, article.programmes
+    in_place = destination is None or not countries or destination in countries
+    return in_place and (not programmes or programme in programmes)
+
+
 class ActionAnswerUnsure(Action):
     """The classifier was unsure: answer only if the search finds a clearly matching article."""
 
@@ -109,10 +187,9 @@ class ActionAnswerUnsure(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         language = language_of(tracker)
-        hits = self._library.index.search(tracker.latest_message.get("text") or "", language)
-        runner_up = hits[1].score if len(hits) > 1 else 0.0
-        if hits and hits[0].score >= max(SEARCH_MIN_SCORE, SEARCH_MIN_LEAD * runner_up):
-            utter_article(dispatcher, hits[0].article, language, channel_of(tracker))
+        hit = clear_hit(self._library, tracker, language)
+        if hit is not None:
+            utter_article(dispatcher, hit, language, channel_of(tracker))
             return []
         offer = self._likely_topics(tracker.latest_message.get("intent_ranking") or [])
         if not offer:

@@ -27,6 +27,8 @@ class Replay:
     message_id: int
     body: str
     topic: str | None = None  # the topic the person chose for it, when they chose one
+    follow_up: bool = False  # a short follow-up answered on the thread's topic, not chosen
+    asked: bool = False  # the bot already asked the person about that thread's question
 
 
 def await_answer(conversation: Conversation, what: str) -> None:

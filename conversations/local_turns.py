@@ -11,21 +11,25 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from channels.formatting import numbered_menu
 from conversations import texts
 from conversations.awaiting import Replay, await_answer, pending_question, take_awaiting
 from conversations.erasure import erase_person
+from conversations.gazetteer import words
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
-from conversations.places import parse_country, parse_origin
+from conversations.places import ANSWER_SIMILARITY, names_in, parse_country, parse_origin
+from conversations.situation import only_a_place, thread_topic
 from conversations.texts import TEXTS
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
-from knowledge.replies import article_reply, full_reply
+from knowledge.replies import article_reply, full_reply, more_parts
 
 HUMAN_TOPIC: Final = "human_agent"
+# First words that make a place where the person comes from: "de honduras", "from mexico".
+FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
 
 # Topics of the MENU keyword, in order; their names are the knowledge base's topic labels.
 MENU: Final[tuple[str, ...]] = (
@@ -100,7 +104,35 @@ class LocalTurns:
             if origin is not None:
                 person.country_origin = origin
                 return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
+        volunteered = self._volunteered_place(session, message, language)
+        if volunteered is not None:
+            return volunteered
         return _wordless(message, language)
+
+    def _volunteered_place(
+        self, session: Session, message: Message, language: str
+    ) -> LocalTurn | None:
+        """A message that only says where ("en madrid", "im in the us") right after a question:
+        noted, and that question answered again for the place, whether the bot asked or not."""
+        if self._kb is None or not has_words(message.body):
+            return None
+        if not only_a_place(message.body, names_in(message.body, similarity=ANSWER_SIMILARITY)):
+            return None
+        conversation, person = message.conversation, message.conversation.person
+        topics = frozenset(self._kb.topics) - {HUMAN_TOPIC}
+        previous = thread_topic(session, conversation, message, topics)
+        if previous is None:
+            return None
+        origin, country = parse_origin(message.body), parse_country(message.body)
+        said_from = words(message.body).split()[0] in FROM_WORDS
+        if origin is not None and (country is None or said_from):
+            person.country_origin = origin
+        elif country is not None:
+            person.country_destination = country
+        else:
+            return None
+        replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
+        return LocalTurn(language, replay=replay)
 
     def _keyword(
         self, session: Session, message: Message, found: Match, language: str
@@ -144,14 +176,26 @@ class LocalTurns:
         return "\n".join([text, "", TEXTS.translate(language, texts.EMERGENCY_TITLE), *lines])
 
     def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
-        """The full answer of the last article this conversation was given."""
-        article_id = _last_inbound(session, conversation.id, Message.article_id)
-        article = self._kb.article(article_id) if self._kb and article_id else None
-        if article is None:
-            return _reply(language, texts.NOTHING_MORE)
-        return LocalTurn(
-            language, [full_reply(article, language)], topic=article.topic, article_id=None
+        """The next part of the last article this conversation was given.
+
+        By SMS the full answer goes in parts of at most two segments, one per MORE, each but
+        the last ending with the MORE hint; by WhatsApp (where the first answer was already
+        the full one) the full answer again.
+        """
+        last = _last_article_message(session, conversation.id)
+        article = (
+            self._kb.article(last.article_id) if self._kb and last and last.article_id else None
         )
+        if article is None or last is None:
+            return _reply(language, texts.NOTHING_MORE)
+        if conversation.channel != Channel.SMS:
+            reply = full_reply(article, language)
+            return LocalTurn(language, [reply], topic=article.topic, article_id=None)
+        parts = more_parts(article, language)
+        asked = _mores_since(session, conversation.id, last.id)  # this MORE is already stored
+        if asked > len(parts):
+            return _reply(language, texts.NOTHING_MORE)
+        return LocalTurn(language, [parts[asked - 1]], topic=article.topic, article_id=None)
 
     def _menu_answer(self, message: Message, topic: str, language: str) -> LocalTurn:
         person = message.conversation.person
@@ -190,9 +234,13 @@ def _menu(channel: Channel, language: str) -> str:
     return numbered_menu(title, labels, footer, channel)
 
 
+def has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
 def _wordless(message: Message, language: str) -> LocalTurn | None:
     """A graceful answer to what carries no words; None when there are words for Rasa."""
-    if any(ch.isalnum() for ch in message.body):
+    if has_words(message.body):
         return None
     kinds = [str(item.get("kind", "")) for item in message.media]
     types = [str(item.get("content_type", "")) for item in message.media]
@@ -215,16 +263,23 @@ def _ask_again(
     return LocalTurn(language, replay=question)
 
 
-def _last_inbound(
-    session: Session,
-    conversation_id: int,
-    column: InstrumentedAttribute[str | None],
-) -> str | None:
-    """The newest non-empty `column` among the conversation's inbound messages."""
-    query = select(column).where(
+def _last_article_message(session: Session, conversation_id: int) -> Message | None:
+    """The newest inbound message of the conversation that was answered with an article."""
+    query = select(Message).where(
         Message.conversation_id == conversation_id,
         Message.direction == Direction.INBOUND,
-        column.is_not(None),
+        Message.article_id.is_not(None),
     )
-    value: str | None = session.scalar(query.order_by(Message.id.desc()).limit(1))
-    return value
+    return session.scalar(query.order_by(Message.id.desc()).limit(1))
+
+
+def _mores_since(session: Session, conversation_id: int, message_id: int) -> int:
+    """How many MORE the person wrote after message `message_id`, this one included."""
+    bodies = session.scalars(
+        select(Message.body).where(
+            Message.conversation_id == conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.id > message_id,
+        )
+    )
+    return sum(1 for body in bodies if (found := match(body)) and found.keyword == Keyword.MORE)

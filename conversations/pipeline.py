@@ -20,21 +20,26 @@ from sqlalchemy.orm import Session, sessionmaker
 from channels import Purpose, send_to_person
 from conversations import ownership
 from conversations.awaiting import Replay, await_answer
+from conversations.gazetteer import words
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.ownership import Priority
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
+from conversations.situation import FOLLOW_UP_MAX_WORDS, is_follow_up, programme_of, thread_topic
 from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
-from core.models import Conversation, Message, ProcessingState, utcnow
+from core.models import Conversation, Direction, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
 URGENT_REASON = "urgent"
+# A follow-up is never sent on as a request for a person or as an emergency: those are
+# decided on the person's own words.
+NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
 
 
 @dataclass
@@ -85,10 +90,11 @@ class RasaRequest:
     replay: Replay | None
 
 
-def goes_to_the_dialogue_as_written(message: Message) -> bool:
+def goes_to_the_dialogue_as_written(session: Session, message: Message) -> bool:
     """Whether Rasa's dialogue will read this very message (so that call reads it once):
     not a keyword, not an answer the bot waits for, not after STOP, not while an officer
-    holds the conversation, not a message without words."""
+    holds the conversation, not a message without words, and not a short message after
+    earlier ones (it may be a follow-up, decided on its reading before Rasa answers)."""
     conversation = message.conversation
     return (
         has_words(message.body)
@@ -96,7 +102,19 @@ def goes_to_the_dialogue_as_written(message: Message) -> bool:
         and conversation.awaiting is None
         and not conversation.person.opted_out
         and ownership.bot_may_answer(conversation)
+        and not _may_be_a_follow_up(session, message)
     )
+
+
+def _may_be_a_follow_up(session: Session, message: Message) -> bool:
+    if len(words(message.body).split()) > FOLLOW_UP_MAX_WORDS:
+        return False
+    earlier = select(Message.id).where(
+        Message.conversation_id == message.conversation_id,
+        Message.direction == Direction.INBOUND,
+        Message.id < message.id,
+    )
+    return session.scalar(earlier.limit(1)) is not None
 
 
 def has_words(text: str) -> bool:
@@ -126,6 +144,8 @@ class Dialogue:
         self._languages = languages
         self._urgency = urgency
         self._local = LocalTurns(knowledge)
+        topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
+        self._thread_topics = topics - NOT_THREAD_TOPICS
 
     async def handle(self, message_id: int, claim: Claim | None = None) -> TurnResult:
         with self._factory() as session:
@@ -133,7 +153,7 @@ class Dialogue:
             if not holds(message, claim):
                 return stored_result(session, message)
             text = normalize_for_nlu(message.body).lstrip("/ ")
-            read_first = not goes_to_the_dialogue_as_written(message)
+            read_first = not goes_to_the_dialogue_as_written(session, message)
         # The detect step. A message that Rasa's dialogue will read as written is read once,
         # by that call (the channel returns what NLU made of it); any other message (a
         # keyword, an awaited answer, a conversation an officer holds, STOP) is read here.
@@ -150,7 +170,7 @@ class Dialogue:
                 return TurnResult(
                     message_id, local.language, None, None, False, False, None, local.texts
                 )
-            request = self._rasa_request(conversation, message, local)
+            request = self._rasa_request(session, conversation, message, local, reading, urgency)
             answered_here = (local is not None and local.replay is None) or not (
                 ownership.bot_may_answer(conversation) and not request.choice.unsupported
             )
@@ -228,22 +248,56 @@ class Dialogue:
         return message
 
     def _rasa_request(
-        self, conversation: Conversation, message: Message, local: LocalTurn | None
+        self,
+        session: Session,
+        conversation: Conversation,
+        message: Message,
+        local: LocalTurn | None,
+        reading: NluReading | None,
+        urgency: UrgencyCheck | None,
     ) -> RasaRequest:
         # The person answered the bot about their question ("which country?", "is it about
         # 1, 2 or 3?"): Rasa gets that question again, now with the country known or the
         # topic chosen, and answers it as if it had been asked that way.
         replay = local.replay if local is not None else None
+        if replay is None and not (urgency is not None and urgency.urgent):
+            replay = self._follow_up(session, conversation, message, reading)
         question = replay.body if replay is not None else message.body
+        _remember_places(conversation, question)
         choice = self._languages.choose(question, conversation.person.language)
         conversation.person.language = choice.language
+        metadata = _rasa_metadata(conversation, question, choice.language)
+        metadata["programme"] = programme_of(session, conversation, question) or ""
+        metadata["question"] = normalize_for_nlu(question)
+        metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
+        # The bot already asked about this thread and got no answer: it answers as it can.
+        metadata["asked"] = "1" if replay is not None and replay.asked else ""
         return RasaRequest(
             sender_id=conversation.public_id,
             text=_rasa_text(question, replay),
-            metadata=_rasa_metadata(conversation, question, choice.language),
+            metadata=metadata,
             choice=choice,
             replay=replay,
         )
+
+    def _follow_up(
+        self,
+        session: Session,
+        conversation: Conversation,
+        message: Message,
+        reading: NluReading | None,
+    ) -> Replay | None:
+        """A short message the classifier cannot place ("cuanto cuesta?", "can i text?") is
+        answered on the thread's topic, with its own words to choose the article."""
+        if reading is None or not self._thread_topics:
+            return None
+        if not is_follow_up(message.body, *reading.best_topic()):
+            return None
+        previous = thread_topic(session, conversation, message, self._thread_topics)
+        if previous is None or previous.topic is None:
+            return None
+        asked = conversation.pending_message_id == previous.id
+        return Replay(message.id, message.body, previous.topic, follow_up=True, asked=asked)
 
     def _record(
         self,
@@ -273,8 +327,9 @@ class Dialogue:
             _remember_what_was_asked(conversation, message, understanding, request.replay)
             if understanding.language:
                 conversation.person.language = language = understanding.language
+            follow_up = request.replay is not None and request.replay.follow_up
             read = (urgency.evidence.get("topic"), urgency.evidence.get("confidence"))
-            if (understanding.topic, understanding.confidence) != read:
+            if not follow_up and (understanding.topic, understanding.confidence) != read:
                 # Rasa answered another question than the text (a chosen topic, a question
                 # brought back): today's rule reads that one too.
                 urgency = urgency.combined(
@@ -337,6 +392,14 @@ def _rasa_metadata(conversation: Conversation, question: str, language: str) -> 
         "country": country or "",
         "origin": origin or "",
     }
+
+
+def _remember_places(conversation: Conversation, question: str) -> None:
+    """Where the person said they work or come from, kept for the rest of the conversation
+    when nothing was known: "my boss dont pay overtime, im in texas" then "who do i call?"."""
+    person = conversation.person
+    person.country_destination = person.country_destination or mentioned_country(question)
+    person.country_origin = person.country_origin or mentioned_origin(question)
 
 
 def _rasa_text(question: str, replay: Replay | None) -> str:

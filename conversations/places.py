@@ -1,156 +1,83 @@
-"""Where a person works: from a short answer like "en españa", or named inside a question."""
+"""Where a person works and where they come from: from a short answer ("en dallas"), or named
+inside a question ("con la h2a en georgia…"), as people write it: in either language, with
+typos, several names at once ("estados unidos ya le dije, north carolina").
+
+The names come from `gazetteer` (maintained data plus a short alias list); this module reads
+them in a text: the longest name first, so "baja california" is Mexico and "new mexico" the
+US, then, in short texts, names written with a typo (rapidfuzz).
+"""
 
 from __future__ import annotations
 
-import re
+from rapidfuzz import fuzz, process
 
-from core.text import normalize_for_nlu
+from conversations.gazetteer import Tables, tables, words
+from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS
 
-# Destination countries the knowledge base distinguishes, as people name them.
-NAMES: dict[str, tuple[str, ...]] = {
-    "US": (
-        "estados unidos",
-        "eeuu",
-        "ee uu",
-        "e.u.",
-        "usa",
-        "us",
-        "united states",
-        "the states",
-        "gringolandia",
-        "el norte",
-        "america",
-    ),
-    "CA": ("canada", "canadaa", "kanada"),
-    "ES": ("espana", "spain", "espanya"),
-    "MX": ("mexico", "mejico", "mx"),
-    "CL": ("chile", "en chile", "chilito"),
-    "AR": ("argentina", "argentine", "arg", "la argentina"),
-}
-MAX_WORDS = 6
+MAX_WORDS = 12  # an answer to "which country?" longer than this is a new question
+LONGEST_NAME = 5  # words
+FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
+FUZZY_MIN_LENGTH = 6  # characters: shorter names must be written right
+ANSWER_SIMILARITY = 85.0
+MENTION_SIMILARITY = 90.0
+ABBREVIATION_MAX_WORDS = 3  # "NC", "en TX": a postal code counts in a short answer only
 
 
-_ANSWER_NAMES = {
-    code: tuple(f" {normalize_for_nlu(name).replace('.', ' ').strip()} " for name in names)
-    for code, names in NAMES.items()
-}
+def names_in(text: str, *, similarity: float) -> list[str]:
+    """The place names `text` contains, longest first and never overlapping."""
+    known = tables().every_name
+    tokens = words(text).split()
+    taken = [False] * len(tokens)
+    found: list[str] = []
+    for size in range(min(LONGEST_NAME, len(tokens)), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            if any(taken[start : start + size]):
+                continue
+            candidate = " ".join(tokens[start : start + size])
+            name = candidate if candidate in known else None
+            if name is None and len(tokens) <= FUZZY_MAX_WORDS:
+                name = _close_name(candidate, known, similarity)
+            if name is not None:
+                found.append(name)
+                taken[start : start + size] = [True] * size
+    return found
 
 
-def _the_one_named(text: str, names: dict[str, tuple[str, ...]]) -> str | None:
-    """The one code whose names (each padded with spaces) occur in `text`; None for 0 or 2+."""
-    found = {code for code, padded in names.items() if any(name in text for name in padded)}
+def _close_name(candidate: str, known: frozenset[str], similarity: float) -> str | None:
+    if len(candidate) < FUZZY_MIN_LENGTH:
+        return None
+    close = [name for name in known if abs(len(name) - len(candidate)) <= 2]
+    best = process.extractOne(candidate, close, scorer=fuzz.ratio, score_cutoff=similarity)
+    return best[0] if best is not None else None
+
+
+def _the_one(names: list[str], table: dict[str, str]) -> str | None:
+    """The one country the names place the text in; None for none or several."""
+    found = {table[name] for name in names if name in table}
     return found.pop() if len(found) == 1 else None
 
 
-def parse_country(text: str) -> str | None:
-    """The ISO code of the one country a short answer names; None when unclear."""
-    normalized = " " + normalize_for_nlu(text).replace(".", " ").strip(" !?¡¿") + " "
-    if len(normalized.split()) > MAX_WORDS:
+def _abbreviation(text: str, found: Tables) -> str | None:
+    """A US postal code in a short answer: "NC", "dallas tx"; lowercase only when alone."""
+    tokens = text.replace(",", " ").split()
+    if not tokens or len(tokens) > ABBREVIATION_MAX_WORDS:
         return None
-    return _the_one_named(normalized, _ANSWER_NAMES)
+    for token in tokens:
+        bare = token.strip(".!?")
+        code = bare.lower()
+        alone = len(tokens) == 1 and code not in ABBREVIATIONS_IN_CAPITALS
+        if (bare.isupper() or alone) and code in found.abbreviations:
+            return found.abbreviations[code]
+    return None
 
 
-# Names, regions and programmes that place a question in one destination country when they
-# appear inside a longer message ("con la h2a en georgia…"). Bare words that are also
-# ordinary words ("us", "america", "el norte") are left out, and so is Mexico: it is where
-# most people come from, so naming it says nothing about where the question is set.
-MENTIONS: dict[str, tuple[str, ...]] = {
-    "US": (
-        "estados unidos",
-        "eeuu",
-        "ee uu",
-        "eua",
-        "usa",
-        "united states",
-        "the states",
-        "h2a",
-        "h 2a",
-        "h2b",
-        "h 2b",
-        "california",
-        "texas",
-        "florida",
-        "georgia",
-        "north carolina",
-        "carolina del norte",
-        "arizona",
-        "washington",
-        "oregon",
-        "new york",
-        "nueva york",
-        "illinois",
-        "chicago",
-        "houston",
-        "los angeles",
-        "louisiana",
-        "luisiana",
-        "wisconsin",
-        "michigan",
-        "kentucky",
-        "idaho",
-        "colorado",
-        "nevada",
-        "new jersey",
-        "nueva jersey",
-    ),
-    "CA": (
-        "canada",
-        "ontario",
-        "quebec",
-        "british columbia",
-        "columbia britanica",
-        "alberta",
-        "manitoba",
-        "saskatchewan",
-        "nova scotia",
-        "nueva escocia",
-        "leamington",
-        "toronto",
-        "vancouver",
-        "montreal",
-        "sawp",
-        "ptat",
-    ),
-    "ES": (
-        "espana",
-        "spain",
-        "madrid",
-        "barcelona",
-        "huelva",
-        "almeria",
-        "murcia",
-        "sevilla",
-        "lleida",
-        "cataluna",
-        "andalucia",
-        "gecco",
-    ),
-    # Chile and Argentina: the bare word "chile" is also a pepper, so only "in Chile" and
-    # places count; cities that share a name with one in Spain (Cordoba) or elsewhere
-    # (Santiago, Rosario, Santa Fe, Concepcion) are left out.
-    "CL": (
-        *("en chile", "a chile", "para chile", "desde chile", "de chile", "in chile"),
-        *("to chile", "santiago de chile", "valparaiso", "vina del mar", "antofagasta"),
-        *("iquique", "arica", "calama", "temuco", "rancagua", "puerto montt", "talca"),
-        *("coquimbo", "la serena", "copiapo", "atacama", "tarapaca", "araucania"),
-        *("biobio", "bio bio", "los lagos", "magallanes", "punta arenas", "ohiggins"),
-    ),
-    "AR": (
-        *("argentina", "buenos aires", "bs as", "bsas", "caba", "capital federal"),
-        *("conurbano", "la plata", "mar del plata", "mendoza", "tucuman", "salta"),
-        *("jujuy", "neuquen", "entre rios", "chubut", "rio negro", "bahia blanca"),
-        *("ushuaia", "tierra del fuego", "la matanza", "moron", "quilmes"),
-    ),
-}
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def _words(text: str) -> str:
-    """' h 2a en ee uu ': lowercase words between single spaces, for whole-word matching."""
-    return " " + _NOT_WORD.sub(" ", normalize_for_nlu(text)).strip() + " "
-
-
-_MENTION_WORDS = {code: tuple(_words(n) for n in names) for code, names in MENTIONS.items()}
+def parse_country(text: str) -> str | None:
+    """The ISO code of the one country a short answer to "which country?" places the person in."""
+    if len(words(text).split()) > MAX_WORDS:
+        return None
+    found = tables()
+    country = _the_one(names_in(text, similarity=ANSWER_SIMILARITY), found.destination_answers)
+    return country or _abbreviation(text, found)
 
 
 def mentioned_country(text: str) -> str | None:
@@ -160,62 +87,8 @@ def mentioned_country(text: str) -> str | None:
     of asking where the person works; "trabaje en usa y ahora voy a españa" names two, so
     it still asks.
     """
-    return _the_one_named(_words(text), _MENTION_WORDS)
-
-
-# Where a person comes from, as people say it inside a message. A country's bare name counts
-# for the countries Enlace serves that are nobody's destination in the knowledge base; Mexico
-# is also a destination, so for it only a nationality or "soy de / from mexico" counts.
-ORIGIN_MENTIONS: dict[str, tuple[str, ...]] = {
-    "MX": (
-        *("mexicano", "mexicana", "mexicanos", "mexicanas", "mexican", "mexicans"),
-        *("soy de mexico", "somos de mexico", "from mexico"),
-        # States people emigrate from; border and transit states say nothing about origin.
-        *("michoacan", "jalisco", "zacatecas", "oaxaca", "puebla", "guanajuato", "veracruz"),
-        *("durango", "sinaloa", "cdmx", "estado de mexico"),
-    ),
-    "GT": (
-        *("guatemala", "guatemalteco", "guatemalteca", "guatemaltecos", "guatemaltecas"),
-        *("guatemalan", "guatemalans", "chapin", "chapina", "huehuetenango", "quetzaltenango"),
-    ),
-    "HN": (
-        *("honduras", "hondureno", "hondurena", "hondurenos", "hondurenas", "honduran"),
-        *("hondurans", "catracho", "catracha", "tegucigalpa", "san pedro sula"),
-    ),
-    "SV": (
-        *("el salvador", "salvadoreno", "salvadorena", "salvadorenos", "salvadorenas"),
-        *("salvadoran", "salvadorans", "guanaco", "guanaca", "san salvador"),
-    ),
-    "NI": (
-        *("nicaragua", "nicaraguense", "nicaraguenses", "nicaraguan", "nicaraguans", "nica"),
-        "managua",
-    ),
-    "CO": (
-        *("colombia", "colombiano", "colombiana", "colombianos", "colombianas", "colombian"),
-        *("colombians", "bogota", "medellin", "barranquilla", "bucaramanga", "pereira"),
-        *("cucuta", "antioquia", "valle del cauca", "paisa", "paisas", "colombiano"),
-    ),
-    "EC": (
-        *("ecuador", "ecuatoriano", "ecuatoriana", "ecuatorianos", "ecuatorianas"),
-        *("ecuadorian", "ecuadorians", "quito", "guayaquil", "loja", "azuay", "manabi"),
-        *("canar", "riobamba", "ambato", "santo domingo de los tsachilas"),
-    ),
-    "PE": (
-        *("peru", "peruano", "peruana", "peruanos", "peruanas", "peruvian", "peruvians"),
-        *("lima", "arequipa", "cusco", "cuzco", "trujillo", "chiclayo", "piura", "puno"),
-        *("huancayo", "iquitos", "tacna", "callao"),
-    ),
-    "BO": (
-        *("bolivia", "boliviano", "boliviana", "bolivianos", "bolivianas", "bolivian"),
-        *("bolivians", "cochabamba", "santa cruz de la sierra", "el alto", "oruro"),
-        *("potosi", "tarija", "sucre"),
-    ),
-    "VE": (
-        *("venezuela", "venezolano", "venezolana", "venezolanos", "venezolanas"),
-        *("venezuelan", "venezuelans", "caracas"),
-    ),
-}
-_ORIGIN_WORDS = {code: tuple(_words(n) for n in names) for code, names in ORIGIN_MENTIONS.items()}
+    names = names_in(text, similarity=MENTION_SIMILARITY)
+    return _the_one(names, tables().destination_mentions)
 
 
 def mentioned_origin(text: str) -> str | None:
@@ -224,18 +97,11 @@ def mentioned_origin(text: str) -> str | None:
     Articles for some origins only (Mexico's pension agreement with Spain, Guatemala's
     labour ministry) are chosen for a person who says where they are from.
     """
-    return _the_one_named(_words(text), _ORIGIN_WORDS)
-
-
-_ORIGIN_ANSWER_WORDS = {
-    **_ORIGIN_WORDS,
-    "MX": (*_ORIGIN_WORDS["MX"], _words("mexico"), _words("mejico")),
-}
+    return _the_one(names_in(text, similarity=MENTION_SIMILARITY), tables().origin_mentions)
 
 
 def parse_origin(text: str) -> str | None:
     """The country a short answer to "where are you from?" names ("de guatemala", "mexicana")."""
-    words = _words(text)
-    if len(words.split()) > MAX_WORDS:
+    if len(words(text).split()) > MAX_WORDS:
         return None
-    return _the_one_named(words, _ORIGIN_ANSWER_WORDS)
+    return _the_one(names_in(text, similarity=ANSWER_SIMILARITY), tables().origin_answers)

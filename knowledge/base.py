@@ -7,6 +7,7 @@ agree on which article a person gets.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from knowledge.models import Article, Contact, Topic
@@ -49,6 +50,7 @@ class KnowledgeBase:
         origin: str | None = None,
         destination: str | None = None,
         relevance: Mapping[str, float] | None = None,
+        programme: str | None = None,
     ) -> Article | None:
         """The article to answer with for a person from `origin` now in `destination`.
 
@@ -63,6 +65,12 @@ class KnowledgeBase:
         otherwise topics whose every article is per origin, like pensions, would never be
         answered. None means nothing fits: ask where the person is (see `needs_country`) or
         point to the consulate.
+
+        Then programmes: an article written for some visas or programmes only (`programmes`)
+        answers a person on one of them, or asking about it (`programme`), before the others;
+        it is never chosen for a person on another one, and for a person who said none it
+        comes after the general articles: a worker who never mentioned a visa is not told
+        H-2A rules.
         """
         scores = relevance or {}
         ranked = [
@@ -70,6 +78,7 @@ class KnowledgeBase:
                 not _matches(a.countries.destination, destination),
                 not _matches(a.countries.origin, origin),
                 bool(a.countries.origin),
+                _programme_rank(a.programmes, programme),
                 -scores.get(a.id, 0.0),
                 a.id,
                 a,
@@ -77,8 +86,24 @@ class KnowledgeBase:
             for a in self.articles_for(topic)
             if _compatible(a.countries.destination, destination)
             and (origin is None or _compatible(a.countries.origin, origin))
+            and (programme is None or _compatible(a.programmes, programme))
         ]
         return min(ranked)[-1] if ranked else None
+
+    def gap_contact(self, topic: str, destination: str | None) -> Contact | None:
+        """Who can help on `topic` where the person is, when no article fits them: the
+        non-emergency contact the topic's articles quote most, among those serving there."""
+        quoted: Counter[str] = Counter()
+        for article in self.articles_for(topic):
+            if _compatible(article.countries.destination, destination):
+                quoted.update(article.contacts)
+        for contact_id, _ in quoted.most_common():
+            contact = self.contacts.get(contact_id)
+            if contact is None or contact.urgent or not (contact.phone or contact.whatsapp):
+                continue
+            if destination is None or destination in contact.serves or not contact.serves:
+                return contact
+        return None
 
     def needs_country(self, topic: str) -> bool:
         """True when knowing where the person is would change the answer for `topic`."""
@@ -130,6 +155,13 @@ UNLISTED_ORIGIN = "ZZ"
 
 def _matches(countries: tuple[str, ...], country: str | None) -> bool:
     return country is not None and country in countries
+
+
+def _programme_rank(programmes: tuple[str, ...], programme: str | None) -> int:
+    """0: written for the person's programme; 1: for everyone; 2: for a programme not said."""
+    if programme is not None and programme in programmes:
+        return 0
+    return 2 if programmes else 1
 
 
 def _compatible(countries: tuple[str, ...], country: str | None) -> bool:

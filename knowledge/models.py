@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -81,6 +81,9 @@ def _iso_date(value: Any) -> date:
 Text = Annotated[str, AfterValidator(_not_blank)]
 Slug = Annotated[str, AfterValidator(_slug)]
 CountryCode = Annotated[str, AfterValidator(_country)]
+# Visas and programmes an article may be written for only (Programme in an article's YAML).
+PROGRAMMES: Final = ("H-2A", "H-2B", "SAWP", "GECCO")
+Programme = Literal["H-2A", "H-2B", "SAWP", "GECCO"]
 LanguageCode = Annotated[str, AfterValidator(_language_code)]
 Url = Annotated[str, AfterValidator(_url)]
 ReviewDate = Annotated[date, BeforeValidator(_iso_date)]
@@ -160,6 +163,9 @@ class Article(_Strict):
     id: Slug
     topic: str
     countries: Countries
+    # The visas or programmes the article is written for; empty: whoever is in its countries.
+    # Chosen for a person on one of them or asking about it; otherwise after general articles.
+    programmes: tuple[Programme, ...] = ()
     reviewed: ReviewDate
     reviewed_by: Text
     contacts: tuple[Slug, ...]

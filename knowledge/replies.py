@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
+from core.segments import count_segments, sms_rendering
 from knowledge.labels import more_hint
 from knowledge.models import Article
+
+# One reply to MORE by SMS costs at most this many segments, the MORE hint included.
+MORE_SEGMENTS: Final = 2
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 def article_reply(article: Article, language: str, channel: str) -> str:
@@ -17,3 +25,45 @@ def full_reply(article: Article, language: str) -> str:
     """Title above the full answer: WhatsApp's answer, and any channel's reply to MORE."""
     text = article.localized(language)
     return f"*{text.title}*\n\n{text.full}"
+
+
+def more_parts(article: Article, language: str, segments: int = MORE_SEGMENTS) -> list[str]:
+    """The full answer by SMS in replies of at most `segments` segments each, hint included.
+
+    Each part but the last ends with the MORE hint, so the person pays only for what they ask
+    for; parts are cut after sentences (a sentence too long for one part is cut at words).
+    """
+    hint = more_hint(language)
+    text = sms_rendering(full_reply(article, language).replace("*", ""))
+    parts: list[str] = []
+    current = ""
+    for piece in _pieces(text, hint, segments):
+        candidate = f"{current} {piece}".strip() if current else piece
+        if current and count_segments(f"{candidate}\n{hint}") > segments:
+            parts.append(current)
+            candidate = piece
+        current = candidate
+    if current:
+        parts.append(current)
+    return [f"{part}\n{hint}" for part in parts[:-1]] + parts[-1:]
+
+
+def _pieces(text: str, hint: str, segments: int) -> list[str]:
+    """Sentences, and the words of a sentence that alone would not fit in one part."""
+    out: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
+        if not sentence:
+            continue
+        if count_segments(f"{sentence}\n{hint}") <= segments:
+            out.append(sentence)
+            continue
+        line = ""
+        for word in sentence.split():
+            if line and count_segments(f"{line} {word}\n{hint}") > segments:
+                out.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        if line:
+            out.append(line)
+    return out

@@ -1,5 +1,8 @@
 """`make score`: topic accuracy per language and split, and SMS cost, of a `make eval` output.
 
+A questions TSV of conversations (`conversation` and `expect` columns) is scored by turn and
+by conversation instead: see tools.threads.
+
 Reads the labels (`topic`, `language`, `split`, `batch`) from the questions TSV and the
 predictions from the JSON lines, matched by line order. With a `batch` column (questions
 written at different times) it also prints each batch's accuracy, so a later batch, written
@@ -24,6 +27,7 @@ from core.i18n import LOCALES
 from core.text import normalize_for_nlu
 from knowledge.labels import TOPIC_LABELS, topic_label
 from knowledge.taxonomy import load_taxonomy
+from tools import threads
 
 # How the bot first answered a question on a knowledge-base topic, by the texts it uses.
 FIRST_ANSWERS = (
@@ -76,6 +80,9 @@ def main() -> None:
     results = [json.loads(line) for line in args.results.read_text().splitlines() if line]
     if len(labels) != len(results):
         raise SystemExit(f"{len(labels)} questions but {len(results)} results")
+    if labels and "conversation" in labels[0] and "expect" in labels[0]:
+        threads.report(labels, results, first_answer)
+        return
     groups: dict[tuple[str, str], list[bool]] = defaultdict(list)
     batches: dict[tuple[str, str, str], list[bool]] = defaultdict(list)
     language_ok: list[bool] = []

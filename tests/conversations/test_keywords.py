@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from channels.models import DeliveryStatus, OutboxItem
 from conversations.keywords import Keyword, match
 from core.models import Case, Channel, Conversation, ConversationStatus, Message, Person
-from core.segments import strip_accents_for_sms
+from core.segments import count_segments, strip_accents_for_sms
+from knowledge.replies import MORE_SEGMENTS, more_parts
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
 
@@ -130,6 +131,7 @@ def test_a_number_after_the_menu_answers_that_topic_and_more_expands_it(enlace: 
     replies = [strip_accents_for_sms(r) for r in enlace.replies_to(phone)]
     assert replies[1] == strip_accents_for_sms(f"{text.short}\nResponde MAS para detalles.")
     assert replies[2].startswith(strip_accents_for_sms(text.title))
+    assert count_segments(replies[2]) <= MORE_SEGMENTS
     assert not enlace.rasa.messages
     with enlace.factory() as session:
         answered = [m for m in enlace.messages(session, phone) if m.body == "3"]
@@ -157,6 +159,44 @@ def test_more_after_a_bot_article_sends_its_full_text(enlace: Enlace) -> None:
     assert replies[0] == "short"
     full = "\n".join(replies[1:])
     assert article.localized("en").full.split("\n")[0][:60] in full
+
+
+def test_each_more_by_sms_sends_the_next_part_of_at_most_two_segments(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "MENU")
+    enlace.receive(phone, "3")
+    article = enlace.app.state.library.kb.best_article("documents_retained")
+    assert article is not None
+    parts = more_parts(article, "es")
+    assert len(parts) > 1, "the full answer is longer than one part"
+    for _ in parts:
+        enlace.receive(phone, "MAS")
+    replies = enlace.replies_to(phone)[2:]
+    assert replies == parts
+    assert all(count_segments(reply) <= MORE_SEGMENTS for reply in replies)
+    assert all(reply.endswith("Responde MAS para detalles.") for reply in replies[:-1])
+    enlace.receive(phone, "MAS")
+    assert enlace.replies_to(phone)[-1].startswith("No tengo")
+
+
+def test_more_after_a_new_article_starts_from_its_first_part(enlace: Enlace) -> None:
+    phone = new_phone()
+    kb = enlace.app.state.library.kb
+    enlace.receive(phone, "MENU")
+    enlace.receive(phone, "3")
+    enlace.receive(phone, "MAS")
+    enlace.receive(phone, "MENU")
+    enlace.receive(phone, "4")
+    enlace.receive(phone, "MAS")
+    article = kb.article(enlace.replies_to(phone) and _article_of_last_pick(enlace, phone))
+    assert article is not None
+    assert enlace.replies_to(phone)[-1] == more_parts(article, "es")[0]
+
+
+def _article_of_last_pick(enlace: Enlace, phone: str) -> str:
+    with enlace.factory() as session:
+        picked = [m.article_id for m in enlace.messages(session, phone) if m.article_id]
+    return picked[-1]
 
 
 def test_more_with_nothing_to_expand_says_so(enlace: Enlace) -> None:

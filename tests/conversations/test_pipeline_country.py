@@ -37,11 +37,11 @@ def test_unknown_country_is_sent_empty_so_rasa_forgets_a_stale_one(enlace: Enlac
     assert _countries_sent(enlace) == [""]
 
 
-def test_a_country_the_message_names_is_sent_with_it(enlace: Enlace) -> None:
+def test_a_country_the_message_names_is_sent_with_it_and_remembered(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.receive(phone, "trabajo en Canadá y no me pagan las horas extra")
     enlace.receive(phone, "y cuanto es el minimo?")
-    assert _countries_sent(enlace) == ["CA", ""]  # named for that question, not remembered
+    assert _countries_sent(enlace) == ["CA", "CA"]  # the follow-up is about Canada too
 
 
 def test_a_named_country_wins_over_the_remembered_one_for_that_message(enlace: Enlace) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from conversations.places import mentioned_country, mentioned_origin, parse_country, parse_origin
@@ -137,3 +140,63 @@ def test_chile_and_argentina_answer_which_country(answer: str, country: str) -> 
 )
 def test_andean_regions_and_demonyms_say_where_a_person_is_from(text: str, origin: str) -> None:
     assert mentioned_origin(text) == origin
+
+
+def _place_answers() -> list[tuple[str, str, str | None]]:
+    path = Path(__file__).parents[1] / "data" / "place_answers.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(row["question"], row["text"], row["country"] or None) for row in rows]
+
+
+@pytest.mark.parametrize(("question", "text", "country"), _place_answers())
+def test_answers_written_as_people_write_them_name_their_place(
+    question: str, text: str, country: str | None
+) -> None:
+    parse = parse_country if question == "country" else parse_origin
+    assert parse(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("my boss dont pay overtime, im in texas", "US"),
+        ("trabajo en una granja en nebraska y me lastime", "US"),
+        ("me pagan en efectivo en carolina del nort", "US"),  # a typo inside a sentence
+        ("my husband was picked up by ICE in houston", "US"),
+        ("trabajamos en huelva en la fresa", "ES"),
+        ("soy de cuenca y trabajo en murcia", "ES"),
+        ("en la montaña hace frio", None),  # montaña, not Montana
+        ("orlando mi amigo no tiene papeles", None),  # a first name
+        ("hay una mesa de trabajo en el consulado", None),
+    ],
+)
+def test_states_and_cities_inside_a_sentence_set_the_destination(
+    text: str, country: str | None
+) -> None:
+    assert mentioned_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("baja california", "MX"), ("new mexico", "US"), ("nuevo mexico", "US")],
+)
+def test_the_longest_name_is_read_first(text: str, country: str) -> None:
+    assert parse_country(text) == country
+
+
+@pytest.mark.parametrize("text", ["in", "me", "OK", "ga", "de"])
+def test_postal_codes_that_are_words_are_not_states(text: str) -> None:
+    assert parse_country(text) is None
+
+
+def test_a_state_code_in_capitals_is_a_state() -> None:
+    assert parse_country("GA") == "US"
+
+
+def test_a_state_named_with_a_city_is_one_country_not_two() -> None:
+    assert parse_country("estados unidos ya le dije, north carolina") == "US"
+
+
+def test_a_mexican_state_says_where_the_person_is_from() -> None:
+    assert mentioned_origin("soy de veracruz y estoy en georgia") == "MX"

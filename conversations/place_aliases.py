@@ -1,0 +1,125 @@
+"""The curated part of place understanding: what the data sets of `gazetteer` do not say.
+
+Kept short on purpose: a name belongs here only when no data set has it (an abbreviation
+people use, a demonym, a farm region, a visa) or when a data name is also an ordinary word.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Countries the knowledge base answers for, and where people come from.
+DESTINATIONS: Final = ("US", "CA", "ES", "MX", "CL", "AR")
+ORIGINS: Final = ("MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
+ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO")
+# Smallest city (people) read as naming its country, by country.
+DESTINATION_CITY_POPULATION: Final = {
+    "US": 200_000,
+    "CA": 100_000,
+    "ES": 100_000,
+    "MX": 300_000,
+    "CL": 200_000,
+    "AR": 200_000,
+}
+ORIGIN_CITY_POPULATION: Final = {
+    "MX": 300_000,
+    **dict.fromkeys(("GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO", "VE"), 150_000),
+}
+
+# Mexico is where most people come from: naming it, or a place in it, inside a question says
+# nothing about where the question is set. A bare answer to "which country?" still counts.
+NOT_MENTIONED_DESTINATIONS: Final = ("MX",)
+# "chile" is also a pepper; "georgia", "columbia" are kept from sentences for other reasons.
+NOT_A_DESTINATION: Final = ("chile", "columbia", "mexico")
+# Named as a place of work ("trabajo en mexico"), Mexico is no nationality.
+NOT_AN_ORIGIN: Final = ("mexico", "mejico", "ciudad de mexico", "mexico city")
+
+# Names that data gives a place but that people write as ordinary words, or first names.
+ORDINARY_WORDS: Final = (
+    *("montana", "mesa", "plano", "paradise", "aurora", "orlando", "irving", "modesto"),
+    *("lincoln", "jamaica", "cypress", "la florida", "la granja", "el bosque", "la reina"),
+    *("providencia", "independencia", "recoleta", "posadas", "resistencia", "corrientes"),
+    *("misiones", "moreno", "pilar", "tigre", "mercedes", "rosario", "concepcion", "colon"),
+    *("la paz", "paz", "la libertad", "libertad", "la union", "union", "el progreso"),
+    *("progreso", "esperanza", "la esperanza", "valle", "centro", "norte", "sur", "oriente"),
+    *("victoria", "leon", "palma", "dos hermanas", "la laguna", "santa rosa", "san marcos"),
+    *("juarez", "chihuahua", "amazonas", "loreto", "ica", "cortes", "atlantida", "islas"),
+    *("libertador", "maule", "santander", "bolivar", "central", "capital", "distrito"),
+    *("san martin", "madre de dios", "sucre", "ocotepeque", "lempira", "cabanas", "managua"),
+)
+
+# US postal codes that are also words: never read as a state ("OK", "me"), or only when
+# written in capitals ("GA", but not "ga").
+ABBREVIATIONS_AS_WORDS: Final = ("in", "me", "or", "ok", "hi", "oh", "la", "de")
+ABBREVIATIONS_IN_CAPITALS: Final = (
+    *("al", "pa", "ma", "mi", "mo", "id", "co", "ne", "ar", "va", "ga", "wa", "ms", "ct"),
+    *("md", "ri", "nd", "sd"),
+)
+
+# Names people use for a country, in answers and inside sentences.
+DESTINATION_ALIASES: Final = {
+    "US": (
+        *("estados unidos", "eeuu", "ee uu", "eua", "usa", "united states", "the states"),
+        *("h2a", "h 2a", "h2b", "h 2b", "nueva york", "nueva yol", "nueva jersey"),
+        "carolina del norte",
+        *("carolina del sur", "luisiana", "los angeles", "nyc", "central valley"),
+        *("valle central", "valle de san joaquin", "san joaquin valley", "immokalee"),
+        *("yakima", "salinas", "watsonville", "delano", "homestead", "dalton", "chicago"),
+        *("georgia", "washington", "florida", "colorado", "nevada", "jacksonville"),
+    ),
+    "CA": (
+        *("canada", "canadaa", "kanada", "columbia britanica", "nueva escocia", "leamington"),
+        *("niagara", "okanagan", "sawp", "ptat", "seasonal agricultural worker program"),
+    ),
+    "ES": (
+        *("espana", "spain", "espanya", "cataluna", "catalunya", "andalucia", "gecco"),
+        *("el ejido", "lepe", "moguer", "palos de la frontera", "roquetas de mar"),
+    ),
+    "CL": (
+        *("en chile", "a chile", "para chile", "desde chile", "de chile", "in chile"),
+        *("to chile", "santiago de chile", "vina del mar", "bio bio", "ohiggins"),
+        *("punta arenas", "la serena", "puerto montt", "temuco", "rancagua", "talca"),
+    ),
+    "AR": (*("argentina", "bs as", "bsas", "caba", "capital federal", "conurbano"),),
+}
+# Names that answer "which country?" but inside a sentence are ordinary words.
+DESTINATION_ANSWERS: Final = {
+    "US": ("us", "u s", "e u", "gringolandia", "el norte", "america", "eu"),
+    "MX": ("mexico", "mejico", "mx"),
+    "CL": ("chile", "chilito"),
+    "AR": ("arg", "la argentina", "argentine"),
+}
+
+
+def _spanish(stem: str, *, masculine: str = "o", feminine: str = "a") -> tuple[str, ...]:
+    """A Spanish demonym in its four forms: guatemaltec → guatemalteco, -a, -os, -as."""
+    return (stem + masculine, stem + feminine, stem + masculine + "s", stem + feminine + "s")
+
+
+ORIGIN_ALIASES: Final = {
+    "MX": (
+        *_spanish("mexican"),
+        *("mexican", "mexicans", "soy de mexico", "somos de mexico", "from mexico"),
+        *("de mexico", "cdmx", "edomex", "estado de mexico", "el df", "michoacan"),
+    ),
+    "GT": (
+        *(*_spanish("guatemaltec"), "guatemalan", "guatemalans", "chapin", "chapina"),
+        *("huehue", "guate"),
+    ),
+    "HN": (*_spanish("hondure", masculine="no"), "honduran", "hondurans", "catracho", "catracha"),
+    "SV": (*_spanish("salvadore", masculine="no"), "salvadoran", "salvadorans", "guanaco"),
+    "NI": ("nicaraguense", "nicaraguenses", "nicaraguan", "nicaraguans", "nica", "nicas"),
+    "CR": ("costarricense", "costarricenses", "costa rican", "tico", "tica", "ticos"),
+    "PA": (*_spanish("panamen", masculine="o"), "panamanian"),
+    "CO": (*_spanish("colombian"), "colombian", "colombians", "paisa", "paisas", "medellin"),
+    "EC": (*_spanish("ecuatorian"), "ecuadorian", "ecuadorians", "loja", "canar", "azuay"),
+    "PE": (*_spanish("peruan"), "peruvian", "peruvians", "lima", "cuzco", "callao"),
+    "BO": (*_spanish("bolivian"), "bolivian", "bolivians", "el alto", "santa cruz de la sierra"),
+    "VE": (*_spanish("venezolan"), "venezuelan", "venezuelans", "caracas"),
+}
+# Country names that answer "where are you from?" though inside a sentence they may not.
+ORIGIN_ANSWERS: Final = {
+    "MX": ("mexico", "mejico"),
+    "CL": (*_spanish("chilen"), "chile", "chilean"),
+    "AR": ("argentino", "argentinos", "argentinas", "argentina", "argentinian"),
+}

@@ -1,0 +1,106 @@
+"""The person's situation as the conversation has told it: the visa or programme they named,
+the topic the thread is on, and whether a message is a short follow-up or only a place.
+
+Derived from the conversation's own stored messages, so it needs no state of its own and goes
+with the messages when a person asks to be erased.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from conversations.awaiting import AWAIT_FOR
+from conversations.gazetteer import words
+from core.models import Conversation, Direction, Message
+
+# Visas and programmes as people write them: "H-2A", "h2a", "la h 2 a", "PTAT".
+_PROGRAMMES: Final = (
+    (re.compile(r"\bh ?2 ?a\b"), "H-2A"),
+    (re.compile(r"\bh ?2 ?b\b"), "H-2B"),
+    (re.compile(r"\b(sawp|ptat|programa de trabajadores agricolas temporales)\b"), "SAWP"),
+    (re.compile(r"\bgecco\b"), "GECCO"),
+)
+HISTORY: Final = 50  # inbound messages looked at for a programme named earlier
+FOLLOW_UP_MAX_WORDS: Final = 10
+# Below this the classifier's reading of a short message does not beat the thread's topic.
+FOLLOW_UP_CONFIDENCE: Final = 0.6
+# Intents that are never a follow-up on a topic, whatever the confidence.
+NOT_FOLLOW_UPS: Final = frozenset(
+    {"greet", "goodbye", "thanks", "language_switch", "human_agent", "affirm", "deny"}
+)
+# Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
+_PLACE_FILLER: Final = frozenset(
+    (
+        *("en", "in", "the", "el", "la", "los", "las", "de", "del", "from", "soy", "somos"),
+        *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le"),
+        *("dije", "aqui", "here", "ahorita", "now", "ok", "si", "yes", "pues", "bueno"),
+    )
+)
+
+
+def programme_named(text: str) -> str | None:
+    """The one visa or programme a text names; None for none or several."""
+    plain = words(text)
+    found = {name for pattern, name in _PROGRAMMES if pattern.search(plain)}
+    return found.pop() if len(found) == 1 else None
+
+
+def programme_of(session: Session, conversation: Conversation, text: str) -> str | None:
+    """The programme this message names, else the newest one the person named before."""
+    named = programme_named(text)
+    if named is not None or conversation.id is None:
+        return named
+    bodies = session.scalars(
+        select(Message.body)
+        .where(
+            Message.conversation_id == conversation.id,
+            Message.direction == Direction.INBOUND,
+        )
+        .order_by(Message.id.desc())
+        .limit(HISTORY)
+    )
+    return next((found for body in bodies if (found := programme_named(body or ""))), None)
+
+
+def thread_topic(
+    session: Session, conversation: Conversation, before: Message, topics: frozenset[str]
+) -> Message | None:
+    """The newest recent inbound message of the thread on a knowledge-base topic."""
+    query = (
+        select(Message)
+        .where(
+            Message.conversation_id == conversation.id,
+            Message.direction == Direction.INBOUND,
+            Message.id < before.id,
+            Message.topic.in_(topics),
+        )
+        .order_by(Message.id.desc())
+        .limit(1)
+    )
+    message = session.scalar(query)
+    if message is None:
+        return None
+    created = message.created_at
+    if created.tzinfo is None:  # SQLite returns naive UTC
+        created = created.replace(tzinfo=UTC)
+    return message if datetime.now(UTC) - created <= AWAIT_FOR else None
+
+
+def is_follow_up(text: str, intent: str | None, confidence: float | None) -> bool:
+    """A short message the classifier reads too weakly to change the subject on its own."""
+    if len(words(text).split()) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
+        return False
+    return intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE
+
+
+def only_a_place(text: str, place_names: list[str]) -> bool:
+    """Whether a message says nothing but where ("en madrid", "im in the us")."""
+    rest = set(words(text).split()) - _PLACE_FILLER
+    for name in place_names:
+        rest -= set(name.split())
+    return bool(place_names) and not rest and "?" not in text

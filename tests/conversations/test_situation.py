@@ -1,0 +1,141 @@
+"""The thread's situation: a visa named once, a short follow-up, a place said unasked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conversations.situation import is_follow_up, only_a_place, programme_named
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
+
+READINGS = {
+    "me cobraron 1500 por la visa": ("recruitment_fees", 0.92),
+    "no me pagan las horas extra": ("wages", 0.9),
+    "cuanto cuesta?": ("out_of_scope", 0.7),
+    "me golpeo el patron y me duele": ("injury_health", 0.85),
+    "gracias": ("thanks", 0.4),
+}
+
+
+def _reply(body: dict[str, Any]) -> dict[str, Any]:
+    text = body["message"]
+    intent, confidence = READINGS.get(text, (text.lstrip("/"), 1.0))
+    custom = {"enlace": {"topic": intent, "article_id": f"{intent}-article"}}
+    return rasa_response(["answer"], [custom], intent=intent, confidence=confidence)
+
+
+@pytest.fixture
+def thread(enlace: Enlace) -> Enlace:
+    enlace.rasa.reply = _reply
+    return enlace
+
+
+def test_a_short_follow_up_the_model_cannot_place_stays_on_the_threads_topic(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me cobraron 1500 por la visa")
+    thread.receive(phone, "cuanto cuesta?")
+    sent = thread.rasa.messages[-1]
+    assert sent["message"] == "/recruitment_fees"
+    assert (sent["metadata"]["question"], sent["metadata"]["follow_up"]) == ("cuanto cuesta?", "1")
+
+
+def test_a_new_subject_the_model_reads_clearly_is_not_a_follow_up(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me cobraron 1500 por la visa")
+    thread.receive(phone, "me golpeo el patron y me duele")
+    assert thread.rasa.messages[-1]["message"] == "me golpeo el patron y me duele"
+
+
+def test_thanks_is_never_a_follow_up(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me cobraron 1500 por la visa")
+    thread.receive(phone, "gracias")
+    assert thread.rasa.messages[-1]["message"] == "gracias"
+
+
+def test_a_follow_up_with_no_thread_goes_to_the_model_as_written(thread: Enlace) -> None:
+    thread.receive(new_phone(), "cuanto cuesta?")
+    assert thread.rasa.messages[-1]["metadata"]["follow_up"] == ""
+
+
+def test_a_place_said_unasked_after_an_answer_answers_that_question_for_it(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "no me pagan las horas extra")
+    thread.receive(phone, "en dallas")
+    sent = thread.rasa.messages[-1]
+    assert (sent["message"], sent["metadata"]["country"]) == ("/wages", "US")
+    assert sent["metadata"]["question"] == "no me pagan las horas extra"
+
+
+def test_where_a_person_is_from_said_unasked_is_remembered(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "no me pagan las horas extra")
+    thread.receive(phone, "de honduras")
+    thread.receive(phone, "cuanto cuesta?")
+    assert thread.rasa.messages[-1]["metadata"]["origin"] == "HN"
+
+
+def test_a_visa_named_once_goes_with_the_later_questions(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "estoy con la H-2A en georgia")
+    thread.receive(phone, "no me pagan las horas extra")
+    assert thread.rasa.messages[-1]["metadata"]["programme"] == "H-2A"
+
+
+def test_no_visa_is_sent_when_the_person_never_named_one(thread: Enlace) -> None:
+    thread.receive(new_phone(), "no me pagan las horas extra")
+    assert thread.rasa.messages[-1]["metadata"]["programme"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "programme"),
+    [
+        ("con la h2a", "H-2A"),
+        ("tengo visa H-2B", "H-2B"),
+        ("i came on an h 2a", "H-2A"),
+        ("en el ptat", "SAWP"),
+        ("por gecco", "GECCO"),
+        ("h2a o h2b?", None),
+        ("no me pagan", None),
+    ],
+)
+def test_visas_and_programmes_are_read_as_written(text: str, programme: str | None) -> None:
+    assert programme_named(text) == programme
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "alone"),
+    [
+        ("en madrid", ["madrid"], True),
+        ("estados unidos ya le dije, north carolina", ["estados unidos", "north carolina"], True),
+        ("en almeria en los invernaderos", ["almeria"], False),
+        ("en dallas?", ["dallas"], False),
+        ("gracias", [], False),
+    ],
+)
+def test_only_a_place_is_a_message_that_says_nothing_but_where(
+    text: str, names: list[str], alone: bool
+) -> None:
+    assert only_a_place(text, names) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "follow_up"),
+    [
+        ("cuanto cuesta?", "out_of_scope", 0.9, True),
+        ("can i text?", "family_support", 0.4, True),
+        ("can i text?", "family_support", 0.8, False),
+        ("thank you", "thanks", 0.3, False),
+        ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.3, False),
+    ],
+)
+def test_a_follow_up_is_short_and_weakly_read(
+    text: str, intent: str, confidence: float, follow_up: bool
+) -> None:
+    assert is_follow_up(text, intent, confidence) is follow_up
