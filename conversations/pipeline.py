@@ -161,8 +161,8 @@ class Dialogue:
         try:
             reading = await self._rasa.read(text)
         except RasaUnavailable:
-            return None, UrgencyRule.unknown("the language model is unavailable")
-        return reading, self._urgency.check(*reading.best_topic())
+            return None, UrgencyRule.unknown("the language model is unavailable", text)
+        return reading, self._urgency.assess(text, *reading.best_topic())
 
     async def _answer(self, request: RasaRequest, reading: NluReading | None) -> RasaTurn | None:
         """Rasa's turn; None when Rasa does not answer."""
@@ -325,7 +325,8 @@ def _hand_over(
 ) -> None:
     """Open (or raise) the conversation's case so a consular officer sees it in the queue."""
     priority = Priority.URGENT if urgent else Priority.NORMAL
-    ownership.queue_for_human(session, conversation, reason or URGENT_REASON, priority)
+    why = URGENT_REASON if urgent else reason or URGENT_REASON
+    ownership.queue_for_human(session, conversation, why, priority)
 
 
 def _finish(message: Message, urgency: UrgencyCheck, escalated: bool) -> None:

@@ -107,13 +107,25 @@ def test_a_keyword_is_checked_too(enlace: Enlace) -> None:
     assert not message.urgent
 
 
-def test_with_rasa_down_the_check_says_it_could_not_tell_and_a_human_is_asked(
-    enlace: Enlace,
-) -> None:
+def test_with_rasa_down_the_text_alone_still_catches_danger(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.rasa.down = True
     enlace.receive(phone, DANGER)
     message = _last_inbound(enlace, phone)
+    assert message.urgent
+    assert message.urgency_evidence["unknown"] == "the language model is unavailable"
+    assert "confined" in message.urgency_evidence["signals"]
+    assert _case(enlace, phone)[:2] == ("urgent", Priority.URGENT)
+
+
+def test_with_rasa_down_an_ordinary_question_asks_a_human_at_normal_priority(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.rasa.down = True
+    enlace.receive(phone, "cuanto cuesta la matricula consular")
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
     assert message.urgency_evidence["unknown"] == "the language model is unavailable"
     assert _case(enlace, phone)[:2] == ("rasa_unavailable", Priority.NORMAL)
     with enlace.factory() as session:
