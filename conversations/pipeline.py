@@ -27,6 +27,7 @@ from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
+from conversations.urgent_reply import urgent_reply
 from core.models import Conversation, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
 from knowledge import KnowledgeBase
@@ -110,6 +111,7 @@ class Dialogue:
         self._rasa = rasa
         self._languages = languages
         self._urgency = urgency
+        self._kb = knowledge
         self._local = LocalTurns(knowledge)
 
     async def handle(self, message_id: int, claim: Claim | None = None) -> TurnResult:
@@ -133,6 +135,8 @@ class Dialogue:
                     message_id, local.language, None, None, False, False, None, local.texts
                 )
             if local is not None and local.replay is None:
+                if urgency.urgent and not local.bypass_opt_out:
+                    local.texts = self._urgent_reply(message, local.language) + local.texts
                 result = _record_local(session, message, local, urgency)
                 session.commit()
                 log.info("inbound answered locally", extra={"message_id": message_id})
@@ -226,10 +230,17 @@ class Dialogue:
                 conversation.person.language = language = understanding.language
             if understanding.topic != (reading.best_topic()[0] if reading else None):
                 # Rasa answered another question than the text (a chosen topic, a question
-                # brought back): today's rule reads that one too.
+                # brought back): that question is checked too, with the topic Rasa read.
+                question = request.replay.body if request.replay else message.body
                 urgency = urgency.combined(
-                    self._urgency.check(understanding.topic, understanding.confidence)
+                    self._urgency.assess(
+                        normalize_for_nlu(question), understanding.topic, understanding.confidence
+                    )
                 )
+        if urgency.urgent:
+            # Help before anything else, whoever holds the conversation: the lines to call and
+            # that a human has it. The bot's own answer would only push them down.
+            texts = self._urgent_reply(message, language)
         escalated = understanding.escalate is not None or urgency.urgent
         if escalated:
             _hand_over(session, conversation, understanding.escalate, urgency.urgent)
@@ -249,6 +260,10 @@ class Dialogue:
             message.article_id,
             [reply.body for reply in queued],
         )
+
+    def _urgent_reply(self, message: Message, language: str) -> list[str]:
+        where = mentioned_country(message.body) or message.conversation.person.country_destination
+        return urgent_reply(self._kb, language, where)
 
 
 def _understand(turn: RasaTurn) -> Understanding:
