@@ -157,7 +157,7 @@ SIGNALS: Final[tuple[Signal, ...]] = (
         r"(?:hit|hits|beat|beats|beaten) (?:me|us)",
         r"beat me",
         r"(?:viola|violo|violaron|rape|raped|rapes)",
-        r"me toca\b",
+        r"me (?:toca|tocan|toco|manosea|manosean)\w* (?:y|el cuerpo|las|los|sin)|me manosea\w*",
         r"touches me",
         r"(?:sangrando|bleeding|sangre)",
         r"prostitu\w*",
