@@ -23,6 +23,7 @@ from conversations.language import DEFAULT_LANGUAGE
 from conversations.places import ANSWER_SIMILARITY, names_in, parse_country, parse_origin
 from conversations.situation import only_a_place, thread_topic
 from conversations.texts import TEXTS
+from conversations.urgent_reply import with_emergency_lines
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, full_reply, more_parts
@@ -140,8 +141,15 @@ class LocalTurns:
         conversation = message.conversation
         keyword = found.keyword
         if keyword == Keyword.STOP:
+            # The last message this person can get until START, so it carries the help lines.
             conversation.person.opted_out = True
-            return _reply(language, texts.OPTED_OUT, bypass_opt_out=True)
+            done = TEXTS.translate(language, texts.OPTED_OUT)
+            where = conversation.person.country_destination
+            return LocalTurn(
+                language,
+                [with_emergency_lines(done, self._kb, language, where)],
+                bypass_opt_out=True,
+            )
         if keyword == Keyword.START:
             return _reply(language, texts.OPTED_IN)
         if keyword == Keyword.HELP:
@@ -164,16 +172,8 @@ class LocalTurns:
     def _help(self, conversation: Conversation, language: str) -> str:
         """Short help plus the urgent help lines for where the person is (all if unknown)."""
         text = TEXTS.translate(language, texts.HELP)
-        if self._kb is None:
-            return text
-        lines = [
-            f"{contact.name.get(language)}: {number}"
-            for contact in self._kb.urgent_contacts(conversation.person.country_destination)
-            if (number := contact.phone or contact.whatsapp or contact.sms)
-        ]
-        if not lines:
-            return text
-        return "\n".join([text, "", TEXTS.translate(language, texts.EMERGENCY_TITLE), *lines])
+        where = conversation.person.country_destination
+        return with_emergency_lines(text, self._kb, language, where)
 
     def _more(self, session: Session, conversation: Conversation, language: str) -> LocalTurn:
         """The next part of the last article this conversation was given.

@@ -30,6 +30,7 @@ from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnav
 from conversations.situation import FOLLOW_UP_MAX_WORDS, is_follow_up, programme_of, thread_topic
 from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
+from conversations.urgent_reply import urgent_reply
 from core.models import Conversation, Direction, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
 from knowledge import KnowledgeBase
@@ -143,6 +144,7 @@ class Dialogue:
         self._rasa = rasa
         self._languages = languages
         self._urgency = urgency
+        self._kb = knowledge
         self._local = LocalTurns(knowledge)
         topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
         self._thread_topics = topics - NOT_THREAD_TOPICS
@@ -210,6 +212,8 @@ class Dialogue:
     ) -> TurnResult:
         """Record a message the app answered itself or held for the officer."""
         if local is not None and local.replay is None:
+            if urgency.urgent and not local.bypass_opt_out:
+                local.texts = self._urgent_reply(message, local.language) + local.texts
             log.info("inbound answered locally", extra={"message_id": message.id})
             return _record_local(session, message, local, urgency)
         return self._record(session, message, request, None, urgency, reading)
@@ -217,11 +221,11 @@ class Dialogue:
     def _urgency_of_turn(self, turn: RasaTurn | None, text: str) -> UrgencyCheck:
         """The detect step's check, on what Rasa's NLU read in the message it answered."""
         if not has_words(text):
-            return UrgencyRule.unknown("no words to read")
+            return UrgencyRule.unknown("no words to read", text)
         if turn is None:
-            return UrgencyRule.unknown("the language model is unavailable")
+            return UrgencyRule.unknown("the language model is unavailable", text)
         reading = NluReading(text, turn.intent, turn.confidence, turn.ranking, {})
-        return self._urgency.check(*reading.best_topic())
+        return self._urgency.assess(text, *reading.best_topic())
 
     async def detect(self, text: str) -> tuple[NluReading | None, UrgencyCheck]:
         """The detect step: what NLU reads in the text and whether it signals danger."""
@@ -230,8 +234,8 @@ class Dialogue:
         try:
             reading = await self._rasa.read(text)
         except RasaUnavailable:
-            return None, UrgencyRule.unknown("the language model is unavailable")
-        return reading, self._urgency.check(*reading.best_topic())
+            return None, UrgencyRule.unknown("the language model is unavailable", text)
+        return reading, self._urgency.assess(text, *reading.best_topic())
 
     async def _answer(self, request: RasaRequest, reading: NluReading | None) -> RasaTurn | None:
         """Rasa's turn; None when Rasa does not answer."""
@@ -331,10 +335,17 @@ class Dialogue:
             read = (urgency.evidence.get("topic"), urgency.evidence.get("confidence"))
             if not follow_up and (understanding.topic, understanding.confidence) != read:
                 # Rasa answered another question than the text (a chosen topic, a question
-                # brought back): today's rule reads that one too.
+                # brought back): that question is checked too, with the topic Rasa read.
+                question = request.replay.body if request.replay else message.body
                 urgency = urgency.combined(
-                    self._urgency.check(understanding.topic, understanding.confidence)
+                    self._urgency.assess(
+                        normalize_for_nlu(question), understanding.topic, understanding.confidence
+                    )
                 )
+        if urgency.urgent:
+            # Help before anything else, whoever holds the conversation: the lines to call and
+            # that a human has it. The bot's own answer would only push them down.
+            texts = self._urgent_reply(message, language)
         escalated = understanding.escalate is not None or urgency.urgent
         if escalated:
             _hand_over(session, conversation, understanding.escalate, urgency.urgent)
@@ -354,6 +365,10 @@ class Dialogue:
             message.article_id,
             [reply.body for reply in queued],
         )
+
+    def _urgent_reply(self, message: Message, language: str) -> list[str]:
+        where = mentioned_country(message.body) or message.conversation.person.country_destination
+        return urgent_reply(self._kb, language, where)
 
 
 def _understand(turn: RasaTurn) -> Understanding:
@@ -438,7 +453,8 @@ def _hand_over(
 ) -> None:
     """Open (or raise) the conversation's case so a consular officer sees it in the queue."""
     priority = Priority.URGENT if urgent else Priority.NORMAL
-    ownership.queue_for_human(session, conversation, reason or URGENT_REASON, priority)
+    why = URGENT_REASON if urgent else reason or URGENT_REASON
+    ownership.queue_for_human(session, conversation, why, priority)
 
 
 def _finish(message: Message, urgency: UrgencyCheck, escalated: bool) -> None:

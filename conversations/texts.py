@@ -48,6 +48,12 @@ HELP: Final = N_(
 )
 # Translators: a title above help-line numbers, one per line ("Name: number").
 EMERGENCY_TITLE: Final = N_("In danger call:")
+# Translators: sent right after the help-line numbers to a person who may be in danger. It
+# asks nothing; keep it short (it is an SMS).
+URGENT_HUMAN: Final = N_(
+    "Your case is now with the consulate, at top priority: a person will write to you here."
+    " DELETE erases this chat at any time."
+)
 MENU_TITLE: Final = N_("Topics")
 MENU_FOOTER: Final = N_("Reply with the number, or write your question.")
 MENU_NO_ARTICLE: Final = N_("Tell me your question on this topic in a few words, or write HUMAN.")

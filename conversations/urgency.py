@@ -1,16 +1,20 @@
 """The urgency check every message gets, before anything decides who answers it.
 
-Today's rule, unchanged from before it moved here: a message is urgent when the topic
-classifier reads a topic that can be urgent (taxonomy `urgent: true`) with a confidence at or
-above the threshold. Its per-message replacement (danger signals independent of the topic)
-is a later issue; it will plug in here. The decision and its evidence are kept on the message
-for the officer; "could not tell" (Rasa down, nothing to read) is evidence too.
+Two readings are combined. The danger detector (`conversations.danger`) reads the text itself
+for the ILO forced-labour indicators and the other danger signals, whatever the topic; the
+topic rule (a topic that can be urgent, taxonomy `urgent: true`, read at or above the
+confidence threshold) counts as one more signal. A question *about* danger, a past event, a
+joke or the news lowers the score. The decision and its evidence (which signals fired, what the
+topic model read) are kept on the message for the officer. With Rasa down, or nothing for it
+to read, the text alone decides, and "could not tell" is kept as evidence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Final
+
+from conversations.danger import is_urgent, read_danger
 
 RULE: Final = "urgent topic at or above the confidence threshold"
 
@@ -40,6 +44,14 @@ class UrgencyRule:
         }
         return UrgencyCheck(urgent, evidence)
 
+    def assess(self, text: str, topic: str | None, confidence: float | None) -> UrgencyCheck:
+        """The message's urgency: its danger signals, with the topic rule as one of them."""
+        by_topic = self.check(topic, confidence)
+        danger = read_danger(text, urgent_topic=by_topic.urgent)
+        return UrgencyCheck(is_urgent(danger), {**by_topic.evidence, **danger.evidence()})
+
     @staticmethod
-    def unknown(why: str) -> UrgencyCheck:
-        return UrgencyCheck(False, {"rule": RULE, "unknown": why})
+    def unknown(why: str, text: str = "") -> UrgencyCheck:
+        """No topic reading: the text alone decides."""
+        danger = read_danger(text)
+        return UrgencyCheck(is_urgent(danger), {"rule": RULE, "unknown": why, **danger.evidence()})

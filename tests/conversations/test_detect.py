@@ -42,7 +42,7 @@ def _case(enlace: Enlace, phone: str) -> tuple[str, int, int | None]:
         return case.reason, case.priority, case.officer_id
 
 
-def test_a_message_during_a_hand_over_is_checked_and_raises_the_officers_case(
+def test_a_message_during_a_hand_over_is_checked_answered_with_help_and_raises_the_case(
     enlace: Enlace,
 ) -> None:
     phone = new_phone()
@@ -71,7 +71,9 @@ def test_a_message_during_a_hand_over_is_checked_and_raises_the_officers_case(
     assert message.urgent
     assert message.urgency_evidence["topic"] == "forced_labour"
     assert _case(enlace, phone) == ("urgent", Priority.URGENT, officer_id)  # raised, same officer
-    assert len(enlace.replies_to(phone)) == replies_before  # the officer answers, not the bot
+    (help_lines, human) = enlace.replies_to(phone)[replies_before:]  # help, not the bot's answer
+    assert help_lines.startswith("En peligro llama:")
+    assert "prioridad maxima" in human  # SMS text is shaped to GSM-7
     assert enlace.rasa.messages[-1]["message"] != DANGER.lower()  # Rasa's dialogue never saw it
 
 
@@ -107,13 +109,25 @@ def test_a_keyword_is_checked_too(enlace: Enlace) -> None:
     assert not message.urgent
 
 
-def test_with_rasa_down_the_check_says_it_could_not_tell_and_a_human_is_asked(
-    enlace: Enlace,
-) -> None:
+def test_with_rasa_down_the_text_alone_still_catches_danger(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.rasa.down = True
     enlace.receive(phone, DANGER)
     message = _last_inbound(enlace, phone)
+    assert message.urgent
+    assert message.urgency_evidence["unknown"] == "the language model is unavailable"
+    assert "confined" in message.urgency_evidence["signals"]
+    assert _case(enlace, phone)[:2] == ("urgent", Priority.URGENT)
+
+
+def test_with_rasa_down_an_ordinary_question_asks_a_human_at_normal_priority(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.rasa.down = True
+    enlace.receive(phone, "cuanto cuesta la matricula consular")
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
     assert message.urgency_evidence["unknown"] == "the language model is unavailable"
     assert _case(enlace, phone)[:2] == ("rasa_unavailable", Priority.NORMAL)
     with enlace.factory() as session:

@@ -38,7 +38,7 @@ def _sent(enlace: Enlace) -> list[tuple[str, str]]:
 def test_choosing_a_number_answers_the_question_for_that_topic(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.rasa.reply = _offer("forced_labour", "documents_retained")
-    enlace.receive(phone, "en la granja de canada nos encierran de noche")
+    enlace.receive(phone, "en la granja de canada trabajamos de noche sin contrato")
     enlace.rasa.reply = _turn({"article_id": "forced-labour-canada"})
     enlace.receive(phone, "1")
     assert _sent(enlace)[-1] == ("/forced_labour", "CA")  # the question's country, too

@@ -1,7 +1,8 @@
-"""The interim urgency rule: a confident topic that can be urgent opens an urgent case.
+"""The topic rule inside the urgency check: a confident topic that can be urgent is one signal.
 
-Per-message urgency detection replaces this rule later; until then these tests pin what it
-does at its edges (the threshold, topics that cannot be urgent, a case already open).
+Alone it no longer makes a message urgent (questions *about* trafficking read as trafficking);
+with one weak danger signal in the text it does. These tests pin its edges (the threshold,
+topics that cannot be urgent, a case already open); tests/unit/test_danger.py pins the signals.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ from tests.harness import Enlace, new_phone
 URGENT_PRIORITY = Priority.URGENT
 
 THRESHOLD = 0.55  # ENLACE_NLU_CONFIDENCE_THRESHOLD's default, which the test app uses
+ONE_WEAK_SIGNAL = "el contratista tiene mi pasaporte"  # documents held, nothing else
+
+
+def test_a_confident_urgent_topic_alone_is_not_urgent(enlace: Enlace) -> None:
+    phone = new_phone()
+    _understood_as(enlace, "trafficking_smuggling", 0.95)
+    enlace.receive(phone, "que es la trata de personas?")
+    with enlace.factory() as session:
+        message = enlace.messages(session, phone)[0]
+        assert not message.urgent
+        assert message.urgency_evidence["markers"] == ["asks_about"]
+    assert _cases(enlace, phone) == []
 
 
 def _understood_as(enlace: Enlace, topic: str, confidence: float) -> None:
@@ -53,14 +66,14 @@ def test_a_confident_urgent_capable_topic_opens_an_urgent_case(enlace: Enlace, t
 def test_exactly_at_the_threshold_is_urgent(enlace: Enlace) -> None:
     phone = new_phone()
     _understood_as(enlace, "forced_labour", THRESHOLD)
-    enlace.receive(phone, "no me dejan salir")
+    enlace.receive(phone, ONE_WEAK_SIGNAL)
     assert _cases(enlace, phone) == [("urgent", URGENT_PRIORITY)]
 
 
 def test_just_below_the_threshold_is_not_urgent(enlace: Enlace) -> None:
     phone = new_phone()
     _understood_as(enlace, "forced_labour", THRESHOLD - 0.01)
-    enlace.receive(phone, "no me dejan salir")
+    enlace.receive(phone, ONE_WEAK_SIGNAL)
     with enlace.factory() as session:
         assert not enlace.messages(session, phone)[0].urgent
     assert _cases(enlace, phone) == []

@@ -1,0 +1,112 @@
+"""`make score-urgency`: urgent recall and precision per language and split, and the misses.
+
+Three ways of deciding, on `tests/data/urgency_messages.tsv`:
+  topic rule   the interim rule alone (a confident urgent-capable topic), the baseline;
+  signals      the danger detector on the text alone (what is decided when Rasa is down);
+  combined     the detector with the topic model's reading as one more signal (what the app does).
+The topic model's readings of the set are stored in `tests/data/urgency_topic_readings.jsonl`
+(the trained model's `/model/parse` of each normalised text), so the score needs no running Rasa;
+refresh them with `--rasa-url` after the model changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from conversations.danger import is_urgent, read_danger
+from conversations.rasa_client import NluReading
+from core.text import normalize_for_nlu
+from knowledge.taxonomy import load_taxonomy
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+QUESTIONS = DATA / "urgency_messages.tsv"
+READINGS = DATA / "urgency_topic_readings.jsonl"
+THRESHOLD = 0.55  # ENLACE_NLU_CONFIDENCE_THRESHOLD's default
+
+Row = dict[str, str]
+
+
+def read_rows(path: Path) -> list[Row]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def refresh_readings(rows: list[Row], rasa_url: str) -> None:
+    with READINGS.open("w", encoding="utf-8") as out:
+        for row in rows:
+            text = normalize_for_nlu(row["text"]).lstrip("/ ")
+            parsed = httpx.post(f"{rasa_url}/model/parse", json={"text": text}, timeout=60).json()
+            reading = NluReading(
+                text,
+                parsed["intent"]["name"],
+                parsed["intent"]["confidence"],
+                parsed.get("intent_ranking", []),
+                {},
+            )
+            topic, confidence = reading.best_topic()
+            line = {"id": row["id"], "topic": topic, "confidence": round(confidence or 0.0, 4)}
+            out.write(json.dumps(line) + "\n")
+
+
+def deciders(readings: dict[str, dict[str, object]]) -> dict[str, Callable[[Row], bool]]:
+    urgent_topics = {topic.id for topic in load_taxonomy().values() if topic.urgent}
+
+    def topic_rule(row: Row) -> bool:
+        reading = readings[row["id"]]
+        confidence = reading["confidence"]
+        assert isinstance(confidence, float | int)
+        return reading["topic"] in urgent_topics and confidence >= THRESHOLD
+
+    return {
+        "topic rule": topic_rule,
+        "signals": lambda row: is_urgent(read_danger(row["text"])),
+        "combined": lambda row: is_urgent(read_danger(row["text"], topic_rule(row))),
+    }
+
+
+def figures(rows: list[Row], decide: Callable[[Row], bool]) -> tuple[str, list[Row], list[Row]]:
+    hits = [row for row in rows if decide(row)]
+    urgent = [row for row in rows if row["urgent"] == "1"]
+    caught = [row for row in hits if row["urgent"] == "1"]
+    recall = len(caught) / len(urgent) if urgent else 1.0
+    precision = len(caught) / len(hits) if hits else 1.0
+    missed = [row for row in urgent if row not in hits]
+    false = [row for row in hits if row["urgent"] != "1"]
+    text = (
+        f"recall {recall:.3f} ({len(caught)}/{len(urgent)})"
+        f"  precision {precision:.3f} ({len(caught)}/{len(hits)})"
+    )
+    return text, missed, false
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rasa-url", help="refresh the stored topic readings from this Rasa")
+    parser.add_argument("--misses", choices=("dev", "heldout", "all"), default="heldout")
+    args = parser.parse_args()
+    rows = read_rows(QUESTIONS)
+    if args.rasa_url:
+        refresh_readings(rows, args.rasa_url.rstrip("/"))
+    readings = {line["id"]: line for line in map(json.loads, READINGS.read_text().splitlines())}
+    for name, decide in deciders(readings).items():
+        print(f"== {name}")
+        for split in ("dev", "heldout"):
+            for language in ("es", "en"):
+                subset = [r for r in rows if r["split"] == split and r["language"] == language]
+                text, missed, false = figures(subset, decide)
+                print(f"  {split:8} {language}  {text}")
+                if name == "combined" and args.misses in (split, "all"):
+                    for row in missed:
+                        print(f"    missed      {row['id']}: {row['text']}")
+                    for row in false:
+                        print(f"    false alarm {row['id']}: {row['text']}")
+
+
+if __name__ == "__main__":
+    main()
