@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, update
@@ -153,16 +155,31 @@ def test_concurrent_claimers_never_take_the_same_message_or_two_of_one_conversat
     problems: list[str] = []
     lock = threading.Lock()
 
-    def claim() -> list[Claim]:
-        for _ in range(50):  # SQLite lets one writer in at a time: wait for the others
+    def retried(action: Callable[[], Any]) -> Any:
+        deadline = time.monotonic() + 60  # SQLite lets one writer in at a time: wait for them
+        while True:
             try:
-                with factory() as session:
-                    return claim_next(session, 3, LEASE)
+                return action()
             except OperationalError:
+                if time.monotonic() > deadline:
+                    raise
                 time.sleep(0.01)
-        raise AssertionError("could not claim")
+
+    def claim() -> list[Claim]:
+        def once() -> list[Claim]:
+            with factory() as session:
+                return claim_next(session, 3, LEASE)
+
+        claims: list[Claim] = retried(once)
+        return claims
 
     def claimer() -> None:
+        try:
+            work()
+        except Exception as error:  # a thread's exception is reported here, not lost
+            problems.append(repr(error))
+
+    def work() -> None:
         while True:
             with lock:
                 if len(done) == len(owner):
@@ -175,12 +192,7 @@ def test_concurrent_claimers_never_take_the_same_message_or_two_of_one_conversat
                     in_flight.add(owner[c.message_id])
             time.sleep(0.005)  # the turn
             for c in claims:
-                for _ in range(50):
-                    try:
-                        _finish(factory, c.message_id)
-                        break
-                    except OperationalError:
-                        time.sleep(0.01)
+                retried(lambda c=c: _finish(factory, c.message_id))  # type: ignore[misc]
                 with lock:
                     in_flight.discard(owner[c.message_id])
                     done.append(c.message_id)
