@@ -326,7 +326,7 @@ async def test_the_bot_never_asks_where_twice_about_one_thread(executor: ActionE
 async def test_a_follow_up_in_other_words_gets_the_article_it_clearly_names(
     executor: ActionExecutor,
 ) -> None:
-    question = "y lo de la vivienda? cuanto me pueden cobrar por la casa y el cuarto"
+    question = "y lo de la deuda? me cobran la casa y el cuarto y nunca termino de pagar"
     state = tracker("/legal_channels", "legal_channels", country="ES", language="es")
     state["latest_message"]["metadata"] = {"follow_up": "1", "question": question}
     facts = _facts(await run(executor, "action_answer_topic", state))
