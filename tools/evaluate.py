@@ -15,7 +15,6 @@ import csv
 import json
 import secrets
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,10 +23,7 @@ from typing import Any
 
 import httpx
 
-from core.crypto import new_data_key
-from tools.ports import free_port
-from tools.stack import Stack, is_healthy
-from tools.train import model_path
+from tools.stack import is_healthy, private_stack
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 FIELDS = (
@@ -71,23 +67,8 @@ def running_stack(*, private: bool = False) -> Iterator[str]:
     if not private and is_healthy(DEFAULT_URL):
         yield DEFAULT_URL
         return
-    with tempfile.TemporaryDirectory(prefix="enlace-eval-") as tmp:
-        stack = Stack(
-            app_port=free_port(),
-            rasa_port=free_port(),
-            log_dir=Path(tmp),
-            env={
-                "ENLACE_DATABASE_URL": f"sqlite:///{tmp}/eval.db",
-                "ENLACE_DATA_KEY": new_data_key(),
-                "ENLACE_LOOKUP_KEY": secrets.token_urlsafe(32),
-                "ENLACE_ENVIRONMENT": "development",
-            },
-        )
-        print("starting a private stack for the evaluation …", file=sys.stderr, flush=True)
-        stack.start_rasa(model_path())
-        stack.start_app()
-        with stack.serving():
-            yield stack.app_url
+    with private_stack("evaluation") as stack:
+        yield stack.app_url
 
 
 def fresh_number() -> str:

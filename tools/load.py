@@ -12,46 +12,18 @@ table with the ratio of each to the baseline, so two runs on different machines 
 from __future__ import annotations
 
 import argparse
-import secrets
 import statistics
-import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
-from core.crypto import new_data_key
 from tools.evaluate import fresh_number, read_texts
-from tools.ports import free_port
-from tools.stack import Stack
-from tools.train import model_path
+from tools.stack import Stack, private_stack
 
 DEFAULT_QUESTIONS = Path("tests/data/dev_questions.tsv")
-
-
-@contextmanager
-def private_stack() -> Iterator[Stack]:
-    with tempfile.TemporaryDirectory(prefix="enlace-load-") as tmp:
-        stack = Stack(
-            app_port=free_port(),
-            rasa_port=free_port(),
-            log_dir=Path(tmp),
-            env={
-                "ENLACE_DATABASE_URL": f"sqlite:///{tmp}/load.db",
-                "ENLACE_DATA_KEY": new_data_key(),
-                "ENLACE_LOOKUP_KEY": secrets.token_urlsafe(32),
-                "ENLACE_ENVIRONMENT": "development",
-            },
-        )
-        print("starting a private stack …", file=sys.stderr, flush=True)
-        stack.start_rasa(model_path())
-        stack.start_app()
-        with stack.serving():
-            yield stack
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -124,7 +96,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8, help="concurrent senders")
     args = parser.parse_args()
     texts = [t for t in read_texts(args.questions) if t.strip()][: args.count]
-    with private_stack() as stack:
+    with private_stack("load") as stack:
         figures = measure(stack, texts, args.clients)
     print(report(figures, len(texts), args.clients))
 

@@ -11,6 +11,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +20,10 @@ from pathlib import Path
 
 import httpx
 
+from core.crypto import new_data_key
 from core.settings import REPO_ROOT
-from tools.train import BOT, RASA
+from tools.ports import free_port
+from tools.train import BOT, RASA, model_path
 
 
 @dataclass
@@ -134,6 +137,29 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.processes.clear()
+
+
+@contextmanager
+def private_stack(purpose: str) -> Iterator[Stack]:
+    """Rasa and the app on their own ports and a throwaway SQLite database, for one tool's
+    run (an evaluation, a load test); stopped and removed when the block ends."""
+    with tempfile.TemporaryDirectory(prefix=f"enlace-{purpose}-") as tmp:
+        stack = Stack(
+            app_port=free_port(),
+            rasa_port=free_port(),
+            log_dir=Path(tmp),
+            env={
+                "ENLACE_DATABASE_URL": f"sqlite:///{tmp}/{purpose}.db",
+                "ENLACE_DATA_KEY": new_data_key(),
+                "ENLACE_LOOKUP_KEY": secrets.token_urlsafe(32),
+                "ENLACE_ENVIRONMENT": "development",
+            },
+        )
+        print(f"starting a private stack for the {purpose} …", file=sys.stderr, flush=True)
+        stack.start_rasa(model_path())
+        stack.start_app()
+        with stack.serving():
+            yield stack
 
 
 def is_healthy(url: str) -> bool:
