@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import (
     JSON,
@@ -20,6 +20,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -65,6 +66,11 @@ class ProcessingState(enum.StrEnum):
     PROCESSING = "processing"  # claimed by a worker until `lease_until`
     PROCESSED = "processed"
     FAILED = "failed"  # given up after repeated crashed turns
+
+
+# Inbound messages not yet answered, written as SQL so that the claim query repeats the
+# partial index's condition word for word (SQLite uses a partial index only then).
+UNFINISHED_INBOUND: Final = "direction = 'in' AND state IN ('received', 'processing')"
 
 
 def _enum(cls: type[enum.StrEnum]) -> Enum:
@@ -127,7 +133,16 @@ class Message(Base):
     """Every message in or out, with what the assistant understood of the inbound ones."""
 
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_conversation", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_messages_conversation", "conversation_id", "id"),
+        # The worker's claim reads only these rows: a few, however many messages are stored.
+        Index(
+            "ix_messages_unfinished",
+            "id",
+            sqlite_where=text(UNFINISHED_INBOUND),
+            postgresql_where=text(UNFINISHED_INBOUND),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
