@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from admin.api import PREFIX
@@ -243,3 +244,19 @@ def test_a_supervisor_may_close_a_case_a_colleague_holds(
     closed = supervisor.post(f"{PREFIX}/cases/{case.id}/close", {"outcome": "referred"})
     assert closed.status_code == 200
     assert _case(enlace, case.id).outcome == "referred"
+
+
+def test_claiming_past_the_officers_cap_is_refused(
+    enlace: Enlace, office: Office, make_api: MakeApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, first = ask_for_a_human(enlace)
+    _, second = ask_for_a_human(enlace)
+    settings = enlace.app.state.settings
+    monkeypatch.setattr(
+        enlace.app.state, "settings", settings.model_copy(update={"officer_case_cap": 1})
+    )
+    api = make_api(office.consulate)
+    assert api.post(f"{PREFIX}/cases/{first.id}/claim").status_code == 200
+    refused = api.post(f"{PREFIX}/cases/{second.id}/claim")
+    assert (refused.status_code, refused.json()["detail"]) == (409, "cap")
+    assert _case(enlace, second.id).officer_id is None
