@@ -115,7 +115,7 @@ def test_no_token_or_a_wrong_one_is_401_with_a_bearer_challenge(
     assert missing.status_code == 401
     assert missing.headers["www-authenticate"] == "Bearer"
     api = make_api(office.consulate)
-    wrong = Api(api.client, api.token[:-2] + "xx", api.officer_id)
+    wrong = Api(api.client, api.token + "x", api.officer_id)
     assert wrong.get(f"{PREFIX}/cases").status_code == 401
     basic = api.client.get(f"{PREFIX}/cases", headers={"Authorization": f"Basic {api.token}"})
     assert basic.status_code == 401
