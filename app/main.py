@@ -105,7 +105,17 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             await rasa.aclose()
             engine.dispose()
 
-    app = FastAPI(title="Enlace", lifespan=lifespan)
+    # The OpenAPI schema and its pages (/docs, /redoc) document the admin's JSON API for
+    # developers; production does not publish them.
+    published = settings.environment != "production"
+    app = FastAPI(
+        title="Enlace",
+        description="The consular queue's JSON API (`/admin/api/v1`) and the app's webhooks.",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if published else None,
+        docs_url="/docs" if published else None,
+        redoc_url="/redoc" if published else None,
+    )
     app.include_router(health_router)
     app.include_router(actions_router)
     app.include_router(simulator_router)

@@ -246,6 +246,23 @@ class OfficerSession(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class OfficerApiToken(Base):
+    """A personal token for the JSON API (`Authorization: Bearer …`): shown once when made,
+    only its SHA-256 kept; revoking sets `revoked_at` (the row stays, for the audit)."""
+
+    __tablename__ = "officer_api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    officer_id: Mapped[int] = mapped_column(
+        ForeignKey("officers.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))  # the officer's label: "laptop", "script"
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class Case(Base):
     """A conversation handed to humans; urgent ones are pinned first in the queue."""
 
