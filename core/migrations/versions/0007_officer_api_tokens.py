@@ -1,7 +1,7 @@
 """officers' personal tokens for the JSON API (only their SHA-256 kept)
 
-Revision ID: 0006c
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 13:25:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0006c'
-down_revision: str | None = '0005'
+revision: str = '0007'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
