@@ -3,10 +3,11 @@ person's channel and hand back to the bot. Its tables live in core.models."""
 
 from fastapi import APIRouter
 
-from admin import login, pages
+from admin import login, pages, stats_pages
 
 router = APIRouter()
 router.include_router(login.router)
 router.include_router(pages.router)
+router.include_router(stats_pages.router)
 
 __all__ = ["router"]

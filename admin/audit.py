@@ -27,6 +27,7 @@ class Action(enum.StrEnum):
     NOTE = "note"
     CLOSE = "close"
     TRANSFER = "transfer"
+    EXPORT = "export"
 
 
 def record(
