@@ -184,8 +184,8 @@ def case_facts(
                 closed_at=aware(case.closed_at) if case.closed_at else None,
                 priority="urgent" if case.priority >= Priority.URGENT else "normal",
                 topic=_topic(case, own),
-                nationality=(person.country_origin or UNKNOWN).upper(),
-                destination=(person.country_destination or UNKNOWN).upper(),
+                nationality=_country(person.country_origin),
+                destination=_country(person.country_destination),
                 channel=channel.value,
                 language=person.language or UNKNOWN,
                 outcome=case.outcome.value if case.outcome else OPEN,
@@ -245,6 +245,10 @@ def _bucket(f: CaseFacts) -> str:
     if minutes <= f.target_minutes * 2:
         return Bucket.DOUBLE
     return Bucket.LATER
+
+
+def _country(code: str | None) -> str:
+    return code.upper() if code else UNKNOWN
 
 
 def _first_response(case: Case) -> float | None:
