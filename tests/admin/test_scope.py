@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from fastapi.routing import APIRoute
 
-from admin import login, pages
+from admin import login, pages, stats_pages
 from core.models import OfficerRole
 from tests.admin.conftest import MakeBrowser, Office
 from tests.admin.support import ask_for_a_human
 from tests.harness import Enlace
 
-# Every route of the admin's routers (the app mounts these two, see admin/__init__.py).
-ROUTES = [*login.router.routes, *pages.router.routes]
+# Every route of the admin's routers (the app mounts these, see admin/__init__.py).
+ROUTES = [*login.router.routes, *pages.router.routes, *stats_pages.router.routes]
 CASE_ROUTES = [
     (method, route.path)
     for route in ROUTES
@@ -61,19 +61,31 @@ def test_every_case_route_is_404_for_an_officer_of_another_consulate(
         assert session.query(CaseNote).filter_by(case_id=case.id).count() == 0
 
 
+def test_the_walk_covers_the_statistics_and_the_export() -> None:
+    assert {("GET", "/admin/stats"), ("GET", "/admin/stats/cases.csv")} <= set(OTHER_ROUTES)
+
+
+@pytest.mark.parametrize("role", [OfficerRole.OFFICER, OfficerRole.SUPERVISOR])
 @pytest.mark.parametrize(("method", "path"), OTHER_ROUTES)
 def test_no_other_route_shows_another_consulates_case(
-    enlace: Enlace, office: Office, make_browser: MakeBrowser, method: str, path: str
+    enlace: Enlace,
+    office: Office,
+    make_browser: MakeBrowser,
+    method: str,
+    path: str,
+    role: OfficerRole,
 ) -> None:
     _, case = ask_for_a_human(enlace)
-    stranger = make_browser(office.other)
+    stranger = make_browser(office.other, role)
     stranger.login()
     if method != "GET":
         return  # login, logout and password change take no case
-    response = stranger.get(path)
+    response = stranger.get(f"{path}?consulate={office.consulate.id}")
     assert response.status_code in (200, 303, 403)
     assert f"/admin/cases/{case.id}" not in response.text
     assert f'data-case="{case.id}"' not in response.text
+    if path.endswith(".csv") and response.status_code == 200:  # one row per case, id first
+        assert f"\r\n{case.id}," not in response.text
 
 
 def test_the_audit_log_is_for_admins_only(office: Office, make_browser: MakeBrowser) -> None:
