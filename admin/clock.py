@@ -90,13 +90,15 @@ def clock_of(session: Session, case: Case, target: timedelta, now: datetime | No
     first = aware(case.first_response_at) - opened if case.first_response_at else None
     if case.closed_at is not None:  # a closed case waits on nobody
         return Clock(timedelta(0), Level.STOPPED, target, first)
-    last_reply = session.scalar(
+    last_message = session.scalar(
         select(func.max(Message.created_at)).where(
             Message.conversation_id == case.conversation_id,
             Message.author == Author.OFFICER,
             Message.created_at >= case.opened_at,
         )
     )
+    replies = [aware(m) for m in (last_message, case.first_response_at) if m is not None]
+    last_reply = max(replies, default=None)
     if last_reply is None:
         since = opened
     else:

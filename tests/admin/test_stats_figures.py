@@ -270,3 +270,13 @@ def test_the_clock_stands_still_while_the_case_waits_on_the_person_and_restarts(
     running = clock.clock_of(session, case, target, NOW)
     assert running.waited == timedelta(minutes=20)  # since the first unanswered message
     assert running.level == clock.Level.WARN
+
+
+def test_a_recorded_first_reply_pauses_the_clock_even_without_its_message(
+    session: Session, vault: PhoneVault
+) -> None:
+    """A reply recorded by another road (the API) counts as one: the case waits on the person."""
+    case = _case(session, vault, _consulate(session), NOW - timedelta(minutes=40), 12)
+    state = clock.clock_of(session, case, timedelta(minutes=30), NOW)
+    assert state.level == clock.Level.PAUSED
+    assert state.first_response == timedelta(minutes=12)
