@@ -12,14 +12,15 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Final
+from typing import Final
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from admin import case_readings
 from admin.auth import in_scope
 from admin.clock import aware, targets
 from conversations.ownership import Priority
@@ -27,20 +28,15 @@ from core.models import (
     Case,
     Consulate,
     Conversation,
-    Direction,
-    Message,
     Officer,
     OfficerRole,
     Person,
     utcnow,
 )
-from knowledge import topic_label
 
 DEFAULT_DAYS: Final = 30
-UNKNOWN: Final = "unknown"  # a category the case has no value for yet
+UNKNOWN: Final = case_readings.UNKNOWN  # a category the case has no value for yet
 OPEN: Final = "open"  # the outcome of a case not closed yet
-HANDOVER_TOPIC: Final = "human_agent"  # says only that the person asked for a human
-_CHUNK: Final = 500
 
 
 class Bucket:
@@ -134,16 +130,6 @@ def percentile(values: Sequence[float], share: float) -> float | None:
     return ordered[rank - 1]
 
 
-def is_topic(value: str | None) -> bool:
-    if not value:
-        return False
-    try:
-        topic_label(value, "en")
-    except KeyError:
-        return False
-    return True
-
-
 def scope(officer: Officer, consulate_id: int | None) -> ColumnElement[bool]:
     """The officer's scope; an admin may narrow it to one consulate (others cannot widen it)."""
     if officer.role == OfficerRole.ADMIN and consulate_id is not None:
@@ -169,7 +155,7 @@ def case_facts(
         .order_by(Case.opened_at, Case.id)
     ).all()
     cases = [case for case, *_ in rows]
-    readings = _readings(session, cases)
+    readings = case_readings.readings_of(session, cases)
     target_of = targets(session, (c.consulate_id for c in cases))
     facts = []
     for case, channel, person, consulate_name in rows:
@@ -183,7 +169,7 @@ def case_facts(
                 opened_at=aware(case.opened_at),
                 closed_at=aware(case.closed_at) if case.closed_at else None,
                 priority="urgent" if case.priority >= Priority.URGENT else "normal",
-                topic=_topic(case, own),
+                topic=case_readings.topic_of(case, own),
                 nationality=_country(person.country_origin),
                 destination=_country(person.country_destination),
                 channel=channel.value,
@@ -192,7 +178,7 @@ def case_facts(
                 first_response_minutes=_first_response(case),
                 target_minutes=target.total_seconds() / 60,
                 unanswered_past_target=_unanswered_past(case, target, now),
-                red_flags=_red_flags(own),
+                red_flags=case_readings.red_flags_of(own),
             )
         )
     return facts
@@ -263,93 +249,3 @@ def _unanswered_past(case: Case, target: timedelta, now: datetime) -> bool:
         return False
     until = aware(case.closed_at) if case.closed_at else aware(now)
     return until - aware(case.opened_at) > target
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """What the person's message was read as: never its text."""
-
-    at: datetime
-    topic: str | None
-    urgent: bool
-    evidence: dict[str, Any] | None
-
-
-def _readings(session: Session, cases: Sequence[Case]) -> dict[int, list[_Reading]]:
-    """The readings of each case's own messages: those after the conversation's previous case
-    closed, up to this one's close (the message that opened a case comes just before it)."""
-    conversation_ids = sorted({c.conversation_id for c in cases})
-    closes: dict[int, list[datetime]] = {}
-    messages: dict[int, list[_Reading]] = {}
-    for chunk in _chunks(conversation_ids):
-        for conversation_id, closed_at in session.execute(
-            select(Case.conversation_id, Case.closed_at).where(
-                Case.conversation_id.in_(chunk), Case.closed_at.is_not(None)
-            )
-        ):
-            if closed_at is not None:
-                closes.setdefault(conversation_id, []).append(aware(closed_at))
-        for conversation_id, at, topic, urgent, evidence in session.execute(
-            select(
-                Message.conversation_id,
-                Message.created_at,
-                Message.topic,
-                Message.urgent,
-                Message.urgency_evidence,
-            )
-            .where(
-                Message.conversation_id.in_(chunk),
-                Message.direction == Direction.INBOUND,
-                Message.topic.is_not(None) | Message.urgent.is_(True),
-            )
-            .order_by(Message.id)
-        ):
-            messages.setdefault(conversation_id, []).append(
-                _Reading(aware(at), topic, bool(urgent), evidence)
-            )
-    result = {}
-    for case in cases:
-        opened = aware(case.opened_at)
-        after = max((c for c in closes.get(case.conversation_id, []) if c <= opened), default=None)
-        until = aware(case.closed_at) if case.closed_at else None
-        result[case.id] = [
-            r
-            for r in messages.get(case.conversation_id, [])
-            if (after is None or r.at > after) and (until is None or r.at <= until)
-        ]
-    return result
-
-
-def _topic(case: Case, readings: Sequence[_Reading]) -> str:
-    """The last taxonomy topic the person's messages were read as; a plain request for a
-    human only when nothing else was understood; else why the case was opened, if a topic."""
-    topics = [r.topic for r in readings if is_topic(r.topic)]
-    substantive = [t for t in topics if t != HANDOVER_TOPIC]
-    if substantive:
-        return str(substantive[-1])
-    if is_topic(case.reason) and case.reason != HANDOVER_TOPIC:
-        return case.reason
-    return HANDOVER_TOPIC if topics or case.reason == HANDOVER_TOPIC else UNKNOWN
-
-
-def _red_flags(readings: Sequence[_Reading]) -> tuple[str, ...]:
-    names: dict[str, None] = {}
-    for reading in readings:
-        if reading.urgent:
-            names.update(dict.fromkeys(_signals(reading.evidence)))
-    return tuple(sorted(names))
-
-
-def _signals(evidence: object) -> Iterator[str]:
-    """Signal names in an urgency evidence, a combined one's earlier checks ("then") too."""
-    if not isinstance(evidence, dict):
-        return
-    for name in evidence.get("signals") or []:
-        if isinstance(name, str):
-            yield name
-    yield from _signals(evidence.get("then"))
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i : i + _CHUNK]
