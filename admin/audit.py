@@ -30,6 +30,7 @@ class Action(enum.StrEnum):
     NOTE = "note"
     CLOSE = "close"
     TRANSFER = "transfer"
+    EXPORT = "export"
 
 
 def record(

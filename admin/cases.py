@@ -14,7 +14,7 @@ from typing import Final
 
 from sqlalchemy.orm import Session
 
-from admin import audit, queue
+from admin import audit, clock, queue
 from admin.audit import Action
 from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
 from conversations import ownership
@@ -109,6 +109,7 @@ def reply(
         raise Refused("window") from None
     except PersonOptedOut:
         raise Refused("opted_out") from None
+    clock.record_reply(case)
     audit.record(session, officer, Action.REPLY, case, message_ids=[m.id for m in sent])
     return sent
 

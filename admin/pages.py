@@ -12,7 +12,7 @@ from typing import Final
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from admin import cases, queue
+from admin import cases, clock, queue
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
 from admin.i18n import duration, render
 from core.deps import SessionDep, SettingsDep
@@ -43,7 +43,10 @@ def _queue(
     request: Request, template: str, signed: SignedIn, session: SessionDep, only: queue.QueueFilter
 ) -> HTMLResponse:
     rows = queue.open_cases(session, signed.officer, only)
-    return render(request, template, signed.officer.locale, signed=signed, rows=rows, only=only)
+    clocks = clock.clocks_of(session, [row.case for row in rows])
+    return render(
+        request, template, signed.officer.locale, signed=signed, rows=rows, only=only, clocks=clocks
+    )
 
 
 @router.get("", response_class=HTMLResponse)
@@ -126,6 +129,7 @@ def case_page(
         colleagues=queue.colleagues(session, case, signed.officer),
         consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
+        clock=clock.clocks_of(session, [case])[case.id],
     )
 
 

@@ -204,6 +204,9 @@ class CaseOutcome(enum.StrEnum):
     OTHER = "other"
 
 
+FIRST_RESPONSE_TARGET_MINUTES = 30  # a consulate's target until someone sets its own
+
+
 class Consulate(Base):
     __tablename__ = "consulates"
 
@@ -214,6 +217,11 @@ class Consulate(Base):
     # Takes the cases of people whose nationality is not known yet (one consulate at most;
     # with none, such cases wait in the fallback queue the admins see).
     takes_unrouted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How soon a person should get a first human reply: the queue's clock turns amber past
+    # half of it and red past it; statistics count the share of cases answered within it.
+    first_response_target_minutes: Mapped[int] = mapped_column(
+        Integer, default=FIRST_RESPONSE_TARGET_MINUTES
+    )
 
 
 class Officer(Base):
@@ -281,6 +289,8 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     outcome: Mapped[CaseOutcome | None] = mapped_column(_enum(CaseOutcome))
+    # When an officer first replied to the person in this case (admin/clock.py sets it).
+    first_response_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CaseNote(Base):

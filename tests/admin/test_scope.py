@@ -92,20 +92,32 @@ def test_every_case_route_is_404_for_an_officer_of_another_consulate(
     _untouched(enlace, case)
 
 
+def test_the_walk_covers_the_statistics_and_the_export() -> None:
+    assert {("GET", "/admin/stats"), ("GET", "/admin/stats/cases.csv")} <= set(OTHER_ROUTES)
+
+
+@pytest.mark.parametrize("role", [OfficerRole.OFFICER, OfficerRole.SUPERVISOR])
 @pytest.mark.parametrize(("method", "path"), OTHER_ROUTES)
 def test_no_other_route_shows_another_consulates_case(
-    enlace: Enlace, office: Office, make_browser: MakeBrowser, method: str, path: str
+    enlace: Enlace,
+    office: Office,
+    make_browser: MakeBrowser,
+    method: str,
+    path: str,
+    role: OfficerRole,
 ) -> None:
     _, case = ask_for_a_human(enlace)
-    stranger = make_browser(office.other)
+    stranger = make_browser(office.other, role)
     stranger.login()
     if method != "GET":
         return  # login, logout, password change and API tokens take no case
-    response = stranger.get(path)
+    response = stranger.get(f"{path}?consulate={office.consulate.id}")
     # A path with another parameter is asked literally ("{token_id}"): 404 or 422 then.
     assert response.status_code in ((200, 303, 403, 404, 422) if "{" in path else (200, 303, 403))
     assert f"/admin/cases/{case.id}" not in response.text
     assert f'data-case="{case.id}"' not in response.text
+    if path.endswith(".csv") and response.status_code == 200:  # one row per case, id first
+        assert f"\r\n{case.id}," not in response.text
 
 
 @pytest.mark.parametrize(("method", "path"), API_CASE_ROUTES)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot"))
 
-from jsonschema import ValidationError  # noqa: E402
-from rasa.core.actions.action import RemoteAction  # noqa: E402
-from rasa.utils.endpoints import EndpointConfig  # noqa: E402
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from rasa.utils.endpoints import EndpointConfig
 
 REPLIES = {
     "answer": {
@@ -39,4 +39,4 @@ import connectors.action_results as action_results  # noqa: E402
 
 action_results.install()
 after = {name: outcome(action, reply) for name, reply in REPLIES.items()}
-print(json.dumps({"before": before, "after": after}))
+json.dump({"before": before, "after": after}, sys.stdout)
