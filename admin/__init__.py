@@ -3,10 +3,11 @@ person's channel and hand back to the bot. Its tables live in core.models."""
 
 from fastapi import APIRouter
 
-from admin import login, pages
+from admin import case_tools, login, pages
 
 router = APIRouter()
 router.include_router(login.router)
 router.include_router(pages.router)
+router.include_router(case_tools.router)
 
 __all__ = ["router"]

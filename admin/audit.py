@@ -1,4 +1,5 @@
-"""The audit of officers' actions: one row per view, reply, note, claim, release and close.
+"""The audit of officers' actions: one row per view, reply, note, claim, release,
+redaction and close.
 
 Rows are only ever added (nothing here updates or deletes them, and no page can); the
 detail names what changed by id or category, never message text or a phone number.
@@ -27,6 +28,7 @@ class Action(enum.StrEnum):
     NOTE = "note"
     CLOSE = "close"
     TRANSFER = "transfer"
+    REDACT = "redact"
 
 
 def record(

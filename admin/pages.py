@@ -12,11 +12,12 @@ from typing import Final
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from admin import audit, queue
+from admin import audit, queue, replies
 from admin.audit import Action
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
+from admin.canned import canned_buttons, person_language
 from admin.i18n import duration, render
-from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
+from channels import PersonOptedOut
 from conversations import ownership
 from core.deps import SessionDep, SettingsDep
 from core.models import (
@@ -44,6 +45,9 @@ NOTICES: Final = {
     "claimed",
     "transferred",
     "cap",
+    "held",
+    "held_unasked",
+    "redacted",
 }
 
 
@@ -134,6 +138,8 @@ def case_page(
         colleagues=queue.colleagues(session, case, signed.officer),
         consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
+        canned=canned_buttons(locale, conversation),
+        person_language=person_language(conversation),
     )
 
 
@@ -148,6 +154,8 @@ def case_thread(
         "_thread.html",
         signed.officer.locale,
         lines=queue.thread(session, conversation),
+        case=case,
+        signed=signed,
     )
 
 
@@ -202,14 +210,19 @@ def reply(
         return _back(case, "not_yours")
     conversation = _conversation(session, case)
     try:
-        sent = send_officer_reply(session, conversation, text, signed.officer.id, settings=settings)
-    except OutsideWhatsAppWindow:
-        return _back(case, "window")
+        outcome, sent = replies.send_reply(session, conversation, text, signed.officer.id, settings)
     except PersonOptedOut:
         return _back(case, "opted_out")
-    audit.record(session, signed.officer, Action.REPLY, case, message_ids=[m.id for m in sent])
+    audit.record(
+        session,
+        signed.officer,
+        Action.REPLY,
+        case,
+        message_ids=[m.id for m in sent],
+        held=outcome != replies.Outcome.SENT,
+    )
     session.commit()
-    return _back(case, "sent")
+    return _back(case, outcome.value)
 
 
 @router.post("/cases/{case_id}/notes")
