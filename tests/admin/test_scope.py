@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 from fastapi.routing import APIRoute
+from sqlalchemy import select
 
-from admin import login, pages
+from admin import case_tools, login, pages
 from core.models import OfficerRole
 from tests.admin.conftest import MakeBrowser, Office
 from tests.admin.support import ask_for_a_human
 from tests.harness import Enlace
 
-# Every route of the admin's routers (the app mounts these two, see admin/__init__.py).
-ROUTES = [*login.router.routes, *pages.router.routes]
+# Every route of the admin's routers (the app mounts these, see admin/__init__.py).
+ROUTES = [*login.router.routes, *pages.router.routes, *case_tools.router.routes]
 CASE_ROUTES = [
     (method, route.path)
     for route in ROUTES
@@ -29,8 +30,13 @@ OTHER_ROUTES = [
 
 def test_the_walk_covers_the_case_routes() -> None:
     paths = {path for _, path in CASE_ROUTES}
-    assert {"/admin/cases/{case_id}", "/admin/cases/{case_id}/reply"} <= paths
-    assert len(CASE_ROUTES) >= 7
+    assert {
+        "/admin/cases/{case_id}",
+        "/admin/cases/{case_id}/reply",
+        "/admin/cases/{case_id}/segments",
+        "/admin/cases/{case_id}/messages/{message_id}/redact",
+    } <= paths
+    assert len(CASE_ROUTES) >= 9
 
 
 @pytest.mark.parametrize(("method", "path"), CASE_ROUTES)
@@ -41,15 +47,27 @@ def test_every_case_route_is_404_for_an_officer_of_another_consulate(
     assert case.consulate_id == office.consulate.id
     stranger = make_browser(office.other, OfficerRole.SUPERVISOR)
     stranger.login()
-    url = path.format(case_id=case.id)
+    with enlace.factory() as session:
+        from core.models import Message
+
+        message_id = session.scalar(
+            select(Message.id).where(Message.conversation_id == case.conversation_id)
+        )
+    url = path.format(case_id=case.id, message_id=message_id)
     response = (
         stranger.get(url)
         if method == "GET"
         else stranger.post(url, text="hola", body="nota", outcome="informed")
     )
     assert response.status_code in (403, 404)
+    assert "segments" not in response.text  # no count leaks either
     with enlace.factory() as session:
         from core.models import Case, CaseNote, Conversation, ConversationStatus
+
+        message = session.get(Message, message_id)
+        assert message is not None
+        assert message.body == "HUMANO"
+        assert message.redacted_at is None
 
         fresh = session.get(Case, case.id)
         assert fresh is not None
