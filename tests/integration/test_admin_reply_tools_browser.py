@@ -145,4 +145,12 @@ def test_canned_replies_and_the_segment_counter_in_the_browser(
     assert sms_encoding(plain) == "GSM-7"
     assert count_segments(plain) < count_segments(SPANISH)
     page.screenshot(path=str(SHOTS / "12-segments-accent-free.png"), full_page=True)
+
+    page.on("dialog", lambda dialog: dialog.accept())  # "delete the text for good?"
+    page.locator(".msg.person").first.get_by_role("button").click()
+    expect(page).to_have_url(re.compile(rf"/admin/cases/{case_id}\?notice=redacted$"))
+    redacted = page.locator(".msg.person").first
+    expect(redacted).not_to_contain_text("HUMAN please")
+    expect(redacted).to_contain_text("Texto eliminado por Ana Oficial")
+    page.screenshot(path=str(SHOTS / "13-message-redacted.png"), full_page=True)
     context.close()
