@@ -10,14 +10,15 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from sqlalchemy.orm import Session, sessionmaker
 
-from admin.accounts import create_officer, ensure_consulate
+from admin.accounts import create_officer, ensure_consulate, find_officer
 from admin.canned import CANNED
 from admin.i18n import TEXTS
 from app.main import create_app
@@ -71,18 +72,26 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def _english_speakers_case(factory: sessionmaker[Session], vault: PhoneVault) -> int:
-    """What the pipeline leaves after an English speaker writes HUMAN by SMS."""
+def _english_speakers_case(
+    factory: sessionmaker[Session],
+    vault: PhoneVault,
+    channel: Channel = Channel.SMS,
+    last_wrote: timedelta = timedelta(0),
+) -> int:
+    """What the pipeline leaves after an English speaker writes HUMAN."""
     with factory() as session:
         consulate = ensure_consulate(session, "Consulado (herramientas)", "MX", takes_unrouted=True)
-        create_officer(session, consulate, EMAIL, PASSWORD, "Ana Oficial")
+        if find_officer(session, EMAIL) is None:
+            create_officer(session, consulate, EMAIL, PASSWORD, "Ana Oficial")
         phone = new_phone()
         person = Person(
             address_hash=vault.lookup_hash(phone),
             address_encrypted=vault.encrypt(phone),
             language="en",
         )
-        conversation = Conversation(person=person, channel=Channel.SMS, last_inbound_at=utcnow())
+        conversation = Conversation(
+            person=person, channel=channel, last_inbound_at=utcnow() - last_wrote
+        )
         session.add(conversation)
         session.add(
             Message(
@@ -108,14 +117,10 @@ def _counter(text: str) -> re.Pattern[str]:
     )
 
 
-def test_canned_replies_and_the_segment_counter_in_the_browser(
-    app_url: tuple[str, sessionmaker[Session], PhoneVault], browser: Browser
-) -> None:
-    url, factory, vault = app_url
-    case_id = _english_speakers_case(factory, vault)
+def _claimed(browser: Browser, url: str, case_id: int) -> tuple[BrowserContext, Page]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
-    page: Page = context.new_page()
+    page = context.new_page()
     page.goto(f"{url}/admin/login")
     page.fill("#email", EMAIL)
     page.fill("#password", PASSWORD)
@@ -123,6 +128,15 @@ def test_canned_replies_and_the_segment_counter_in_the_browser(
     page.goto(f"{url}/admin/cases/{case_id}")
     page.click("#claim")
     expect(page).to_have_url(re.compile(rf"/admin/cases/{case_id}\?notice=claimed$"))
+    return context, page
+
+
+def test_canned_replies_and_the_segment_counter_in_the_browser(
+    app_url: tuple[str, sessionmaker[Session], PhoneVault], browser: Browser
+) -> None:
+    url, factory, vault = app_url
+    case_id = _english_speakers_case(factory, vault)
+    context, page = _claimed(browser, url, case_id)
 
     location = next(item for item in CANNED if item.key == "location")
     english = TEXTS.translate("en", location.text)
@@ -153,4 +167,23 @@ def test_canned_replies_and_the_segment_counter_in_the_browser(
     expect(redacted).not_to_contain_text("HUMAN please")
     expect(redacted).to_contain_text("Texto eliminado por Ana Oficial")
     page.screenshot(path=str(SHOTS / "13-message-redacted.png"), full_page=True)
+    context.close()
+
+
+def test_a_reply_past_the_whatsapp_window_shows_as_held(
+    app_url: tuple[str, sessionmaker[Session], PhoneVault], browser: Browser
+) -> None:
+    url, factory, vault = app_url
+    case_id = _english_speakers_case(factory, vault, Channel.WHATSAPP, timedelta(hours=30))
+    context, page = _claimed(browser, url, case_id)
+    expect(page.locator("#window-hold")).to_be_visible()
+    expect(page.locator("#segments")).to_have_count(0)  # WhatsApp: no segments to pay
+    page.click("#canned-greeting")
+    page.click("#send-reply")
+    expect(page).to_have_url(re.compile(rf"/admin/cases/{case_id}\?notice=held_unasked$"))
+    held = page.locator(".msg.officer").last
+    expect(held.locator(".badge.held")).to_have_text(
+        TEXTS.translate("es", "held: sent when the person writes again")
+    )
+    page.screenshot(path=str(SHOTS / "14-reply-held-past-the-window.png"), full_page=True)
     context.close()
