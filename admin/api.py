@@ -125,11 +125,13 @@ def reply(
     """Queue a reply through the person's channel and the send policy (consent, WhatsApp's
     window); only the officer holding the case. Read the case for its delivery status."""
     try:
-        sent = cases.reply(session, settings, officer, case, body.text)
+        outcome, sent = cases.reply(session, settings, officer, case, body.text)
     except cases.Refused as refused:
         raise _refused(refused) from refused
     session.commit()
-    return ReplyOut(case=CaseState.of(case), message_ids=[m.id for m in sent])
+    return ReplyOut(
+        case=CaseState.of(case), message_ids=[m.id for m in sent], outcome=outcome.value
+    )
 
 
 @router.post(

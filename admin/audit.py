@@ -1,5 +1,5 @@
-"""The audit of officers' actions: one row per view, reply, note, claim, release and close,
-and per API token made or revoked.
+"""The audit of officers' actions: one row per view, reply, note, claim, release, redaction
+and close, per export, and per API token made or revoked.
 
 Rows are only ever added (nothing here updates or deletes them, and no page can); the
 detail names what changed by id or category, never message text or a phone number.
@@ -31,6 +31,7 @@ class Action(enum.StrEnum):
     CLOSE = "close"
     TRANSFER = "transfer"
     EXPORT = "export"
+    REDACT = "redact"
 
 
 def record(

@@ -14,9 +14,9 @@ from typing import Final
 
 from sqlalchemy.orm import Session
 
-from admin import audit, clock, queue
+from admin import audit, clock, queue, replies
 from admin.audit import Action
-from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
+from channels import PersonOptedOut
 from conversations import ownership
 from core.models import (
     Case,
@@ -95,8 +95,9 @@ def release(session: Session, officer: Officer, case: Case) -> None:
 
 def reply(
     session: Session, settings: Settings, officer: Officer, case: Case, text: str
-) -> list[Message]:
-    """Through the person's channel and the send policy; only the officer holding the case."""
+) -> tuple[replies.Outcome, list[Message]]:
+    """Through the person's channel and the send policy, or held past WhatsApp's window
+    (admin/replies.py); only the officer holding the case."""
     text = text.strip()[:REPLY_MAX]
     if not text:
         raise Refused("empty")
@@ -104,14 +105,14 @@ def reply(
         raise Refused("not_yours")
     conversation = conversation_of(session, case)
     try:
-        sent = send_officer_reply(session, conversation, text, officer.id, settings=settings)
-    except OutsideWhatsAppWindow:
-        raise Refused("window") from None
+        outcome, sent = replies.send_reply(session, conversation, text, officer.id, settings)
     except PersonOptedOut:
         raise Refused("opted_out") from None
-    clock.record_reply(case)
-    audit.record(session, officer, Action.REPLY, case, message_ids=[m.id for m in sent])
-    return sent
+    if outcome == replies.Outcome.SENT:
+        clock.record_reply(case)
+    held = outcome != replies.Outcome.SENT
+    audit.record(session, officer, Action.REPLY, case, message_ids=[m.id for m in sent], held=held)
+    return outcome, sent
 
 
 def add_note(session: Session, officer: Officer, case: Case, body: str) -> CaseNote:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from admin import cases, clock, queue
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
+from admin.canned import canned_buttons, person_language
 from admin.i18n import duration, render
 from core.deps import SessionDep, SettingsDep
 from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
@@ -31,6 +32,9 @@ NOTICES: Final = {
     "claimed",
     "transferred",
     "cap",
+    "held",
+    "held_unasked",
+    "redacted",
 }
 
 
@@ -130,6 +134,8 @@ def case_page(
         consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
         clock=clock.clocks_of(session, [case])[case.id],
+        canned=canned_buttons(locale, conversation),
+        person_language=person_language(conversation),
     )
 
 
@@ -144,6 +150,8 @@ def case_thread(
         "_thread.html",
         signed.officer.locale,
         lines=queue.thread(session, conversation),
+        case=case,
+        signed=signed,
     )
 
 
@@ -183,11 +191,11 @@ def reply(
 ) -> Response:
     text = str(form.get("text", ""))
     try:
-        cases.reply(session, settings, signed.officer, case, text)
+        outcome, _ = cases.reply(session, settings, signed.officer, case, text)
     except cases.Refused as refused:
         return _refused(case, refused)
     session.commit()
-    return _back(case, "sent")
+    return _back(case, outcome.value)
 
 
 @router.post("/cases/{case_id}/notes")

@@ -112,19 +112,27 @@ class ThreadLine:
     message: Message
     delivery: DeliveryStatus | None
     officer_name: str | None
+    template: bool = False  # sent as the approved WhatsApp template
+    redacted_by: str | None = None
 
 
 def thread(session: Session, conversation: Conversation) -> list[ThreadLine]:
     rows = session.execute(
-        select(Message, OutboxItem.status)
+        select(Message, OutboxItem.status, OutboxItem.content_sid)
         .outerjoin(OutboxItem, OutboxItem.message_id == Message.id)
         .where(Message.conversation_id == conversation.id)
         .order_by(Message.id)
     ).all()
     names = {i: n for i, n in session.execute(select(Officer.id, Officer.display_name))}
     return [
-        ThreadLine(m, status, names.get(m.officer_id) if m.officer_id else None)
-        for m, status in rows
+        ThreadLine(
+            m,
+            status,
+            names.get(m.officer_id) if m.officer_id else None,
+            template=content_sid is not None,
+            redacted_by=names.get(m.redacted_by_id) if m.redacted_by_id else None,
+        )
+        for m, status, content_sid in rows
     ]
 
 

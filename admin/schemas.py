@@ -188,6 +188,10 @@ class ReplyIn(BaseModel):
 class ReplyOut(BaseModel):
     case: CaseState
     message_ids: list[int] = Field(description="The queued messages (a long reply is split).")
+    outcome: str = Field(
+        description="sent; held (past WhatsApp's 24-hour window: sent when the person writes,"
+        " and they were asked to); held_unasked (held, but no approved template to ask with)"
+    )
 
 
 class NoteIn(BaseModel):

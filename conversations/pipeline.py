@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from channels import Purpose, send_to_person
+from channels import Purpose, release_held_replies, send_to_person
 from conversations import ownership
 from conversations.awaiting import Replay, await_answer
 from conversations.gazetteer import words
@@ -363,6 +363,7 @@ class Dialogue:
         message.article_id = understanding.article_id
         _finish(message, urgency, escalated)
         queued = send_to_person(session, conversation, texts, Purpose.REPLY, in_reply_to=message)
+        release_held_replies(session, conversation)  # the person wrote: the window is open
         return TurnResult(
             message.id,
             language,
@@ -485,6 +486,7 @@ def _record_local(
     _finish(message, urgency, escalated)
     purpose = Purpose.OPT_OUT_CONFIRMATION if turn.bypass_opt_out else Purpose.REPLY
     queued = send_to_person(session, conversation, turn.texts, purpose, in_reply_to=message)
+    release_held_replies(session, conversation)  # after a STOP, held replies stay held
     replies = [reply.body for reply in queued]
     return TurnResult(
         message.id,

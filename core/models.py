@@ -173,6 +173,14 @@ class Message(Base):
     )  # who wrote an officer's reply
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # An officer's reply written after WhatsApp's 24-hour window closed waits, with no outbox
+    # row, until the person writes again (channels/held.py); None once it is queued.
+    held_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Who removed this message's text, and when (admin/redaction.py): the text is gone.
+    redacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    redacted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("officers.id", ondelete="SET NULL")
+    )
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.routing import iter_route_contexts
+from sqlalchemy import select
 
 from admin.api import PREFIX
 from app.main import create_app
-from core.models import Case, CaseNote, Conversation, ConversationStatus, OfficerRole
+from core.models import Case, CaseNote, Conversation, ConversationStatus, Message, OfficerRole
 from tests.admin.conftest import MakeApi, MakeBrowser, Office
 from tests.admin.support import ask_for_a_human
 from tests.conftest import make_settings
@@ -43,8 +44,13 @@ API_BODY: dict[str, object] = {
 
 def test_the_walk_covers_the_case_routes() -> None:
     paths = {path for _, path in CASE_ROUTES}
-    assert {"/admin/cases/{case_id}", "/admin/cases/{case_id}/reply"} <= paths
-    assert len(CASE_ROUTES) >= 7
+    assert {
+        "/admin/cases/{case_id}",
+        "/admin/cases/{case_id}/reply",
+        "/admin/cases/{case_id}/segments",
+        "/admin/cases/{case_id}/messages/{message_id}/redact",
+    } <= paths
+    assert len(CASE_ROUTES) >= 9
 
 
 def test_the_walk_covers_every_api_operation() -> None:
@@ -82,13 +88,23 @@ def test_every_case_route_is_404_for_an_officer_of_another_consulate(
     assert case.consulate_id == office.consulate.id
     stranger = make_browser(office.other, OfficerRole.SUPERVISOR)
     stranger.login()
-    url = path.format(case_id=case.id)
+    with enlace.factory() as session:
+        message_id = session.scalar(
+            select(Message.id).where(Message.conversation_id == case.conversation_id)
+        )
+    url = path.format(case_id=case.id, message_id=message_id)
     response = (
         stranger.get(url)
         if method == "GET"
         else stranger.post(url, text="hola", body="nota", outcome="informed")
     )
     assert response.status_code in (403, 404)
+    assert "segments" not in response.text  # no count leaks either
+    with enlace.factory() as session:
+        message = session.get(Message, message_id)
+        assert message is not None
+        assert message.body == "HUMANO"
+        assert message.redacted_at is None
     _untouched(enlace, case)
 
 

@@ -143,7 +143,7 @@ def test_an_officer_answers_a_person_who_asked_for_a_human_and_hands_back_to_the
     expect(officer.locator(".notice")).to_be_visible()
     sent = officer.locator(".msg.officer").last
     expect(sent).to_contain_text(reply)
-    expect(sent.locator(".delivery")).to_contain_text("sent", timeout=10_000)
+    expect(sent.locator(".delivery")).to_contain_text("enviado", timeout=10_000)
     _shot(officer, "05-case-replied")
 
     expect(phone.locator(".bubble.out", has_text=reply)).to_be_visible(timeout=10_000)
