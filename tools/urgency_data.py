@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         text, _ = build()
         current = TRAINING_FILE.read_text(encoding="utf-8") if TRAINING_FILE.exists() else ""
         if current != text:
-            print(f"{TRAINING_FILE.relative_to(REPO_ROOT)} is stale: run python -m tools.urgency_data")
+            stale = TRAINING_FILE.relative_to(REPO_ROOT)
+            print(f"{stale} is stale: run python -m tools.urgency_data")
             return 1
         return 0
     result = write()

@@ -75,7 +75,7 @@ def main() -> None:
         untrained = UrgencyClassifier.load(config, storage, Resource("never_trained"), context)
         result["untrained"] = untrained.process([Message(data={"text": "hola"})])[0].get("urgency")
 
-        write_training_file(training, rows + [("me quitaron el celular", 1)])
+        write_training_file(training, [*rows, ("me quitaron el celular", 1)])
         result["fingerprint_follows_the_file"] = (
             UrgencyClassifier.fingerprint_addon(config) != fingerprint
         )

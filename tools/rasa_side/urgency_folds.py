@@ -47,7 +47,7 @@ def out_of_fold(rows: list[dict[str, str]], repeats: int, folds: int) -> dict[st
             urgent = list(pipeline.classes_).index(1)
             tested = [scored[i] for i in test]
             probabilities = pipeline.predict_proba([texts[i] for i in tested])[:, urgent]
-            for index, probability in zip(tested, probabilities):
+            for index, probability in zip(tested, probabilities, strict=True):
                 result[rows[index]["id"]].append(round(float(probability), 4))
     return result
 
