@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from core.settings import REPO_ROOT
-from tools import urgency_data
 
 BOT = REPO_ROOT / "bot"
 MODELS = BOT / "models"
@@ -65,6 +64,8 @@ def model_path() -> Path:
 
 
 def train(force: bool = False) -> Path:
+    from tools import urgency_data  # it uses tools.leaks, which imports this module
+
     generate_topic_examples()
     urgency_data.write()
     target = model_path()

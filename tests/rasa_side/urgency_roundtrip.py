@@ -56,6 +56,7 @@ def main() -> None:
         training = Path(tmp) / "messages.tsv"
         rows = [(text, 1) for text in URGENT] + [(text, 0) for text in NOT_URGENT]
         write_training_file(training, rows)
+        (Path(tmp) / "storage").mkdir()
         storage = LocalModelStorage(Path(tmp) / "storage")
         resource = Resource("urgency_classifier")
         context = ExecutionContext(GraphSchema({}), "test")
