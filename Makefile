@@ -23,7 +23,7 @@ COMPILED_CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(addsuffix .po,$(CATALOGS)
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load converse \
-        train kb-check kb-report eval score score-urgency lint migrate lock i18n catalogs clean admin-user
+        train kb-check kb-report eval score score-urgency urgency-threshold lint migrate lock i18n catalogs clean admin-user
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -140,3 +140,6 @@ score: install-app ## QUESTIONS=file.tsv OUT=file.jsonl: accuracy of a `make eva
 
 score-urgency: install-app ## urgent recall/precision of tests/data/urgency_messages.tsv vs the topic rule (RASA_URL= refreshes readings)
 	$(PY) -m tools.score_urgency $(if $(RASA_URL),--rasa-url "$(RASA_URL)")
+
+urgency-threshold: install ## the urgency classifier's threshold for full recall, out of fold on the allowed dev data (docs/urgency.md)
+	$(PY) -m tools.urgency_threshold

@@ -233,7 +233,7 @@ class Dialogue:
         if turn is None:
             return UrgencyRule.unknown("the language model is unavailable", text)
         reading = NluReading(text, turn.intent, turn.confidence, turn.ranking, {})
-        return self._urgency.assess(text, *reading.best_topic())
+        return self._urgency.assess(text, *reading.best_topic(), turn.urgency)
 
     async def detect(self, text: str) -> tuple[NluReading | None, UrgencyCheck]:
         """The detect step: what NLU reads in the text and whether it signals danger."""
@@ -243,7 +243,7 @@ class Dialogue:
             reading = await self._rasa.read(text)
         except RasaUnavailable:
             return None, UrgencyRule.unknown("the language model is unavailable", text)
-        return reading, self._urgency.assess(text, *reading.best_topic())
+        return reading, self._urgency.assess(text, *reading.best_topic(), reading.urgency)
 
     async def _answer(self, request: RasaRequest, reading: NluReading | None) -> RasaTurn | None:
         """Rasa's turn; None when Rasa does not answer."""

@@ -25,13 +25,15 @@ class RasaUnavailable(Exception):
 
 @dataclass(frozen=True)
 class NluReading:
-    """What Rasa's NLU made of one text: its best intent and the ranking behind it."""
+    """What Rasa's NLU made of one text: its best intent and the ranking behind it, and the
+    urgency classifier's probability that the writer is in danger now (None: not given)."""
 
     text: str
     intent: str | None
     confidence: float | None
     ranking: list[dict[str, Any]]
     raw: dict[str, Any]
+    urgency: float | None = None
 
     def best_topic(self) -> tuple[str | None, float | None]:
         """The intent, or when NLU was unsure (`nlu_fallback`) its best-ranked real intent."""
@@ -48,6 +50,17 @@ class RasaTurn:
     intent: str | None
     confidence: float | None
     ranking: list[dict[str, Any]] = field(default_factory=list)
+    urgency: float | None = None
+
+
+def urgency_probability(body: dict[str, Any]) -> float | None:
+    """The urgency classifier's probability in a parse or webhook answer; None when absent
+    (a model without the classifier) or not a number in [0, 1]."""
+    urgency = body.get("urgency")
+    value = urgency.get("probability") if isinstance(urgency, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0.0 <= value <= 1.0 else None
 
 
 class RasaClient:
@@ -64,6 +77,7 @@ class RasaClient:
             confidence=intent.get("confidence"),
             ranking=list(body.get("intent_ranking") or []),
             raw=body,
+            urgency=urgency_probability(body),
         )
 
     async def send(
@@ -84,6 +98,7 @@ class RasaClient:
             intent=body.get("intent"),
             confidence=body.get("confidence"),
             ranking=body.get("ranking") or [],
+            urgency=urgency_probability(body),
         )
 
     async def _post(

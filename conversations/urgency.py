@@ -1,12 +1,17 @@
 """The urgency check every message gets, before anything decides who answers it.
 
-Two readings are combined. The danger detector (`conversations.danger`) reads the text itself
+Three readings are combined. The danger detector (`conversations.danger`) reads the text itself
 for the ILO forced-labour indicators and the other danger signals, whatever the topic; the
 topic rule (a topic that can be urgent, taxonomy `urgent: true`, read at or above the
 confidence threshold) counts as one more signal. A question *about* danger, a past event, a
-joke or the news lowers the score. The decision and its evidence (which signals fired, what the
-topic model read) are kept on the message for the officer. With Rasa down, or nothing for it
-to read, the text alone decides, and "could not tell" is kept as evidence.
+joke or the news lowers the score. The urgency classifier in Rasa's NLU
+(bot/components/urgency_classifier.py) gives the probability that the writer is in danger now,
+learnt from labelled messages; at or above its threshold (ENLACE_URGENCY_THRESHOLD, chosen for
+recall by cross-validation, docs/urgency.md) the message is urgent whatever the patterns say.
+Either one is enough: missing a person in danger is the worst failure. The decision and its
+evidence (which signals fired, what the topic model read, the probability) are kept on the
+message for the officer. With Rasa down, or nothing for it to read, the text alone decides,
+and "could not tell" is kept as evidence.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any, Final
 from conversations.danger import is_urgent, read_danger
 
 RULE: Final = "urgent topic at or above the confidence threshold"
+CLASSIFIER: Final = "classifier"
 
 
 @dataclass(frozen=True)
@@ -30,9 +36,12 @@ class UrgencyCheck:
 
 
 class UrgencyRule:
-    def __init__(self, urgent_topics: frozenset[str], threshold: float) -> None:
+    def __init__(
+        self, urgent_topics: frozenset[str], threshold: float, urgency_threshold: float
+    ) -> None:
         self._urgent_topics = urgent_topics
         self._threshold = threshold
+        self._urgency_threshold = urgency_threshold
 
     def check(self, topic: str | None, confidence: float | None) -> UrgencyCheck:
         urgent = topic in self._urgent_topics and (confidence or 0.0) >= self._threshold
@@ -44,11 +53,29 @@ class UrgencyRule:
         }
         return UrgencyCheck(urgent, evidence)
 
-    def assess(self, text: str, topic: str | None, confidence: float | None) -> UrgencyCheck:
-        """The message's urgency: its danger signals, with the topic rule as one of them."""
+    def assess(
+        self,
+        text: str,
+        topic: str | None,
+        confidence: float | None,
+        probability: float | None = None,
+    ) -> UrgencyCheck:
+        """The message's urgency: its danger signals, with the topic rule as one of them, or
+        the classifier's `probability` at or above its threshold (None: no reading)."""
         by_topic = self.check(topic, confidence)
         danger = read_danger(text, urgent_topic=by_topic.urgent)
-        return UrgencyCheck(is_urgent(danger), {**by_topic.evidence, **danger.evidence()})
+        by_signals = is_urgent(danger)
+        by_classifier = probability is not None and probability >= self._urgency_threshold
+        classifier = {
+            "probability": probability,
+            "threshold": self._urgency_threshold,
+            "urgent": by_classifier,
+        }
+        decided_by = [
+            name for name, fired in (("signals", by_signals), (CLASSIFIER, by_classifier)) if fired
+        ]
+        evidence = {**by_topic.evidence, **danger.evidence(), CLASSIFIER: classifier}
+        return UrgencyCheck(by_signals or by_classifier, {**evidence, "decided_by": decided_by})
 
     @staticmethod
     def unknown(why: str, text: str = "") -> UrgencyCheck:

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     sms_per_second: float = 1.0
     outbox_max_attempts: int = 6
     nlu_confidence_threshold: float = 0.55
+    # The urgency classifier's probability (bot/components/urgency_classifier.py) at or above
+    # which a message is urgent whatever the red-flag patterns say. Chosen for recall:
+    # `python -m tools.urgency_threshold` (docs/urgency.md) gives the highest threshold that
+    # catches every urgent message of the allowed dev data out of fold.
+    urgency_threshold: float = Field(default=0.45, ge=0.0, le=1.0)
     # Open cases one officer may hold at once; claiming more is refused with a notice.
     officer_case_cap: int = 15
 

@@ -240,14 +240,17 @@ def rasa_response(
     confidence: float | None,
     ranking: Sequence[tuple[str, float]] = (),
     sender: str = "0" * 32,
+    urgency: float | None = 0.0,
 ) -> dict[str, Any]:
-    """A response of the shape of the fixture, with these contents."""
+    """A response of the shape of the fixture, with these contents (`urgency`: the urgency
+    classifier's probability; 0 by default, so the red-flag patterns alone decide)."""
     response = rasa_response_example()
     response["messages"] = [{"recipient_id": sender, "text": text} for text in texts] + [
         {"recipient_id": sender, "custom": payload} for payload in custom
     ]
     response["intent"], response["confidence"] = intent, confidence
     response["ranking"] = [{"name": name, "confidence": value} for name, value in ranking]
+    response["urgency"] = {"probability": urgency}
     return response
 
 
@@ -261,13 +264,18 @@ def rasa_parse_example() -> dict[str, Any]:
 
 
 def rasa_parse_response(
-    text: str, intent: str | None, confidence: float | None, ranking: list[dict[str, Any]]
+    text: str,
+    intent: str | None,
+    confidence: float | None,
+    ranking: list[dict[str, Any]],
+    urgency: float | None = 0.0,
 ) -> dict[str, Any]:
     response = rasa_parse_example()
     response["text"] = text
     response["intent"] = {"name": intent, "confidence": confidence}
     response["intent_ranking"] = list(ranking)
     response["text_tokens"] = []
+    response["urgency"] = {"probability": urgency}
     return response
 
 
@@ -327,7 +335,10 @@ class FakeRasa:
     def _parse(self, text: str) -> dict[str, Any]:
         """NLU alone reads the text as the dialogue's reply to it would (same intent)."""
         reply = self.reply({"sender": "parse", "message": text, "metadata": {}})
-        return rasa_parse_response(text, reply["intent"], reply["confidence"], reply["ranking"])
+        urgency = (reply.get("urgency") or {}).get("probability")
+        return rasa_parse_response(
+            text, reply["intent"], reply["confidence"], reply["ranking"], urgency
+        )
 
     @property
     def messages(self) -> list[dict[str, Any]]:

@@ -1,6 +1,7 @@
 """Train the Rasa model only when the bot or its training data changed (cache by content hash).
 
-The topic examples come from the knowledge base (knowledge.training_data), so they are
+The topic examples come from the knowledge base (knowledge.training_data) and the urgency
+classifier's examples from the labelled urgency sets (tools.urgency_data), so both are
 regenerated first; the held-out evaluation questions are always kept out of training.
 """
 
@@ -63,7 +64,10 @@ def model_path() -> Path:
 
 
 def train(force: bool = False) -> Path:
+    from tools import urgency_data  # it uses tools.leaks, which imports this module
+
     generate_topic_examples()
+    urgency_data.write()
     target = model_path()
     if target.exists() and not force:
         print(f"model up to date: {target.relative_to(REPO_ROOT)}")

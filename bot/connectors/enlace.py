@@ -79,6 +79,8 @@ class EnlaceInput(InputChannel):
                         {"name": r.get("name"), "confidence": r.get("confidence")}
                         for r in ranking[:3]
                     ],
+                    # The urgency classifier's reading (components/urgency_classifier.py).
+                    "urgency": (parse or {}).get("urgency"),
                 }
             )
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from conversations.rasa_client import NluReading
+from conversations.rasa_client import NluReading, urgency_probability
 from conversations.urgency import UrgencyRule
 
-RULE = UrgencyRule(frozenset({"forced_labour", "emergency"}), threshold=0.55)
+PROBABILITY_THRESHOLD = 0.45
+RULE = UrgencyRule(frozenset({"forced_labour", "emergency"}), 0.55, PROBABILITY_THRESHOLD)
+ORDINARY = "cuanto cuesta la matricula consular"
+DANGER = "me tienen encerrado y no me dejan salir"
 
 
 def _reading(intent: str, confidence: float, *ranking: tuple[str, float]) -> NluReading:
@@ -57,3 +60,56 @@ def test_a_confident_reading_is_its_intent() -> None:
 
 def test_an_unsure_reading_with_nothing_ranked_has_no_topic() -> None:
     assert _reading("nlu_fallback", 0.45).best_topic() == (None, None)
+
+
+def test_a_probability_at_the_threshold_makes_an_ordinary_looking_text_urgent() -> None:
+    check = RULE.assess(ORDINARY, "consular_services", 0.9, PROBABILITY_THRESHOLD)
+    assert check.urgent
+    assert check.evidence["decided_by"] == ["classifier"]
+    assert check.evidence["classifier"] == {
+        "probability": PROBABILITY_THRESHOLD,
+        "threshold": PROBABILITY_THRESHOLD,
+        "urgent": True,
+    }
+
+
+def test_a_probability_just_below_the_threshold_leaves_it_to_the_patterns() -> None:
+    check = RULE.assess(ORDINARY, "consular_services", 0.9, PROBABILITY_THRESHOLD - 0.01)
+    assert not check.urgent
+    assert check.evidence["decided_by"] == []
+    assert check.evidence["classifier"]["urgent"] is False
+
+
+def test_the_patterns_alone_are_enough_whatever_the_probability() -> None:
+    check = RULE.assess(DANGER, "forced_labour", 0.9, 0.01)
+    assert check.urgent
+    assert check.evidence["decided_by"] == ["signals"]
+    assert check.evidence["signals"]
+
+
+def test_both_firing_are_both_named_as_evidence() -> None:
+    check = RULE.assess(DANGER, "forced_labour", 0.9, 0.97)
+    assert check.evidence["decided_by"] == ["signals", "classifier"]
+
+
+def test_without_a_probability_the_patterns_decide_and_none_is_kept() -> None:
+    check = RULE.assess(ORDINARY, "consular_services", 0.9, None)
+    assert not check.urgent
+    assert check.evidence["classifier"]["probability"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "probability"),
+    [
+        ({"urgency": {"probability": 0.73}}, 0.73),
+        ({"urgency": {"probability": None}}, None),
+        ({"urgency": {"probability": 1.7}}, None),
+        ({"urgency": {"probability": True}}, None),
+        ({"urgency": "high"}, None),
+        ({}, None),
+    ],
+)
+def test_the_probability_is_read_only_when_it_is_one(
+    body: dict[str, object], probability: float | None
+) -> None:
+    assert urgency_probability(body) == probability

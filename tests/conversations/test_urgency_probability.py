@@ -1,0 +1,104 @@
+"""The urgency classifier's probability, read from Rasa, decides beside the red-flag patterns.
+
+It comes two ways: in the dialogue's answer (a message Rasa reads as written) and in NLU's
+`/model/parse` (any other message, here one sent while an officer holds the conversation).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from conversations.ownership import Priority, assign, queue_for_human
+from core.models import Case, Consulate, Officer
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
+
+# Indirect: no red-flag pattern fires on it (checked in each test through the evidence).
+INDIRECT = "la senora sale y cierra con llave, llevo dos meses adentro"
+
+
+def _read_with(enlace: Enlace, probability: float) -> None:
+    def reply(body: dict[str, Any]) -> dict[str, Any]:
+        return rasa_response(
+            ["respuesta"],
+            intent="domestic_work",
+            confidence=0.6,
+            ranking=[("domestic_work", 0.6)],
+            urgency=probability,
+        )
+
+    enlace.rasa.reply = reply
+
+
+def _last_inbound(enlace: Enlace, phone: str) -> Any:
+    with enlace.factory() as session:
+        return [m for m in enlace.messages(session, phone) if m.direction.value == "in"][-1]
+
+
+def _cases(enlace: Enlace, phone: str) -> list[tuple[str, int]]:
+    with enlace.factory() as session:
+        conversation_id = enlace.messages(session, phone)[0].conversation_id
+        cases = session.scalars(select(Case).where(Case.conversation_id == conversation_id))
+        return [(case.reason, case.priority) for case in cases]
+
+
+def _threshold(enlace: Enlace) -> float:
+    threshold: float = enlace.app.state.settings.urgency_threshold
+    return threshold
+
+
+def test_a_probability_at_the_threshold_opens_an_urgent_case_no_pattern_saw(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, _threshold(enlace))
+    enlace.receive(phone, INDIRECT)
+    message = _last_inbound(enlace, phone)
+    assert message.urgent
+    assert message.urgency_evidence["decided_by"] == ["classifier"]
+    assert message.urgency_evidence["classifier"]["probability"] == _threshold(enlace)
+    assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
+    assert enlace.replies_to(phone)[0].startswith("En peligro llama:")
+
+
+def test_a_probability_below_the_threshold_leaves_an_ordinary_answer(enlace: Enlace) -> None:
+    phone = new_phone()
+    _read_with(enlace, _threshold(enlace) - 0.01)
+    enlace.receive(phone, INDIRECT)
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
+    assert message.urgency_evidence["decided_by"] == []
+    assert _cases(enlace, phone) == []
+    assert enlace.replies_to(phone) == ["respuesta"]
+
+
+def test_the_parse_step_carries_the_probability_when_an_officer_holds_the_conversation(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola")
+    with enlace.factory() as session:
+        conversation = enlace.messages(session, phone)[0].conversation
+        consulate = Consulate(name="Consulado", country="MX")
+        session.add(consulate)
+        session.flush()
+        officer = Officer(
+            consulate_id=consulate.id,
+            email=f"{phone}@example.org",
+            display_name="O",
+            password_hash="x",
+        )
+        session.add(officer)
+        session.flush()
+        queue_for_human(session, conversation, "human_agent", Priority.NORMAL)
+        assign(session, conversation, officer.id, "taken")
+        session.commit()
+    _read_with(enlace, 0.93)
+    enlace.receive(phone, INDIRECT)
+    message = _last_inbound(enlace, phone)
+    assert enlace.rasa.parses[-1] == INDIRECT
+    assert message.urgent
+    assert message.urgency_evidence["classifier"]["probability"] == 0.93
+    assert _cases(enlace, phone)[0] == ("urgent", Priority.URGENT)

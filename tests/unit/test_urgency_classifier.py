@@ -1,0 +1,60 @@
+"""The bot's urgency classifier (bot/components/urgency_classifier.py) trains from its own file,
+survives a save and load, puts its probability in the parse output, and is retrained when its
+training file changes. It runs in the Rasa environment, so the check is a script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from typing import Any
+
+import pytest
+
+from core.settings import REPO_ROOT
+from tools.train import RASA_PYTHON, rasa_env
+
+SCRIPT = REPO_ROOT / "tests" / "rasa_side" / "urgency_roundtrip.py"
+
+
+@pytest.fixture(scope="module")
+def roundtrip() -> dict[str, Any]:
+    if not RASA_PYTHON.exists():
+        pytest.fail("the Rasa environment is missing: run `make install`")
+    completed = subprocess.run(
+        [str(RASA_PYTHON), str(SCRIPT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=rasa_env(),
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    result: dict[str, Any] = json.loads(completed.stdout)
+    return result
+
+
+def test_reloaded_model_ranks_an_unseen_urgent_message_above_an_ordinary_one(
+    roundtrip: dict[str, Any],
+) -> None:
+    urgent, ordinary = roundtrip["probabilities"]
+    assert 0.0 <= ordinary < urgent <= 1.0
+    assert urgent > 0.5 > ordinary
+
+
+def test_the_probability_is_part_of_the_parse_output(roundtrip: dict[str, Any]) -> None:
+    assert "urgency" in roundtrip["output_keys"]
+
+
+def test_missing_model_loads_untrained_and_gives_no_probability(
+    roundtrip: dict[str, Any],
+) -> None:
+    assert roundtrip["untrained"] == {"probability": None}
+
+
+def test_a_changed_training_file_changes_the_fingerprint(roundtrip: dict[str, Any]) -> None:
+    """Rasa caches a trained component by fingerprint; the file is not a graph input."""
+    assert roundtrip["fingerprint_follows_the_file"] is True
+
+
+def test_a_training_file_with_one_label_is_refused(roundtrip: dict[str, Any]) -> None:
+    assert "urgent and non-urgent" in roundtrip["one_class"]
