@@ -59,7 +59,12 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             settings.data_key.get_secret_value(), settings.lookup_key.get_secret_value()
         )
         urgent = frozenset(t.id for t in library.kb.topics.values() if t.urgent)
-        urgency = UrgencyRule(urgent, settings.nlu_confidence_threshold, settings.urgency_threshold)
+        urgency = UrgencyRule(
+            urgent,
+            settings.nlu_confidence_threshold,
+            settings.urgency_threshold,
+            classifier_decides=settings.urgency_classifier_decides,
+        )
         languages = await asyncio.to_thread(LanguageChooser, preload=True)
         dialogue = Dialogue(factory, rasa, languages, urgency, library.kb)
         replies_queued = RepliesQueued()

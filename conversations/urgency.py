@@ -7,8 +7,11 @@ confidence threshold) counts as one more signal. A question *about* danger, a pa
 joke or the news lowers the score. The urgency classifier in Rasa's NLU
 (bot/components/urgency_classifier.py) gives the probability that the writer is in danger now,
 learnt from labelled messages; at or above its threshold (ENLACE_URGENCY_THRESHOLD, chosen for
-recall by cross-validation, docs/urgency.md) the message is urgent whatever the patterns say.
-Either one is enough: missing a person in danger is the worst failure. The decision and its
+recall by cross-validation, docs/urgency.md) it says urgent whatever the patterns say. Its
+probability is always kept as evidence, but it decides only where ENLACE_URGENCY_CLASSIFIER_DECIDES
+is set: at the threshold that catches every urgent message it also flags about a third of
+ordinary questions (docs/urgency.md), and each of those would get the emergency reply instead of
+its answer and an urgent case. Where it decides, either one is enough. The decision and its
 evidence (which signals fired, what the topic model read, the probability) are kept on the
 message for the officer. With Rasa down, or nothing for it to read, the text alone decides,
 and "could not tell" is kept as evidence.
@@ -37,11 +40,17 @@ class UrgencyCheck:
 
 class UrgencyRule:
     def __init__(
-        self, urgent_topics: frozenset[str], threshold: float, urgency_threshold: float
+        self,
+        urgent_topics: frozenset[str],
+        threshold: float,
+        urgency_threshold: float,
+        *,
+        classifier_decides: bool = True,
     ) -> None:
         self._urgent_topics = urgent_topics
         self._threshold = threshold
         self._urgency_threshold = urgency_threshold
+        self._classifier_decides = classifier_decides
 
     def check(self, topic: str | None, confidence: float | None) -> UrgencyCheck:
         urgent = topic in self._urgent_topics and (confidence or 0.0) >= self._threshold
@@ -65,11 +74,13 @@ class UrgencyRule:
         by_topic = self.check(topic, confidence)
         danger = read_danger(text, urgent_topic=by_topic.urgent)
         by_signals = is_urgent(danger)
-        by_classifier = probability is not None and probability >= self._urgency_threshold
+        over = probability is not None and probability >= self._urgency_threshold
+        by_classifier = over and self._classifier_decides
         classifier = {
             "probability": probability,
             "threshold": self._urgency_threshold,
-            "urgent": by_classifier,
+            "urgent": over,
+            "decides": self._classifier_decides,
         }
         decided_by = [
             name for name, fired in (("signals", by_signals), (CLASSIFIER, by_classifier)) if fired

@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     # `python -m tools.urgency_threshold` (docs/urgency.md) gives the highest threshold that
     # catches every urgent message of the allowed dev data out of fold.
     urgency_threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    # Whether the classifier's probability alone makes a message urgent (it is always kept as
+    # evidence). Off: at the threshold above it also flags about a third of ordinary
+    # questions, which would get the emergency reply instead of their answer (docs/urgency.md).
+    urgency_classifier_decides: bool = False
     # Open cases one officer may hold at once; claiming more is refused with a notice.
     officer_case_cap: int = 15
 

@@ -70,6 +70,7 @@ def test_a_probability_at_the_threshold_makes_an_ordinary_looking_text_urgent() 
         "probability": PROBABILITY_THRESHOLD,
         "threshold": PROBABILITY_THRESHOLD,
         "urgent": True,
+        "decides": True,
     }
 
 

@@ -1,4 +1,5 @@
-"""The urgency classifier's probability, read from Rasa, decides beside the red-flag patterns.
+"""The urgency classifier's probability, read from Rasa, decides beside the red-flag patterns
+where ENLACE_URGENCY_CLASSIFIER_DECIDES is set (off by default: it is then only evidence).
 
 It comes two ways: in the dialogue's answer (a message Rasa reads as written) and in NLU's
 `/model/parse` (any other message, here one sent while an officer holds the conversation).
@@ -6,17 +7,50 @@ It comes two ways: in the dialogue's answer (a message Rasa reads as written) an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from app.main import create_app
 from conversations.ownership import Priority, assign, queue_for_human
 from core.models import Case, Consulate, Officer
-from tests.fakes import rasa_response
-from tests.harness import Enlace, new_phone
+from tests.fakes import FakeRasa, FakeTwilio, rasa_response
+from tests.harness import Enlace, build_settings, new_phone
 
 # Indirect: no red-flag pattern fires on it (checked in each test through the evidence).
 INDIRECT = "la senora sale y cierra con llave, llevo dos meses adentro"
+
+
+@pytest.fixture(scope="module")
+def enlace(database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa) -> Iterator[Enlace]:
+    """The app with the classifier deciding (ENLACE_URGENCY_CLASSIFIER_DECIDES=true)."""
+    settings = build_settings(database_url, fake_twilio, fake_rasa, urgency_classifier_decides=True)
+    with TestClient(create_app(settings, run_workers=False)) as client:
+        yield Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
+
+
+def test_by_default_the_probability_is_evidence_and_does_not_decide(
+    database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
+) -> None:
+    settings = build_settings(database_url, fake_twilio, fake_rasa)
+    assert settings.urgency_classifier_decides is False
+    with TestClient(create_app(settings, run_workers=False)) as client:
+        default = Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
+        phone = new_phone()
+        _read_with(default, 0.99)
+        default.receive(phone, INDIRECT)
+        message = _last_inbound(default, phone)
+        assert not message.urgent
+        assert message.urgency_evidence["classifier"] == {
+            "probability": 0.99,
+            "threshold": settings.urgency_threshold,
+            "urgent": True,
+            "decides": False,
+        }
+        assert message.urgency_evidence["decided_by"] == []
 
 
 def _read_with(enlace: Enlace, probability: float) -> None:
