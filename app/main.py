@@ -52,7 +52,14 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         )
         urgent = frozenset(t.id for t in library.kb.topics.values() if t.urgent)
         urgency = UrgencyRule(urgent, settings.nlu_confidence_threshold)
-        dialogue = Dialogue(factory, rasa, LanguageChooser(), urgency, library.kb)
+        dialogue = Dialogue(
+            factory,
+            rasa,
+            LanguageChooser(),
+            urgency,
+            library.kb,
+            usual_wait_hours=settings.handover_usual_hours,
+        )
         worker = Worker(
             factory,
             dialogue,
