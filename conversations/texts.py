@@ -48,10 +48,9 @@ HELP: Final = N_(
 )
 # Translators: a title above help-line numbers, one per line ("Name: number").
 EMERGENCY_TITLE: Final = N_("In danger call:")
-# Translators: sent right after the help-line numbers to a person who may be in danger. It
-# asks nothing; keep it short (it is an SMS).
-# {team} is a consulate's name or CONSULAR_TEAM. Whether anyone may write to the person is
-# asked right after (SAFE_CONTACT_QUESTION), so it promises no message.
+# Translators: sent right after the help-line numbers to a person who may be in danger;
+# keep it short (it is an SMS). {team} is a consulate's name or CONSULAR_TEAM. Whether anyone
+# may write to the person is asked right after, so it promises no message.
 URGENT_HUMAN: Final = N_(
     "Your case is now with {team}, at top priority: a person is on it."
     " DELETE erases this chat at any time."
