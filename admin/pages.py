@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from admin import audit, queue
 from admin.audit import Action
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
+from admin.contact import may_write_first
 from admin.i18n import duration, render
 from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
 from conversations import ownership
@@ -44,6 +45,7 @@ NOTICES: Final = {
     "claimed",
     "transferred",
     "cap",
+    "safe_contact",
 }
 
 
@@ -134,6 +136,7 @@ def case_page(
         colleagues=queue.colleagues(session, case, signed.officer),
         consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
+        contact=may_write_first(case),
     )
 
 
@@ -200,6 +203,8 @@ def reply(
         return _back(case, "empty")
     if not _holds(signed, case) or case.status == CaseStatus.CLOSED:
         return _back(case, "not_yours")
+    if not may_write_first(case):  # the person's safe-contact answer (admin/contact.py)
+        return _back(case, "safe_contact")
     conversation = _conversation(session, case)
     try:
         sent = send_officer_reply(session, conversation, text, signed.officer.id, settings=settings)
