@@ -19,7 +19,7 @@ from channels import Purpose, send_to_person
 from conversations import texts
 from conversations.language import DEFAULT_LANGUAGE
 from conversations.texts import TEXTS
-from core.models import Case, Conversation, SafeContact
+from core.models import Author, Case, Conversation, Message, SafeContact
 
 CLAIMED: Final = "claimed"
 CLOSED: Final = "closed"
@@ -56,7 +56,22 @@ def take_owed(session: Session, conversation: Conversation, language: str) -> li
     if case is None or case.notice_owed is None:
         return []
     kind, case.notice_owed = case.notice_owed, None
+    if kind == CLAIMED and _officer_wrote(session, case):
+        return []  # the officer's own answer already told them
     return _texts(case, kind, language)
+
+
+def _officer_wrote(session: Session, case: Case) -> bool:
+    found = session.scalar(
+        select(Message.id)
+        .where(
+            Message.conversation_id == case.conversation_id,
+            Message.author == Author.OFFICER,
+            Message.created_at >= case.opened_at,
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def _texts(case: Case, kind: str, language: str) -> list[str]:

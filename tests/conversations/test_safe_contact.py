@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from admin.accounts import ensure_consulate
+from channels import send_officer_reply
 from conversations import ownership
 from conversations.handover import HandOver
 from conversations.safe_contact import parse_answer, said_in_message
@@ -306,6 +307,22 @@ def test_a_claim_not_told_is_told_when_the_person_next_writes(enlace: Enlace) ->
     assert len(enlace.replies_to(phone)) == before
     enlace.receive(phone, "sigo esperando")
     assert enlace.replies_to(phone)[before:] == [CLAIMED_ES]
+
+
+def test_a_claim_is_not_told_again_once_the_officer_answered(enlace: Enlace) -> None:
+    phone = _greeted(enlace)
+    enlace.receive(phone, "HUMANO")
+    with enlace.factory() as session:
+        case = session.get_one(Case, _case(enlace, phone).id)
+        conversation = session.get_one(Conversation, case.conversation_id)
+        officer = _officer(session, case)
+        ownership.assign(session, conversation, officer.id, "taken")
+        send_officer_reply(session, conversation, "Hola, soy Ana.", officer.id)
+        session.commit()
+    enlace.deliver()
+    before = len(enlace.replies_to(phone))
+    enlace.receive(phone, "hola Ana")
+    assert len(enlace.replies_to(phone)) == before  # the bot stays quiet; Ana has it
 
 
 def _message(session: Session, body: str) -> Message:
