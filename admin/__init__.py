@@ -3,10 +3,12 @@ person's channel and hand back to the bot. Its tables live in core.models."""
 
 from fastapi import APIRouter
 
-from admin import login, pages
+from admin import api, login, pages, stats_pages
 
 router = APIRouter()
 router.include_router(login.router)
 router.include_router(pages.router)
+router.include_router(api.router)
+router.include_router(stats_pages.router)
 
 __all__ = ["router"]

@@ -1,4 +1,5 @@
-"""The audit of officers' actions: one row per view, reply, note, claim, release and close.
+"""The audit of officers' actions: one row per view, reply, note, claim, release and close,
+and per API token made or revoked.
 
 Rows are only ever added (nothing here updates or deletes them, and no page can); the
 detail names what changed by id or category, never message text or a phone number.
@@ -20,6 +21,8 @@ class Action(enum.StrEnum):
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"
     PASSWORD_CHANGED = "password_changed"
+    TOKEN_CREATED = "token_created"
+    TOKEN_REVOKED = "token_revoked"
     VIEW = "view"
     CLAIM = "claim"
     RELEASE = "release"
@@ -27,6 +30,7 @@ class Action(enum.StrEnum):
     NOTE = "note"
     CLOSE = "close"
     TRANSFER = "transfer"
+    EXPORT = "export"
 
 
 def record(

@@ -5,6 +5,9 @@
 * `ScopedCaseDep`: the one scope rule. A case outside the officer's consulate is 404, as if
   it did not exist; admins see every case, the fallback queue's included. Every route that
   takes a case id gets the case through it, and every list is filtered by `in_scope`.
+* `ApiOfficerDep`, `ApiCaseDep`: the same for the JSON API, whose caller is the officer
+  behind an `Authorization: Bearer` token (admin/tokens.py) and never behind the session
+  cookie: a cookie alone opens no API route, so the API needs no CSRF token.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from dataclasses import dataclass
 from typing import Annotated, Final
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import ColumnElement, true
 from starlette.datastructures import FormData
 
+from admin import tokens
 from admin.accounts import session_for_token
 from core.deps import SessionDep
 from core.models import Case, Officer, OfficerRole, OfficerSession
@@ -105,3 +110,38 @@ def _admin_only(signed: SignedInDep) -> SignedIn:
 
 
 AdminDep = Annotated[SignedIn, Depends(_admin_only)]
+
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="OfficerToken",
+    description="A personal API token, made on the officer's profile page (/admin/password).",
+)
+
+
+def _api_officer(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Officer:
+    officer = tokens.officer_for(session, credentials.credentials) if credentials else None
+    if officer is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "A valid API token is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    session.commit()  # the token's last use
+    return officer
+
+
+ApiOfficerDep = Annotated[Officer, Depends(_api_officer)]
+
+
+def _api_case(case_id: int, officer: ApiOfficerDep, session: SessionDep) -> Case:
+    case = session.get(Case, case_id)
+    if case is None or not may_see(officer, case):
+        raise HTTPException(status.HTTP_404_NOT_FOUND)
+    return case
+
+
+ApiCaseDep = Annotated[Case, Depends(_api_case)]

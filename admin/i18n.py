@@ -81,6 +81,7 @@ def render(
         since=partial(since, locale=locale),
         when=partial(when, locale=locale),
         topic=partial(topic_name, locale=locale),
+        duration=partial(duration, locale=locale),
         **context,
     )
     return HTMLResponse(html, status_code=status_code)

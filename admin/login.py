@@ -1,20 +1,22 @@
-"""Signing in and out, changing one's password, and the audit log admins read."""
+"""Signing in and out, one's password and API tokens (the profile page), and the audit log
+admins read."""
 
 from __future__ import annotations
 
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from admin import accounts, audit
+from admin import accounts, audit, tokens
 from admin.audit import Action
 from admin.auth import (
     COOKIE,
     LOGIN_CSRF_COOKIE,
     AdminDep,
     FormDep,
+    SignedIn,
     SignedInDep,
     same_token,
     secure_cookies,
@@ -84,9 +86,31 @@ def logout(request: Request, signed: SignedInDep, session: SessionDep, _: FormDe
     return response
 
 
+def _profile(
+    request: Request,
+    signed: SignedIn,
+    session: SessionDep,
+    status_code: int = 200,
+    error: str | None = None,
+    new_token: str | None = None,
+) -> HTMLResponse:
+    """The profile page: password change, and the officer's API tokens (a new one shown once)."""
+    locale = signed.officer.locale
+    return render(
+        request,
+        "password.html",
+        locale,
+        status_code,
+        signed=signed,
+        error=error,
+        tokens=tokens.owned(session, signed.officer),
+        new_token=new_token,
+    )
+
+
 @router.get("/password", response_class=HTMLResponse)
-def password_form(request: Request, signed: SignedInDep) -> HTMLResponse:
-    return render(request, "password.html", signed.officer.locale, signed=signed, error=None)
+def password_form(request: Request, signed: SignedInDep, session: SessionDep) -> HTMLResponse:
+    return _profile(request, signed, session)
 
 
 @router.post("/password", response_class=HTMLResponse)
@@ -97,18 +121,38 @@ def change_password(
     try:
         changed = accounts.change_password(session, signed.officer, current, new)
     except accounts.WeakPassword:
-        return render(
-            request, "password.html", signed.officer.locale, 400, signed=signed, error="weak"
-        )
+        return _profile(request, signed, session, 400, error="weak")
     if not changed:
-        return render(
-            request, "password.html", signed.officer.locale, 400, signed=signed, error="wrong"
-        )
+        return _profile(request, signed, session, 400, error="wrong")
     audit.record(session, signed.officer, Action.PASSWORD_CHANGED)
     session.commit()
     response = RedirectResponse("/admin/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
+
+
+@router.post("/tokens", response_class=HTMLResponse)
+def create_token(
+    request: Request, signed: SignedInDep, session: SessionDep, form: FormDep
+) -> HTMLResponse:
+    """A new API token, shown on this response only (the database keeps its hash)."""
+    secret, row = tokens.issue(session, signed.officer, str(form.get("name", "")))
+    audit.record(session, signed.officer, Action.TOKEN_CREATED, token_id=row.id)
+    session.commit()
+    page = _profile(request, signed, session, new_token=secret)
+    page.headers["Cache-Control"] = "no-store"
+    return page
+
+
+@router.post("/tokens/{token_id}/revoke")
+def revoke_token(token_id: int, signed: SignedInDep, session: SessionDep, _: FormDep) -> Response:
+    """Only one's own tokens: another officer's token id is 404, as if it did not exist."""
+    row = tokens.revoke(session, signed.officer, token_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND)
+    audit.record(session, signed.officer, Action.TOKEN_REVOKED, token_id=row.id)
+    session.commit()
+    return RedirectResponse("/admin/password", status_code=303)
 
 
 @router.get("/audit", response_class=HTMLResponse)

@@ -1,8 +1,8 @@
 """The queue and a case: the pages officers work in all day.
 
-Every case route takes its case through `ScopedCaseDep` (another consulate's case is 404)
-and every change goes through the owner state machine (`conversations.ownership`) and the
-single send policy (`channels.send_officer_reply`), and is audited.
+Every case route takes its case through `ScopedCaseDep` (another consulate's case is 404);
+every change is an operation of `admin.cases` (the API calls the same ones), which goes
+through the owner state machine and the single send policy, and is audited.
 """
 
 from __future__ import annotations
@@ -12,28 +12,15 @@ from typing import Final
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from admin import audit, queue
-from admin.audit import Action
+from admin import cases, clock, queue
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
 from admin.contact import may_write_first
 from admin.i18n import duration, render
-from channels import OutsideWhatsAppWindow, PersonOptedOut, send_officer_reply
-from conversations import ownership
 from core.deps import SessionDep, SettingsDep
-from core.models import (
-    Case,
-    CaseNote,
-    CaseOutcome,
-    CaseStatus,
-    Channel,
-    Conversation,
-    OfficerRole,
-)
+from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
-NOTE_MAX: Final = 4000
-REPLY_MAX: Final = 1600
 # Notices a redirect carries to the case page (`?notice=`): keys, never free text.
 NOTICES: Final = {
     "sent",
@@ -58,7 +45,10 @@ def _queue(
     request: Request, template: str, signed: SignedIn, session: SessionDep, only: queue.QueueFilter
 ) -> HTMLResponse:
     rows = queue.open_cases(session, signed.officer, only)
-    return render(request, template, signed.officer.locale, signed=signed, rows=rows, only=only)
+    clocks = clock.clocks_of(session, [row.case for row in rows])
+    return render(
+        request, template, signed.officer.locale, signed=signed, rows=rows, only=only, clocks=clocks
+    )
 
 
 @router.get("", response_class=HTMLResponse)
@@ -90,20 +80,23 @@ def queue_rows(
     return _queue(request, "_queue_rows.html", signed, session, only)
 
 
-def _conversation(session: SessionDep, case: Case) -> Conversation:
-    conversation = session.get(Conversation, case.conversation_id)
-    if conversation is None:  # erased between two requests
-        raise HTTPException(status.HTTP_404_NOT_FOUND)
-    return conversation
-
-
-def _holds(signed: SignedIn, case: Case) -> bool:
-    return case.officer_id == signed.officer.id
-
-
 def _back(case: Case, notice: str | None = None) -> RedirectResponse:
     suffix = f"?notice={notice}" if notice in NOTICES else ""
     return RedirectResponse(f"/admin/cases/{case.id}{suffix}", status_code=303)
+
+
+def _refused(case: Case, refused: cases.Refused) -> RedirectResponse:
+    """Back to the case page with why; a case whose conversation was erased is 404."""
+    if refused.reason == "gone":
+        raise HTTPException(status.HTTP_404_NOT_FOUND)
+    return _back(case, refused.reason)
+
+
+def _conversation(session: SessionDep, case: Case) -> Conversation:
+    try:
+        return cases.conversation_of(session, case)
+    except cases.Refused as refused:
+        raise HTTPException(status.HTTP_404_NOT_FOUND) from refused
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
@@ -114,8 +107,10 @@ def case_page(
     session: SessionDep,
     notice: str | None = None,
 ) -> HTMLResponse:
-    conversation = _conversation(session, case)
-    audit.record(session, signed.officer, Action.VIEW, case)
+    try:
+        conversation = cases.view(session, signed.officer, case)
+    except cases.Refused as refused:
+        raise HTTPException(status.HTTP_404_NOT_FOUND) from refused
     session.commit()
     locale = signed.officer.locale
     left = queue.whatsapp_time_left(conversation)
@@ -128,7 +123,7 @@ def case_page(
         conversation=conversation,
         lines=queue.thread(session, conversation),
         notes=queue.notes(session, case),
-        holds=_holds(signed, case),
+        holds=cases.holds(signed.officer, case),
         is_open=case.status != CaseStatus.CLOSED,
         window_left=duration(left, locale) if left else None,
         window_closed=left is not None and not left,
@@ -137,6 +132,7 @@ def case_page(
         consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
         contact=may_write_first(case),
+        clock=clock.clocks_of(session, [case])[case.id],
     )
 
 
@@ -162,30 +158,20 @@ def claim(
     settings: SettingsDep,
     _: FormDep,
 ) -> Response:
-    if queue.held_count(session, signed.officer) >= settings.officer_case_cap:
-        return _back(case, "cap")
-    conversation = _conversation(session, case)
     try:
-        ownership.assign(session, conversation, signed.officer.id, "claimed in the queue")
-    except ownership.InvalidTransition:
-        return _back(case, "not_yours")
-    audit.record(session, signed.officer, Action.CLAIM, case)
+        cases.claim(session, settings, signed.officer, case)
+    except cases.Refused as refused:
+        return _refused(case, refused)
     session.commit()
     return _back(case, "claimed")
 
 
 @router.post("/cases/{case_id}/release")
 def release(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, _: FormDep) -> Response:
-    if not (_holds(signed, case) or signed.officer.role != OfficerRole.OFFICER):
-        return _back(case, "not_yours")
-    conversation = _conversation(session, case)
     try:
-        ownership.release(
-            session, conversation, ownership.officer_actor(signed.officer.id), "released"
-        )
-    except ownership.InvalidTransition:
-        return _back(case, "not_yours")
-    audit.record(session, signed.officer, Action.RELEASE, case)
+        cases.release(session, signed.officer, case)
+    except cases.Refused as refused:
+        return _refused(case, refused)
     session.commit()
     return RedirectResponse("/admin", status_code=303)
 
@@ -198,21 +184,11 @@ def reply(
     settings: SettingsDep,
     form: FormDep,
 ) -> Response:
-    text = str(form.get("text", "")).strip()[:REPLY_MAX]
-    if not text:
-        return _back(case, "empty")
-    if not _holds(signed, case) or case.status == CaseStatus.CLOSED:
-        return _back(case, "not_yours")
-    if not may_write_first(case):  # the person's safe-contact answer (admin/contact.py)
-        return _back(case, "safe_contact")
-    conversation = _conversation(session, case)
+    text = str(form.get("text", ""))
     try:
-        sent = send_officer_reply(session, conversation, text, signed.officer.id, settings=settings)
-    except OutsideWhatsAppWindow:
-        return _back(case, "window")
-    except PersonOptedOut:
-        return _back(case, "opted_out")
-    audit.record(session, signed.officer, Action.REPLY, case, message_ids=[m.id for m in sent])
+        cases.reply(session, settings, signed.officer, case, text)
+    except cases.Refused as refused:
+        return _refused(case, refused)
     session.commit()
     return _back(case, "sent")
 
@@ -221,13 +197,10 @@ def reply(
 def add_note(
     case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: FormDep
 ) -> Response:
-    body = str(form.get("body", "")).strip()[:NOTE_MAX]
-    if not body:
-        return _back(case, "empty")
-    note = CaseNote(case_id=case.id, officer_id=signed.officer.id, body=body)
-    session.add(note)
-    session.flush()
-    audit.record(session, signed.officer, Action.NOTE, case, note_id=note.id)
+    try:
+        cases.add_note(session, signed.officer, case, str(form.get("body", "")))
+    except cases.Refused as refused:
+        return _refused(case, refused)
     session.commit()
     return _back(case, "noted")
 
@@ -236,20 +209,9 @@ def add_note(
 def close(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: FormDep) -> Response:
     """Close with an outcome; the conversation goes back to the bot, which answers again."""
     try:
-        outcome = CaseOutcome(str(form.get("outcome", "")))
-    except ValueError:
-        return _back(case, "empty")
-    held_by_other = case.officer_id is not None and not _holds(signed, case)
-    if case.status == CaseStatus.CLOSED or (
-        held_by_other and signed.officer.role == OfficerRole.OFFICER
-    ):
-        return _back(case, "not_yours")
-    conversation = _conversation(session, case)
-    case.outcome = outcome
-    ownership.hand_back_to_bot(
-        session, conversation, ownership.officer_actor(signed.officer.id), f"closed: {outcome}"
-    )
-    audit.record(session, signed.officer, Action.CLOSE, case, outcome=outcome.value)
+        cases.close(session, signed.officer, case, str(form.get("outcome", "")))
+    except cases.Refused as refused:
+        return _refused(case, refused)
     session.commit()
     return RedirectResponse("/admin", status_code=303)
 
@@ -258,26 +220,19 @@ def close(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: F
 def transfer(
     case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: FormDep
 ) -> Response:
-    """To a colleague of the case's consulate, or to another consulate's queue, with a reason."""
-    reason = str(form.get("reason", "")).strip()[:100]
+    """To a colleague ("officer:<id>") or another consulate ("consulate:<id>"), with a reason."""
     kind, _, raw_id = str(form.get("to", "")).partition(":")
-    if not reason or not raw_id.isdigit() or case.status == CaseStatus.CLOSED:
-        return _back(case, "empty")
-    held_by_other = case.officer_id is not None and not _holds(signed, case)
-    if held_by_other and signed.officer.role == OfficerRole.OFFICER:
-        return _back(case, "not_yours")
-    target = int(raw_id)
-    if kind == "officer" and target in {
-        o.id for o in queue.colleagues(session, case, signed.officer)
-    }:
-        destination = {"officer_id": target}
-    elif kind == "consulate" and target in {c.id for c in queue.other_consulates(session, case)}:
-        destination = {"consulate_id": target}
-    else:
-        return _back(case, "empty")
-    conversation = _conversation(session, case)
-    actor = ownership.officer_actor(signed.officer.id)
-    ownership.transfer(session, conversation, actor, reason, **destination)
-    audit.record(session, signed.officer, Action.TRANSFER, case, reason=reason, **destination)
+    target = int(raw_id) if raw_id.isdigit() else None
+    try:
+        cases.transfer(
+            session,
+            signed.officer,
+            case,
+            str(form.get("reason", "")),
+            to_officer=target if kind == "officer" else None,
+            to_consulate=target if kind == "consulate" else None,
+        )
+    except cases.Refused as refused:
+        return _refused(case, refused)
     session.commit()
     return RedirectResponse("/admin", status_code=303)

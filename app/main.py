@@ -21,11 +21,18 @@ from actions.knowledge_access import load_library
 from admin import router as admin_router
 from app.health import router as health_router
 from channels.inbound import StoredMessageQueue
-from channels.outbox import Pacer, run_outbox
+from channels.outbox import Pacer, RepliesQueued, run_outbox
 from channels.senders import make_sender
 from channels.simulator import router as simulator_router
 from channels.twilio_webhooks import router as twilio_router
-from conversations import Dialogue, LanguageChooser, RasaClient, UrgencyRule, Worker
+from conversations import (
+    Dialogue,
+    LanguageChooser,
+    RasaClient,
+    UrgencyRule,
+    Worker,
+    load_places,
+)
 from core import migrate
 from core.crypto import PhoneVault
 from core.db import make_engine, make_session_factory
@@ -44,6 +51,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             migrate.upgrade(engine)
         factory = make_session_factory(engine)
         library = load_library(settings.knowledge_path)
+        await asyncio.to_thread(load_places)
         rasa = RasaClient(
             settings.rasa_url, settings.rasa_token.get_secret_value(), settings.rasa_timeout_seconds
         )
@@ -52,19 +60,22 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         )
         urgent = frozenset(t.id for t in library.kb.topics.values() if t.urgent)
         urgency = UrgencyRule(urgent, settings.nlu_confidence_threshold)
+        languages = await asyncio.to_thread(LanguageChooser, preload=True)
         dialogue = Dialogue(
             factory,
             rasa,
-            LanguageChooser(),
+            languages,
             urgency,
             library.kb,
             usual_wait_hours=settings.handover_usual_hours,
         )
+        replies_queued = RepliesQueued()
         worker = Worker(
             factory,
             dialogue,
             lease=timedelta(seconds=settings.processing_lease_seconds),
             poll_seconds=settings.worker_poll_seconds,
+            replies_queued=replies_queued,
         )
         stored_messages: StoredMessageQueue = worker  # the seam, checked by mypy
         sender = make_sender(settings)
@@ -72,6 +83,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         state.settings, state.session_factory, state.library = settings, factory, library
         state.rasa, state.vault, state.stored_messages = rasa, vault, stored_messages
         state.sender_kind, state.sender = settings.sender_kind, sender
+        state.replies_queued = replies_queued
         state.action_executor = build_executor(library)
         workers: list[asyncio.Task[None]] = []
         if run_workers:
@@ -85,6 +97,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
                         settings.outbox_max_attempts,
                         settings.outbox_poll_seconds,
                         Pacer(settings.sms_per_second if settings.sender_kind == "twilio" else 0),
+                        replies_queued,
                     )
                 )
             )
@@ -99,7 +112,17 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             await rasa.aclose()
             engine.dispose()
 
-    app = FastAPI(title="Enlace", lifespan=lifespan)
+    # The OpenAPI schema and its pages (/docs, /redoc) document the admin's JSON API for
+    # developers; production does not publish them.
+    published = settings.environment != "production"
+    app = FastAPI(
+        title="Enlace",
+        description="The consular queue's JSON API (`/admin/api/v1`) and the app's webhooks.",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if published else None,
+        docs_url="/docs" if published else None,
+        redoc_url="/redoc" if published else None,
+    )
     app.include_router(health_router)
     app.include_router(actions_router)
     app.include_router(simulator_router)

@@ -4,7 +4,7 @@ Other packages use only what is exported here.
 """
 
 from channels.models import DeliveryStatus, OutboxItem
-from channels.outbox import enqueue_reply, queue_replies
+from channels.outbox import RepliesQueued, enqueue_reply, queue_replies
 from channels.sending import (
     WHATSAPP_WINDOW,
     OutsideWhatsAppWindow,
@@ -22,6 +22,7 @@ __all__ = [
     "OutsideWhatsAppWindow",
     "PersonOptedOut",
     "Purpose",
+    "RepliesQueued",
     "enqueue_reply",
     "queue_replies",
     "send_officer_reply",

@@ -14,6 +14,7 @@ so a live worker's item is never sent twice.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -316,6 +317,22 @@ def _outgoing(item: OutboxItem, vault: PhoneVault) -> OutgoingMessage:
     )
 
 
+class RepliesQueued:
+    """Wakes this process's delivery loop when replies were queued here, rather than at its
+    next poll; the poll still finds what other replicas queued and retries that fell due."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def notify(self) -> None:
+        self._event.set()
+
+    async def wait(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._event.wait(), seconds)
+        self._event.clear()
+
+
 async def run_outbox(
     factory: sessionmaker[Session],
     sender: Sender,
@@ -323,11 +340,13 @@ async def run_outbox(
     max_attempts: int,
     poll_seconds: float,
     pacer: Pacer = NO_PACING,
+    queued: RepliesQueued | None = None,
 ) -> None:
     """Deliver forever; one failing pass never stops the loop."""
+    queued = queued or RepliesQueued()
     while True:
         try:
             await deliver_due(factory, sender, vault, max_attempts, pacer=pacer)
         except Exception:
             log.exception("outbox pass failed")
-        await asyncio.sleep(poll_seconds)
+        await queued.wait(poll_seconds)

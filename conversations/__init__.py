@@ -10,6 +10,7 @@ Other packages use only what is exported here.
 from conversations import ownership
 from conversations.language import LanguageChooser
 from conversations.pipeline import Dialogue, TurnResult
+from conversations.places import load_places
 from conversations.rasa_client import RasaClient, RasaUnavailable
 from conversations.texts import HANDOVER, TEXTS
 from conversations.urgency import UrgencyRule
@@ -25,5 +26,6 @@ __all__ = [
     "TurnResult",
     "UrgencyRule",
     "Worker",
+    "load_places",
     "ownership",
 ]

@@ -221,11 +221,19 @@ _HINTS: dict[Supported, frozenset[str]] = {
 class LanguageChooser:
     """Short or ambiguous messages ("ok", "911") keep the person's previous language."""
 
-    def __init__(self, min_confidence: float = 0.7) -> None:
-        self._es_en: LanguageDetector = LanguageDetectorBuilder.from_languages(*_SUPPORTED).build()
-        self._all: LanguageDetector = LanguageDetectorBuilder.from_languages(
-            *_SUPPORTED, *_OTHERS
-        ).build()
+    def __init__(self, min_confidence: float = 0.7, *, preload: bool = False) -> None:
+        """`preload` reads the language models now (seconds) instead of in the first message
+        that needs them, which would hold up every turn in flight: the app builds its chooser
+        so, off the event loop, at start."""
+        es_en = LanguageDetectorBuilder.from_languages(*_SUPPORTED)
+        every = LanguageDetectorBuilder.from_languages(*_SUPPORTED, *_OTHERS)
+        if preload:
+            es_en, every = (
+                es_en.with_preloaded_language_models(),
+                every.with_preloaded_language_models(),
+            )
+        self._es_en: LanguageDetector = es_en.build()
+        self._all: LanguageDetector = every.build()
         self._min_confidence = min_confidence
 
     def choose(self, text: str, previous: str | None) -> LanguageChoice:

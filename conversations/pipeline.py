@@ -55,6 +55,7 @@ class TurnResult:
     escalated: bool
     article_id: str | None
     replies: list[str] = field(default_factory=list)
+    recorded: bool = True  # False: read back from the database, not this turn's own record
 
 
 @dataclass(frozen=True)
@@ -153,20 +154,25 @@ class Dialogue:
         self._thread_topics = topics - NOT_THREAD_TOPICS
 
     async def handle(self, message_id: int, claim: Claim | None = None) -> TurnResult:
-        with self._factory() as session:
+        session = self._factory()
+        try:
             message = self._load(session, message_id)
             if not holds(message, claim):
                 return stored_result(session, message)
             text = normalize_for_nlu(message.body).lstrip("/ ")
-            read_first = not goes_to_the_dialogue_as_written(session, message)
-        # The detect step. A message that Rasa's dialogue will read as written is read once,
-        # by that call (the channel returns what NLU made of it); any other message (a
-        # keyword, an awaited answer, a conversation an officer holds, STOP) is read here.
-        reading, urgency = await self.detect(text) if read_first else (None, None)
-        with self._factory() as session:
-            message = self._load(session, message_id)
-            if not holds(message, claim):
-                return stored_result(session, message)
+            reading: NluReading | None = None
+            urgency: UrgencyCheck | None = None
+            if not goes_to_the_dialogue_as_written(session, message):
+                # The detect step. A message that Rasa's dialogue will read as written is read
+                # once, by that call (the channel returns what NLU made of it); any other
+                # message (a keyword, an awaited answer, a conversation an officer holds,
+                # STOP) is read here, with no transaction open while Rasa reads it.
+                session.close()
+                reading, urgency = await self.detect(text)
+                session = self._factory()
+                message = self._load(session, message_id)
+                if not holds(message, claim):
+                    return stored_result(session, message)
             conversation = message.conversation
             ownership.reopen_if_closed(session, conversation)
             local = self._local.handle(session, message)
@@ -184,6 +190,8 @@ class Dialogue:
                 session.commit()
                 return result
             session.commit()
+        finally:
+            session.close()
         if urgency is None and (answered_here or request.text != text):
             reading, urgency = await self.detect(text)  # the dialogue will not read it as written
         turn = None
@@ -523,4 +531,5 @@ def stored_result(session: Session, message: Message) -> TurnResult:
         message.escalated,
         message.article_id,
         list(replies),
+        recorded=False,
     )

@@ -9,6 +9,10 @@ US, then, in short texts, names written with a typo (rapidfuzz).
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
 from rapidfuzz import fuzz, process
 
 from conversations.gazetteer import Tables, tables, words
@@ -23,8 +27,12 @@ MENTION_SIMILARITY = 90.0
 ABBREVIATION_MAX_WORDS = 3  # "NC", "en TX": a postal code counts in a short answer only
 
 
-def names_in(text: str, *, similarity: float) -> list[str]:
-    """The place names `text` contains, longest first and never overlapping."""
+@lru_cache(maxsize=512)
+def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
+    """The place names `text` contains, longest first and never overlapping.
+
+    Kept for the last texts read: one turn asks about the same text several times (where
+    the person works, where they come from, for the reply and for the slots)."""
     known = tables().every_name
     tokens = words(text).split()
     taken = [False] * len(tokens)
@@ -36,22 +44,39 @@ def names_in(text: str, *, similarity: float) -> list[str]:
             candidate = " ".join(tokens[start : start + size])
             name = candidate if candidate in known else None
             if name is None and len(tokens) <= FUZZY_MAX_WORDS:
-                name = _close_name(candidate, known, similarity)
+                name = _close_name(candidate, similarity)
             if name is not None:
                 found.append(name)
                 taken[start : start + size] = [True] * size
-    return found
+    return tuple(found)
 
 
-def _close_name(candidate: str, known: frozenset[str], similarity: float) -> str | None:
+def load_places() -> None:
+    """Read the place data now (about a second) rather than on the first person's message."""
+    _names_by_length()
+
+
+@cache
+def _names_by_length() -> dict[int, tuple[str, ...]]:
+    """Every known name, grouped by length: a typo changes the length by two at most."""
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for name in sorted(tables().every_name):
+        grouped[len(name)].append(name)
+    return {length: tuple(names) for length, names in grouped.items()}
+
+
+def _close_name(candidate: str, similarity: float) -> str | None:
     if len(candidate) < FUZZY_MIN_LENGTH:
         return None
-    close = [name for name in known if abs(len(name) - len(candidate)) <= 2]
+    grouped = _names_by_length()
+    close = [
+        name for n in range(len(candidate) - 2, len(candidate) + 3) for name in grouped.get(n, ())
+    ]
     best = process.extractOne(candidate, close, scorer=fuzz.ratio, score_cutoff=similarity)
     return best[0] if best is not None else None
 
 
-def _the_one(names: list[str], table: dict[str, str]) -> str | None:
+def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
     """The one country the names place the text in; None for none or several."""
     found = {table[name] for name in names if name in table}
     return found.pop() if len(found) == 1 else None

@@ -8,6 +8,7 @@ with the messages when a person asks to be erased.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Final
 
@@ -98,7 +99,7 @@ def is_follow_up(text: str, intent: str | None, confidence: float | None) -> boo
     return intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE
 
 
-def only_a_place(text: str, place_names: list[str]) -> bool:
+def only_a_place(text: str, place_names: Sequence[str]) -> bool:
     """Whether a message says nothing but where ("en madrid", "im in the us")."""
     rest = set(words(text).split()) - _PLACE_FILLER
     for name in place_names:

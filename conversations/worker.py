@@ -14,17 +14,27 @@ the split of RapidPro's courier (stores) and mailroom (decides), inside one app.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import uuid
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    DateTime,
+    Select,
+    bindparam,
+    exists,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from channels import RepliesQueued
 from conversations.pipeline import Claim, Dialogue, TurnResult, stored_result
-from core.models import Direction, Message, ProcessingState, utcnow
+from core.models import UNFINISHED_INBOUND, Direction, Message, ProcessingState, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +42,15 @@ MAX_CLAIMS: Final = 3  # a turn that outlived its lease this often is given up (
 UNFINISHED: Final = (ProcessingState.RECEIVED, ProcessingState.PROCESSING)
 
 
-def _claimable(now: datetime) -> ColumnElement[bool]:
+def _claimable(now: datetime | BindParameter[datetime]) -> ColumnElement[bool]:
     return (Message.state == ProcessingState.RECEIVED) | (
         (Message.state == ProcessingState.PROCESSING) & (Message.lease_until <= now)
     )
 
 
-def claim_next(session: Session, limit: int, lease: timedelta) -> list[Claim]:
-    """Claim up to `limit` messages, each the oldest unfinished one of its conversation."""
-    now = utcnow()
+def _oldest_claimable() -> Select[int]:
+    """Claimable messages, each the oldest unfinished one of its conversation: built once,
+    run with the time and how many the worker can take (`now`, `limit`)."""
     earlier = aliased(Message)
     blocked = exists().where(
         earlier.conversation_id == Message.conversation_id,
@@ -48,13 +58,26 @@ def claim_next(session: Session, limit: int, lease: timedelta) -> list[Claim]:
         earlier.id < Message.id,
         earlier.state.in_(UNFINISHED),
     )
-    candidates = session.scalars(
+    return (
         select(Message.id)
-        .where(Message.direction == Direction.INBOUND, _claimable(now), ~blocked)
+        .where(
+            text(UNFINISHED_INBOUND),
+            _claimable(bindparam("now", type_=DateTime(timezone=True))),
+            ~blocked,
+        )
         .order_by(Message.id)
-        .limit(limit)
+        .limit(bindparam("limit"))
         .with_for_update(skip_locked=True, of=Message)
-    ).all()
+    )
+
+
+OLDEST_CLAIMABLE: Final = _oldest_claimable()
+
+
+def claim_next(session: Session, limit: int, lease: timedelta) -> list[Claim]:
+    """Claim up to `limit` messages, each the oldest unfinished one of its conversation."""
+    now = utcnow()
+    candidates = session.scalars(OLDEST_CLAIMABLE, {"now": now, "limit": limit}).all()
     claims = [claim for m in candidates if (claim := take(session, m, lease, now)) is not None]
     session.commit()
     return claims
@@ -110,6 +133,7 @@ class Worker:
         lease: timedelta,
         poll_seconds: float,
         concurrency: int = 8,
+        replies_queued: RepliesQueued | None = None,
     ) -> None:
         self._factory = factory
         self._dialogue = dialogue
@@ -117,7 +141,8 @@ class Worker:
         self._poll = poll_seconds
         self._concurrency = concurrency
         self._wake = asyncio.Event()
-        self._done = asyncio.Condition()
+        self._waiting: dict[int, list[asyncio.Future[TurnResult]]] = {}
+        self._replies_queued = replies_queued
         self._running: set[asyncio.Task[Any]] = set()
         self._serving = False
 
@@ -126,7 +151,10 @@ class Worker:
         self._wake.set()
 
     async def outcome(self, message_id: int) -> TurnResult:
-        """How the message was answered, once any replica's worker has answered it."""
+        """How the message was answered, once any replica's worker has answered it.
+
+        A turn this process answers is handed over as it ends; the database is read again
+        only at each poll, for a turn another replica took."""
         while True:
             with self._factory() as session:
                 message = session.get(Message, message_id)
@@ -137,9 +165,18 @@ class Worker:
             if not self._serving:
                 await self.drain()  # no loop runs here (tests, tools): answer it now
                 continue
-            async with self._done:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._done.wait(), timeout=self._poll)
+            answered = asyncio.get_running_loop().create_future()
+            self._waiting.setdefault(message_id, []).append(answered)
+            try:
+                return await asyncio.wait_for(asyncio.shield(answered), timeout=self._poll)
+            except TimeoutError:
+                pass
+            finally:
+                waiting = self._waiting.get(message_id, [])
+                if answered in waiting:
+                    waiting.remove(answered)
+                if not waiting:
+                    self._waiting.pop(message_id, None)
 
     async def serve(self) -> None:
         """Claim and answer forever; one failing pass never stops the loop."""
@@ -183,18 +220,21 @@ class Worker:
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._running.discard(task)
         self._wake.set()
-        asyncio.get_running_loop().create_task(self._notify_done())
-
-    async def _notify_done(self) -> None:
-        async with self._done:
-            self._done.notify_all()
 
     async def _answer(self, claim: Claim) -> None:
         try:
-            await self._dialogue.handle(claim.message_id, claim)
+            result = await self._dialogue.handle(claim.message_id, claim)
         except Exception:
             # The claim stays until its lease runs out; then the message is tried again.
             log.exception("processing failed", extra={"message_id": claim.message_id})
+            return
+        if self._replies_queued is not None and result.replies:
+            self._replies_queued.notify()
+        if not result.recorded:
+            return  # the claim was lost: whoever holds it now answers, read at the next poll
+        for answered in self._waiting.pop(claim.message_id, []):
+            if not answered.done():
+                answered.set_result(result)
 
     async def _sleep(self) -> None:
         try:

@@ -24,6 +24,10 @@ def make_engine(url: str) -> Engine:
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL syncs at checkpoints, not at every commit: a commit survives the
+            # app's crash (the embedded default's risk); only the machine's power loss may undo
+            # the last ones. PostgreSQL, for production, keeps its own full durability.
+            cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 

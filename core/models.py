@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import (
     JSON,
@@ -20,6 +20,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -65,6 +66,11 @@ class ProcessingState(enum.StrEnum):
     PROCESSING = "processing"  # claimed by a worker until `lease_until`
     PROCESSED = "processed"
     FAILED = "failed"  # given up after repeated crashed turns
+
+
+# Inbound messages not yet answered, written as SQL so that the claim query repeats the
+# partial index's condition word for word (SQLite uses a partial index only then).
+UNFINISHED_INBOUND: Final = "direction = 'in' AND state IN ('received', 'processing')"
 
 
 def _enum(cls: type[enum.StrEnum]) -> Enum:
@@ -127,7 +133,16 @@ class Message(Base):
     """Every message in or out, with what the assistant understood of the inbound ones."""
 
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_conversation", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_messages_conversation", "conversation_id", "id"),
+        # The worker's claim reads only these rows: a few, however many messages are stored.
+        Index(
+            "ix_messages_unfinished",
+            "id",
+            sqlite_where=text(UNFINISHED_INBOUND),
+            postgresql_where=text(UNFINISHED_INBOUND),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
@@ -199,6 +214,9 @@ class CaseOutcome(enum.StrEnum):
     OTHER = "other"
 
 
+FIRST_RESPONSE_TARGET_MINUTES = 30  # a consulate's target until someone sets its own
+
+
 class Consulate(Base):
     __tablename__ = "consulates"
 
@@ -209,6 +227,11 @@ class Consulate(Base):
     # Takes the cases of people whose nationality is not known yet (one consulate at most;
     # with none, such cases wait in the fallback queue the admins see).
     takes_unrouted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How soon a person should get a first human reply: the queue's clock turns amber past
+    # half of it and red past it; statistics count the share of cases answered within it.
+    first_response_target_minutes: Mapped[int] = mapped_column(
+        Integer, default=FIRST_RESPONSE_TARGET_MINUTES
+    )
 
 
 class Officer(Base):
@@ -241,6 +264,23 @@ class OfficerSession(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class OfficerApiToken(Base):
+    """A personal token for the JSON API (`Authorization: Bearer …`): shown once when made,
+    only its SHA-256 kept; revoking sets `revoked_at` (the row stays, for the audit)."""
+
+    __tablename__ = "officer_api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    officer_id: Mapped[int] = mapped_column(
+        ForeignKey("officers.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))  # the officer's label: "laptop", "script"
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class Case(Base):
     """A conversation handed to humans; urgent ones are pinned first in the queue."""
 
@@ -259,6 +299,8 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     outcome: Mapped[CaseOutcome | None] = mapped_column(_enum(CaseOutcome))
+    # When an officer first replied to the person in this case (admin/clock.py sets it).
+    first_response_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The person's answer to "is it safe for someone to write to this number?", and when.
     safe_contact: Mapped[SafeContact] = mapped_column(
         _enum(SafeContact), default=SafeContact.UNKNOWN

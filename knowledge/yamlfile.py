@@ -60,7 +60,12 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-class _StrictLoader(yaml.SafeLoader):  # type: ignore[misc, unused-ignore]
+# libyaml's parser when PyYAML was built with it (its wheels are): the knowledge base is read
+# at every start, and the pure-Python parser took most of that time.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeLoader):  # type: ignore[misc, unused-ignore]
     """SafeLoader that refuses duplicate mapping keys instead of keeping the last one, and
     reads a key such as `on:` as the word it is (YAML 1.1 would make it the boolean True)."""
 

@@ -1,10 +1,12 @@
 """`make score-urgency`: urgent recall and precision per language and split, and the misses.
 
-Three ways of deciding, on `tests/data/urgency_messages.tsv`:
+Three ways of deciding, on each labelled set: `tests/data/urgency_messages.tsv` (written with
+the detector, by its author) and `tests/data/urgency_outside.tsv` (written by an outside writer
+who never saw the detector; see tests/data/README.md):
   topic rule   the interim rule alone (a confident urgent-capable topic), the baseline;
   signals      the danger detector on the text alone (what is decided when Rasa is down);
   combined     the detector with the topic model's reading as one more signal (what the app does).
-The topic model's readings of the set are stored in `tests/data/urgency_topic_readings.jsonl`
+The topic model's readings of both sets are stored in `tests/data/urgency_topic_readings.jsonl`
 (the trained model's `/model/parse` of each normalised text), so the score needs no running Rasa;
 refresh them with `--rasa-url` after the model changes.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +28,10 @@ from core.text import normalize_for_nlu
 from knowledge.taxonomy import load_taxonomy
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-QUESTIONS = DATA / "urgency_messages.tsv"
+SETS = {
+    "own": DATA / "urgency_messages.tsv",
+    "outside": DATA / "urgency_outside.tsv",
+}
 READINGS = DATA / "urgency_topic_readings.jsonl"
 THRESHOLD = 0.55  # ENLACE_NLU_CONFIDENCE_THRESHOLD's default
 
@@ -37,11 +43,16 @@ def read_rows(path: Path) -> list[Row]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def refresh_readings(rows: list[Row], rasa_url: str) -> None:
+def refresh_readings(rows: list[Row], rasa_url: str, token: str | None) -> None:
     with READINGS.open("w", encoding="utf-8") as out:
         for row in rows:
             text = normalize_for_nlu(row["text"]).lstrip("/ ")
-            parsed = httpx.post(f"{rasa_url}/model/parse", json={"text": text}, timeout=60).json()
+            parsed = httpx.post(
+                f"{rasa_url}/model/parse",
+                params={"token": token} if token else None,
+                json={"text": text},
+                timeout=60,
+            ).json()
             reading = NluReading(
                 text,
                 parsed["intent"]["name"],
@@ -88,24 +99,28 @@ def figures(rows: list[Row], decide: Callable[[Row], bool]) -> tuple[str, list[R
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rasa-url", help="refresh the stored topic readings from this Rasa")
-    parser.add_argument("--misses", choices=("dev", "heldout", "all"), default="heldout")
+    parser.add_argument("--rasa-token", default=os.environ.get("ENLACE_RASA_TOKEN"))
+    parser.add_argument("--misses", choices=("dev", "heldout", "all", "none"), default="dev")
     args = parser.parse_args()
-    rows = read_rows(QUESTIONS)
+    sets = {name: read_rows(path) for name, path in SETS.items()}
     if args.rasa_url:
-        refresh_readings(rows, args.rasa_url.rstrip("/"))
+        every = [row for rows in sets.values() for row in rows]
+        refresh_readings(every, args.rasa_url.rstrip("/"), args.rasa_token)
     readings = {line["id"]: line for line in map(json.loads, READINGS.read_text().splitlines())}
-    for name, decide in deciders(readings).items():
-        print(f"== {name}")
-        for split in ("dev", "heldout"):
-            for language in ("es", "en"):
-                subset = [r for r in rows if r["split"] == split and r["language"] == language]
-                text, missed, false = figures(subset, decide)
-                print(f"  {split:8} {language}  {text}")
-                if name == "combined" and args.misses in (split, "all"):
-                    for row in missed:
-                        print(f"    missed      {row['id']}: {row['text']}")
-                    for row in false:
-                        print(f"    false alarm {row['id']}: {row['text']}")
+    for set_name, rows in sets.items():
+        print(f"#### {set_name}: {SETS[set_name].name} ({len(rows)} messages)")
+        for name, decide in deciders(readings).items():
+            print(f"== {name}")
+            for split in ("dev", "heldout"):
+                for language in ("es", "en"):
+                    subset = [r for r in rows if r["split"] == split and r["language"] == language]
+                    text, missed, false = figures(subset, decide)
+                    print(f"  {split:8} {language}  {text}")
+                    if name == "combined" and args.misses in (split, "all"):
+                        for row in missed:
+                            print(f"    missed      {row['id']}: {row['text']}")
+                        for row in false:
+                            print(f"    false alarm {row['id']}: {row['text']}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from connectors import action_results
+
+action_results.install()  # every `rasa run` loads this channel: see action_results
+
 PRESET_SLOTS = ("language", "channel", "country", "origin")
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from admin import tokens
 from admin.accounts import create_officer, ensure_consulate
 from core.models import Consulate, OfficerRole
-from tests.admin.support import PASSWORD, Browser
+from tests.admin.support import PASSWORD, Api, Browser
 from tests.harness import Enlace
 
 with warnings.catch_warnings():
@@ -21,6 +22,7 @@ with warnings.catch_warnings():
 
 _ids = itertools.count(1)
 MakeBrowser = Callable[..., Browser]
+MakeApi = Callable[..., Api]
 
 
 @dataclass
@@ -55,6 +57,29 @@ def make_browser(enlace: Enlace) -> Iterator[MakeBrowser]:
         client = TestClient(enlace.app, base_url="https://testserver")
         clients.append(client)
         return Browser(client, email)
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def make_api(enlace: Enlace) -> Iterator[MakeApi]:
+    """An officer (made here) and an API client holding one of their tokens."""
+    clients: list[TestClient] = []
+
+    def make(consulate: Consulate, role: OfficerRole = OfficerRole.OFFICER) -> Api:
+        email = f"api{next(_ids)}-{secrets.token_hex(3)}@consulado.example"
+        with enlace.factory() as session:
+            officer = create_officer(
+                session, consulate, email, PASSWORD, f"Officer {email[:9]}", role
+            )
+            secret, _row = tokens.issue(session, officer, "tests")
+            session.commit()
+            officer_id = officer.id
+        client = TestClient(enlace.app, base_url="https://testserver")
+        clients.append(client)
+        return Api(client, secret, officer_id)
 
     yield make
     for client in clients:

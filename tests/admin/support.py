@@ -20,6 +20,7 @@ with warnings.catch_warnings():
 PASSWORD = "correct horse battery"
 _ids = itertools.count(1)
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+NEW_TOKEN = re.compile(r'<code id="new-token">([^<]+)</code>')
 
 
 @dataclass
@@ -50,6 +51,25 @@ class Browser:
 
     def get(self, path: str) -> Response:
         return self.client.get(path, follow_redirects=False)
+
+
+@dataclass
+class Api:
+    """One officer's script: a client with no cookies, sending its bearer token."""
+
+    client: TestClient
+    token: str
+    officer_id: int
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def get(self, path: str, **params: str) -> Response:
+        return self.client.get(path, params=params, headers=self.headers)
+
+    def post(self, path: str, body: dict[str, object] | None = None) -> Response:
+        return self.client.post(path, json=body or {}, headers=self.headers)
 
 
 def case_of(enlace: Enlace, phone: str) -> Case:

@@ -15,7 +15,7 @@ from core.models import Case
 from knowledge import KnowledgeBase
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
-from tools.score_urgency import QUESTIONS, read_rows
+from tools.score_urgency import SETS, read_rows
 
 LOCKED_IN_ES = "estoy encerrado en la fabrica y no me dejan salir"
 LOCKED_IN_EN = "im locked in the house where i work, they took my phone"
@@ -133,11 +133,11 @@ def _read_as_greeting(body: dict[str, Any]) -> dict[str, Any]:
 def test_every_urgent_message_of_the_set_gets_a_line_valid_where_the_person_is(
     enlace: Enlace, language: str
 ) -> None:
-    """Each urgent row of tests/data/urgency_messages.tsv, as a first SMS, with NLU unhelpful."""
+    """Each urgent row of both urgency sets, as a first SMS, with NLU unhelpful."""
     kb = _kb(enlace)
     enlace.rasa.reply = _read_as_greeting
     caught = 0
-    for row in read_rows(QUESTIONS):
+    for row in (row for path in SETS.values() for row in read_rows(path)):
         if row["urgent"] != "1" or row["language"] != language:
             continue
         phone = new_phone()

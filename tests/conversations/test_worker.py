@@ -192,8 +192,10 @@ def test_concurrent_claimers_never_take_the_same_message_or_two_of_one_conversat
                     in_flight.add(owner[c.message_id])
             time.sleep(0.005)  # the turn
             for c in claims:
-                retried(lambda c=c: _finish(factory, c.message_id))  # type: ignore[misc]
+                # Finished and no longer in flight at once: another claimer may take the next
+                # message of the conversation as soon as this commit lands.
                 with lock:
+                    retried(lambda c=c: _finish(factory, c.message_id))  # type: ignore[misc]
                     in_flight.discard(owner[c.message_id])
                     done.append(c.message_id)
 

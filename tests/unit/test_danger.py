@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conversations.danger import canonical, is_urgent, read_danger
-from tools.score_urgency import QUESTIONS, READINGS, deciders, read_rows
+from tools.score_urgency import READINGS, SETS, deciders, read_rows
 
 ISSUE_EXAMPLES = [
     "im locked in the house where i work, they took my phone",
@@ -88,12 +88,13 @@ def test_the_evidence_names_signals_and_indicators_never_the_persons_words() -> 
 
 
 def test_every_dev_message_of_the_urgency_set_is_decided_as_labelled() -> None:
-    """The dev split is what the signals were tuned on; the held-out split is only scored."""
+    """The dev split of the author's own set is what the signals were tuned on; the held-out
+    split and the outside set are only scored."""
     readings = {line["id"]: line for line in map(json.loads, READINGS.read_text().splitlines())}
     decide = deciders(readings)["combined"]
     wrong = [
         row["id"]
-        for row in read_rows(QUESTIONS)
+        for row in read_rows(SETS["own"])
         if row["split"] == "dev" and decide(row) != (row["urgent"] == "1")
     ]
     assert wrong == []

@@ -198,7 +198,7 @@ def test_malformed_yaml_is_an_error_with_its_line_number(kb: Path) -> None:
     add_broken(kb, "wages-malformed.yml")
     assert check(kb) == [
         "ERROR knowledge/articles/wages/wages-malformed.yml: "
-        "line 14: invalid YAML: mapping values are not allowed here"
+        "line 14: invalid YAML: mapping values are not allowed in this context"
     ]
 
 

@@ -1,8 +1,8 @@
 """a case's safe contact: whether someone may write to the person's phone, since when, and a
 change of owner the person is still to be told about
 
-Revision ID: 0006d
-Revises: 0005
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02 13:40:00
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0006d'
-down_revision: str | None = '0005'
+revision: str = '0009'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
