@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
+from admin.api import PREFIX
 from admin.contact import ANSWERING_WINDOW, Why, may_write_first
 from core.models import Author, Case, Conversation, Message, utcnow
-from tests.admin.conftest import MakeBrowser, Office
+from tests.admin.conftest import MakeApi, MakeBrowser, Office
 from tests.admin.support import Browser, ask_for_a_human
 from tests.harness import Enlace
 
@@ -102,6 +103,19 @@ def test_without_an_answer_an_officer_cannot_write_first(
     assert _reply(officer, case, "Hola").endswith("?notice=safe_contact")
     assert _officer_messages(enlace, phone) == []
     assert "no ha dicho si es seguro" in officer.get(f"/admin/cases/{case.id}").text
+
+
+def test_the_json_api_refuses_to_write_first_the_same_way(
+    enlace: Enlace, office: Office, make_api: MakeApi
+) -> None:
+    phone, case = ask_for_a_human(enlace)
+    enlace.receive(phone, "only when i text")
+    api = make_api(office.consulate)
+    assert api.post(f"{PREFIX}/cases/{case.id}/claim").status_code == 200
+    _person_wrote_long_ago(enlace, case)
+    refused = api.post(f"{PREFIX}/cases/{case.id}/reply", {"text": "Hello"})
+    assert (refused.status_code, refused.json()["detail"]) == (409, "safe_contact")
+    assert _officer_messages(enlace, phone) == []
 
 
 def test_the_answering_window_runs_thirty_minutes_from_the_persons_message(
