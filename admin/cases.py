@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from admin import audit, clock, queue, replies
 from admin.audit import Action
+from admin.contact import may_write_first
 from channels import PersonOptedOut
 from conversations import ownership
 from core.models import (
@@ -36,8 +37,11 @@ REASON_MAX: Final = 100
 # Why an operation was refused: "gone" (the conversation was erased), "empty" (nothing to
 # do: no text, no outcome, no valid destination), "not_yours" (held by someone else, or
 # the case's state does not allow it), "cap" (the officer holds as many cases as allowed),
-# "window" (WhatsApp's 24 hours are over), "opted_out" (the person sent STOP).
-REASONS: Final = frozenset({"gone", "empty", "not_yours", "cap", "window", "opted_out"})
+# "window" (WhatsApp's 24 hours are over), "opted_out" (the person sent STOP),
+# "safe_contact" (the person did not allow being written to now: admin/contact.py).
+REASONS: Final = frozenset(
+    {"gone", "empty", "not_yours", "cap", "window", "opted_out", "safe_contact"}
+)
 
 
 class Refused(Exception):
@@ -103,6 +107,8 @@ def reply(
         raise Refused("empty")
     if not holds(officer, case) or case.status == CaseStatus.CLOSED:
         raise Refused("not_yours")
+    if not may_write_first(case):  # the person's safe-contact answer
+        raise Refused("safe_contact")
     conversation = conversation_of(session, case)
     try:
         outcome, sent = replies.send_reply(session, conversation, text, officer.id, settings)

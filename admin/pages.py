@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from admin import cases, clock, queue
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
 from admin.canned import canned_buttons, person_language
+from admin.contact import may_write_first
 from admin.i18n import duration, render
 from core.deps import SessionDep, SettingsDep
 from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
@@ -35,6 +36,7 @@ NOTICES: Final = {
     "held",
     "held_unasked",
     "redacted",
+    "safe_contact",
 }
 
 
@@ -133,6 +135,7 @@ def case_page(
         colleagues=queue.colleagues(session, case, signed.officer),
         consulates=queue.other_consulates(session, case),
         notice=notice if notice in NOTICES else None,
+        contact=may_write_first(case),
         clock=clock.clocks_of(session, [case])[case.id],
         canned=canned_buttons(locale, conversation),
         person_language=person_language(conversation),

@@ -66,7 +66,14 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             classifier_decides=settings.urgency_classifier_decides,
         )
         languages = await asyncio.to_thread(LanguageChooser, preload=True)
-        dialogue = Dialogue(factory, rasa, languages, urgency, library.kb)
+        dialogue = Dialogue(
+            factory,
+            rasa,
+            languages,
+            urgency,
+            library.kb,
+            usual_wait_hours=settings.handover_usual_hours,
+        )
         replies_queued = RepliesQueued()
         worker = Worker(
             factory,

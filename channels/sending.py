@@ -41,6 +41,11 @@ class Purpose(enum.StrEnum):
     REPLY = "reply"  # the bot answering what the person just wrote
     OPT_OUT_CONFIRMATION = "opt_out_confirmation"  # the one message after STOP
     OFFICER = "officer"  # a consular officer writing to the person
+    # The app telling the person, unprompted, who has their conversation now (an officer took
+    # it, the assistant is back). Only the caller knows whether the person allowed being
+    # written to; here it goes only within WhatsApp's window and never as a template (not
+    # worth a paid message): not queued, the caller tells it with the next reply instead.
+    NOTICE = "notice"
 
 
 class OutsideWhatsAppWindow(Exception):
@@ -87,7 +92,11 @@ def send_to_person(
             raise PersonOptedOut(f"conversation {conversation.id}")
         log.info("reply withheld: opted out", extra={"conversation_id": conversation.id})
         return []
-    if purpose == Purpose.REPLY or whatsapp_window_open(conversation, now):
+    window_open = whatsapp_window_open(conversation, now)
+    if purpose == Purpose.NOTICE and not window_open:
+        log.info("notice withheld: outside the window", extra={"conversation_id": conversation.id})
+        return []
+    if purpose in (Purpose.REPLY, Purpose.NOTICE) or window_open:
         return queue_replies(
             session,
             conversation,

@@ -18,9 +18,13 @@ from conversations import texts
 from conversations.awaiting import Replay, await_answer, pending_question, take_awaiting
 from conversations.erasure import erase_person
 from conversations.gazetteer import words
+from conversations.handover import AWAITING as SAFE_CONTACT
+from conversations.handover import HandOver, record_answer
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
+from conversations.ownership import open_case
 from conversations.places import ANSWER_SIMILARITY, names_in, parse_country, parse_origin
+from conversations.safe_contact import parse_answer
 from conversations.situation import only_a_place, thread_topic
 from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
@@ -63,6 +67,7 @@ class LocalTurn:
 class LocalTurns:
     def __init__(self, knowledge: KnowledgeBase | None) -> None:
         self._kb = knowledge
+        self._handover = HandOver(knowledge)
 
     def handle(self, session: Session, message: Message) -> LocalTurn | None:
         """The app's own answer to `message`, or None to let Rasa answer it."""
@@ -85,6 +90,10 @@ class LocalTurns:
             if found.language:
                 person.language = language
             return self._keyword(session, message, found, language)
+        if awaiting == SAFE_CONTACT:
+            answered = self._safe_contact(session, message, language)
+            if answered is not None:
+                return answered
         if awaiting == "menu":
             choice = menu_choice(message.body, len(MENU))
             if choice is not None:
@@ -109,6 +118,17 @@ class LocalTurns:
         if volunteered is not None:
             return volunteered
         return _wordless(message, language)
+
+    def _safe_contact(self, session: Session, message: Message, language: str) -> LocalTurn | None:
+        """The answer to "is it safe to write to this number?", kept on the open case; None
+        when the message does not answer it (then it is read as any other, and the question
+        is not asked again)."""
+        value = parse_answer(message.body)
+        case = open_case(session, message.conversation)
+        if value is None or case is None:
+            return None
+        record_answer(session, case, value, "answered")
+        return LocalTurn(language, [self._handover.acknowledge(session, case, language)])
 
     def _volunteered_place(
         self, session: Session, message: Message, language: str

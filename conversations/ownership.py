@@ -9,7 +9,9 @@ help lines) and stays quiet once an officer holds the conversation. The queue's 
 from the open case's priority, a named level: that is the one place a conversation's urgency
 is stored (each message keeps its own urgency check, which is evidence, not state). The bot,
 the admin and, later, campaigns move a conversation only through these functions, and each
-writes an `OwnershipChange` row: who, when, from, to, why.
+writes an `OwnershipChange` row: who, when, from, to, why. No move the person should know of
+is silent: an officer taking the case and the bot coming back are told to them
+(`conversations.notices`, under their safe-contact choice).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from conversations.notices import tell_claimed, tell_closed
 from core.models import (
     Case,
     CaseStatus,
@@ -130,18 +133,23 @@ def assign(session: Session, conversation: Conversation, officer_id: int, reason
         raise InvalidTransition("assign without an open case")
     case.officer_id, case.status = officer_id, CaseStatus.ASSIGNED
     _move(session, conversation, ConversationStatus.WITH_OFFICER, officer_actor(officer_id), reason)
+    tell_claimed(session, conversation, case)
     return case
 
 
 def hand_back_to_bot(session: Session, conversation: Conversation, actor: str, reason: str) -> None:
-    """The officer is done for now: the bot answers again; the case is closed."""
-    _close_case(session, conversation)
+    """The officer is done for now: the bot answers again, and says so; the case is closed."""
+    case = _close_case(session, conversation)
     _move(session, conversation, ConversationStatus.BOT, actor, reason)
+    if case is not None:
+        tell_closed(session, conversation, case)
 
 
 def close(session: Session, conversation: Conversation, actor: str, reason: str) -> None:
-    _close_case(session, conversation)
+    case = _close_case(session, conversation)
     _move(session, conversation, ConversationStatus.CLOSED, actor, reason)
+    if case is not None:
+        tell_closed(session, conversation, case)
 
 
 def reopen_if_closed(session: Session, conversation: Conversation) -> None:
@@ -150,10 +158,11 @@ def reopen_if_closed(session: Session, conversation: Conversation) -> None:
         _move(session, conversation, ConversationStatus.BOT, PERSON, "the person wrote again")
 
 
-def _close_case(session: Session, conversation: Conversation) -> None:
+def _close_case(session: Session, conversation: Conversation) -> Case | None:
     case = open_case(session, conversation)
     if case is not None:
         case.status, case.closed_at = CaseStatus.CLOSED, utcnow()
+    return case
 
 
 def _move(

@@ -21,10 +21,11 @@ from channels import Purpose, release_held_replies, send_to_person
 from conversations import ownership
 from conversations.awaiting import Replay, await_answer
 from conversations.gazetteer import words
+from conversations.handover import HandOver, Told
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
 from conversations.local_turns import LocalTurn, LocalTurns
-from conversations.ownership import Priority
+from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.situation import FOLLOW_UP_MAX_WORDS, is_follow_up, programme_of, thread_topic
@@ -37,7 +38,6 @@ from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
-URGENT_REASON = "urgent"
 # A follow-up is never sent on as a request for a person or as an emergency: those are
 # decided on the person's own words.
 NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
@@ -140,6 +140,8 @@ class Dialogue:
         languages: LanguageChooser,
         urgency: UrgencyRule,
         knowledge: KnowledgeBase | None = None,
+        *,
+        usual_wait_hours: int | None = None,
     ) -> None:
         self._factory = factory
         self._rasa = rasa
@@ -147,6 +149,7 @@ class Dialogue:
         self._urgency = urgency
         self._kb = knowledge
         self._local = LocalTurns(knowledge)
+        self._handover = HandOver(knowledge, usual_wait_hours)
         topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
         self._thread_topics = topics - NOT_THREAD_TOPICS
 
@@ -220,10 +223,21 @@ class Dialogue:
     ) -> TurnResult:
         """Record a message the app answered itself or held for the officer."""
         if local is not None and local.replay is None:
+            escalated = local.escalate is not None or urgency.urgent
+            quiet = local.bypass_opt_out or message.conversation.person.opted_out
+            told = Told("")
+            if escalated:
+                told = self._handover.queue(
+                    session, message, local.escalate, urgency.urgent, local.language, tell=not quiet
+                )
             if urgency.urgent and not local.bypass_opt_out:
-                local.texts = self._urgent_reply(message, local.language) + local.texts
+                local.texts = self._urgent_reply(message, local.language, told.team) + local.texts
+            if not quiet:
+                local.texts = self._with_owed(
+                    session, message, local.language, [*local.texts, *told.texts], urgency.urgent
+                )
             log.info("inbound answered locally", extra={"message_id": message.id})
-            return _record_local(session, message, local, urgency)
+            return _record_local(session, message, local, urgency, escalated)
         return self._record(session, message, request, None, urgency, reading)
 
     def _urgency_of_turn(self, turn: RasaTurn | None, text: str) -> UrgencyCheck:
@@ -350,13 +364,21 @@ class Dialogue:
                         normalize_for_nlu(question), understanding.topic, understanding.confidence
                     )
                 )
+        escalated = understanding.escalate is not None or urgency.urgent
+        quiet = conversation.person.opted_out
+        told = Told("")
+        if escalated:
+            told = self._handover.queue(
+                session, message, understanding.escalate, urgency.urgent, language, tell=not quiet
+            )
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down.
-            texts = self._urgent_reply(message, language)
-        escalated = understanding.escalate is not None or urgency.urgent
-        if escalated:
-            _hand_over(session, conversation, understanding.escalate, urgency.urgent)
+            texts = self._urgent_reply(message, language, told.team)
+        if not quiet:
+            texts = self._with_owed(
+                session, message, language, [*texts, *told.texts], urgency.urgent
+            )
         message.language = language
         message.topic = understanding.topic
         message.confidence = understanding.confidence
@@ -375,9 +397,18 @@ class Dialogue:
             [reply.body for reply in queued],
         )
 
-    def _urgent_reply(self, message: Message, language: str) -> list[str]:
+    def _urgent_reply(self, message: Message, language: str, team: str) -> list[str]:
         where = mentioned_country(message.body) or message.conversation.person.country_destination
-        return urgent_reply(self._kb, language, where)
+        return urgent_reply(self._kb, language, where, team or None)
+
+    @staticmethod
+    def _with_owed(
+        session: Session, message: Message, language: str, texts: list[str], urgent: bool
+    ) -> list[str]:
+        """A change of hands the person was not told yet goes with this reply: before it, or
+        after the help lines when the message signals danger (help comes first)."""
+        owed = take_owed(session, message.conversation, language)
+        return [*texts, *owed] if urgent else [*owed, *texts]
 
 
 def _understand(turn: RasaTurn) -> Understanding:
@@ -457,15 +488,6 @@ def _remember_what_was_asked(
     conversation.offered_topics = list(understanding.offer) or None
 
 
-def _hand_over(
-    session: Session, conversation: Conversation, reason: str | None, urgent: bool
-) -> None:
-    """Open (or raise) the conversation's case so a consular officer sees it in the queue."""
-    priority = Priority.URGENT if urgent else Priority.NORMAL
-    why = URGENT_REASON if urgent else reason or URGENT_REASON
-    ownership.queue_for_human(session, conversation, why, priority)
-
-
 def _finish(message: Message, urgency: UrgencyCheck, escalated: bool) -> None:
     message.urgent, message.urgency_evidence = urgency.urgent, urgency.evidence
     message.escalated = escalated
@@ -474,13 +496,10 @@ def _finish(message: Message, urgency: UrgencyCheck, escalated: bool) -> None:
 
 
 def _record_local(
-    session: Session, message: Message, turn: LocalTurn, urgency: UrgencyCheck
+    session: Session, message: Message, turn: LocalTurn, urgency: UrgencyCheck, escalated: bool
 ) -> TurnResult:
     """Record a turn the app answered itself (see local_turns) and queue its replies."""
     conversation = message.conversation
-    escalated = turn.escalate is not None or urgency.urgent
-    if escalated:
-        _hand_over(session, conversation, turn.escalate, urgency.urgent)
     message.language, message.topic = turn.language, turn.topic
     message.article_id = turn.article_id
     _finish(message, urgency, escalated)

@@ -16,10 +16,10 @@ from core.i18n import N_, Texts
 
 TEXTS: Final = Texts(Path(__file__).parent / "translations")
 
+# Translators: what happens next and whether someone may write follow in their own messages
+# (QUEUED, SAFE_CONTACT_QUESTION), so this one promises neither a time nor a message.
 HANDOVER: Final = N_(
-    "Done, I'm passing your conversation to a consular officer. They will write to you in"
-    " this same chat; it may take a few hours during office hours. If you are in danger now,"
-    " call 911."
+    "Done, I'm passing your conversation to a consular officer. If you are in danger now, call 911."
 )
 
 APOLOGY: Final = N_(
@@ -48,11 +48,55 @@ HELP: Final = N_(
 )
 # Translators: a title above help-line numbers, one per line ("Name: number").
 EMERGENCY_TITLE: Final = N_("In danger call:")
-# Translators: sent right after the help-line numbers to a person who may be in danger. It
-# asks nothing; keep it short (it is an SMS).
+# Translators: sent right after the help-line numbers to a person who may be in danger;
+# keep it short (it is an SMS). {team} is a consulate's name or CONSULAR_TEAM. Whether anyone
+# may write to the person is asked right after, so it promises no message.
 URGENT_HUMAN: Final = N_(
-    "Your case is now with the consulate, at top priority: a person will write to you here."
+    "Your case is now with {team}, at top priority: a person is on it."
     " DELETE erases this chat at any time."
+)
+
+# --- Hand-over notices (conversations/handover.py, conversations/notices.py) ---
+# Translators: stands for {team} when no consulate has the case yet (the fallback queue).
+CONSULAR_TEAM: Final = N_("the consular team")
+# Translators: {wait} is one of the WAIT_ sentences below.
+QUEUED: Final = N_(
+    "Your case is with {team}: an officer will read your conversation. {wait} Meanwhile I can"
+    " still answer your questions."
+)
+WAIT_USUAL_HOURS: Final = N_("It usually takes up to {hours} hours, during office hours.")
+WAIT_AHEAD: Final = N_("Cases waiting before yours: {ahead}.")
+WAIT_NEXT: Final = N_("Yours is next in line.")
+# Translators: one short closed question, SMS-short; the person answers 1, 2 or 3 or in words.
+SAFE_CONTACT_QUESTION: Final = N_(
+    "Is it safe for someone to write to this number? Reply:\n1 Yes, anytime\n2 Only when I"
+    " write first\n3 Never: I will call"
+)
+# Translators: as SAFE_CONTACT_QUESTION, with the consulate's number to call in option 3.
+SAFE_CONTACT_QUESTION_CALL: Final = N_(
+    "Is it safe for someone to write to this number? Reply:\n1 Yes, anytime\n2 Only when I"
+    " write first\n3 Never: I will call {number}"
+)
+SAFE_CONTACT_ANYTIME: Final = N_("Noted: an officer may write to you here at any time.")
+SAFE_CONTACT_WHEN_PERSON_WRITES: Final = N_(
+    "Noted: nobody will write to you first. When it is safe, write here and an officer will"
+    " answer you."
+)
+SAFE_CONTACT_NEVER: Final = N_(
+    "Noted: nobody will write to this number. Call your consulate when you can."
+)
+SAFE_CONTACT_NEVER_CALL: Final = N_(
+    "Noted: nobody will write to this number. Call the consulate when you can: {number}."
+)
+CLAIMED: Final = N_("A consular officer now has your conversation and will answer you here.")
+# Translators: CLAIMED for a person who asked that nobody write to them.
+CLAIMED_NO_WRITING: Final = N_(
+    "A consular officer now has your case. As you asked, nobody will write to this number:"
+    " call your consulate when you can."
+)
+BACK_TO_BOT: Final = N_(
+    "You are talking to the Enlace assistant again; the consulate closed your case. Write"
+    " your question, or HUMAN to talk to a person."
 )
 MENU_TITLE: Final = N_("Topics")
 MENU_FOOTER: Final = N_("Reply with the number, or write your question.")

@@ -42,9 +42,13 @@ def emergency_lines(contacts: Sequence[Contact], language: str) -> list[str]:
     return lines
 
 
-def urgent_reply(kb: KnowledgeBase | None, language: str, destination: str | None) -> list[str]:
-    """The first thing a person in danger reads: the lines to call, then that a human has it."""
-    human = TEXTS.translate(language, texts.URGENT_HUMAN)
+def urgent_reply(
+    kb: KnowledgeBase | None, language: str, destination: str | None, team: str | None = None
+) -> list[str]:
+    """The first thing a person in danger reads: the lines to call, then that a human (of
+    `team`, the consulate that has the case) has it."""
+    team = team or TEXTS.translate(language, texts.CONSULAR_TEAM)
+    human = TEXTS.translate(language, texts.URGENT_HUMAN, team=team)
     lines = emergency_lines(emergency_contacts(kb, destination), language) if kb else []
     if not lines:
         return [human]

@@ -191,6 +191,16 @@ class CaseStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class SafeContact(enum.StrEnum):
+    """Whether someone may write to the person's phone: asked at each hand-over, because an
+    employer or a partner may read it (conversations/safe_contact.py)."""
+
+    UNKNOWN = "unknown"  # not answered (yet): nobody writes first
+    ANYTIME = "anytime"
+    WHEN_PERSON_WRITES = "when_person_writes"  # only answers, right after the person wrote
+    NEVER = "never"  # nobody writes; the person will call
+
+
 class OfficerRole(enum.StrEnum):
     """Officers answer their consulate's cases; supervisors also see its dashboard and audit;
     admins manage consulates and accounts and see every queue, the fallback one included."""
@@ -299,6 +309,14 @@ class Case(Base):
     outcome: Mapped[CaseOutcome | None] = mapped_column(_enum(CaseOutcome))
     # When an officer first replied to the person in this case (admin/clock.py sets it).
     first_response_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The person's answer to "is it safe for someone to write to this number?", and when.
+    safe_contact: Mapped[SafeContact] = mapped_column(
+        _enum(SafeContact), default=SafeContact.UNKNOWN
+    )
+    safe_contact_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A change of who answers that the person was not told yet, because nobody could write
+    # to them first ("claimed", "closed"): told with the answer to their next message.
+    notice_owed: Mapped[str | None] = mapped_column(String(16))
 
 
 class CaseNote(Base):

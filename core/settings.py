@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     urgency_classifier_decides: bool = False
     # Open cases one officer may hold at once; claiming more is refused with a notice.
     officer_case_cap: int = 15
+    # What the hand-over notice may say about the wait ("usually within N hours during office
+    # hours"): only a consulate that knows its own figure sets it; unset, the notice says how
+    # many cases wait before the person's instead of promising a time.
+    handover_usual_hours: int | None = Field(default=None, ge=1)
 
     @property
     def sender_kind(self) -> SenderKind:

@@ -127,6 +127,17 @@ class KnowledgeBase:
         }
         return len(answers) > 1
 
+    def consulate_line(self, country: str, destination: str | None) -> Contact | None:
+        """The consular call line of `country` for a person in `destination`; None when the
+        directory has none, or the place is unknown (a number dialled from elsewhere may not
+        work, and a wrong number is worse than none)."""
+        if destination is None:
+            return None
+        for contact in self.contacts.values():
+            if contact.consulate_of == country and destination in contact.serves:
+                return contact
+        return None
+
     def urgent_contacts(self, destination: str | None) -> list[Contact]:
         """Urgent help lines for a person in `destination`, in contacts.yml order.
 

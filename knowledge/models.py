@@ -241,6 +241,9 @@ class Contact(_Strict):
     open_24_7: bool
     languages: tuple[LanguageCode, ...] = Field(min_length=1)
     urgent: bool = False
+    # The line of this country's consulates for its nationals (a person who asked that
+    # nobody write to them is told to call it): set only on consular call centres.
+    consulate_of: CountryCode | None = None
     warning: Bilingual | None = None
     note: Bilingual | None = None
     sources: tuple[Source, ...] = Field(min_length=1)

@@ -118,7 +118,11 @@ def test_while_an_officer_holds_the_case_the_bot_stays_quiet(
     officer.post(f"/admin/cases/{case.id}/claim")
     before = len(enlace.replies_to(phone))
     enlace.receive(phone, "sigo aquí")
-    assert len(enlace.replies_to(phone)) == before
+    # Only what could not be sent unasked (the safe contact is unknown): an officer has it.
+    (told,) = enlace.replies_to(phone)[before:]
+    assert told.startswith("Una persona del consulado ya tiene tu conversacion")
+    enlace.receive(phone, "hola?")
+    assert len(enlace.replies_to(phone)) == before + 1
     assert "sigo aquí" in officer.get(f"/admin/cases/{case.id}/thread").text
 
 

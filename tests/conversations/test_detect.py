@@ -71,9 +71,12 @@ def test_a_message_during_a_hand_over_is_checked_answered_with_help_and_raises_t
     assert message.urgent
     assert message.urgency_evidence["topic"] == "forced_labour"
     assert _case(enlace, phone) == ("urgent", Priority.URGENT, officer_id)  # raised, same officer
-    (help_lines, human) = enlace.replies_to(phone)[replies_before:]  # help, not the bot's answer
+    # Help, not the bot's answer; then what the person could not be told unasked: that an
+    # officer took the case (their safe contact was not known).
+    (help_lines, human, told) = enlace.replies_to(phone)[replies_before:]
     assert help_lines.startswith("En peligro llama:")
-    assert "prioridad maxima" in human  # SMS text is shaped to GSM-7
+    assert "maxima prioridad" in human  # SMS text is shaped to GSM-7
+    assert told.startswith("Una persona del consulado ya tiene tu conversacion")
     assert enlace.rasa.messages[-1]["message"] != DANGER.lower()  # Rasa's dialogue never saw it
 
 

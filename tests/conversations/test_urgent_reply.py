@@ -40,12 +40,13 @@ def _case(enlace: Enlace, phone: str) -> tuple[str, int]:
 def test_the_first_reply_gives_the_help_lines_then_says_a_human_has_it(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.receive(phone, LOCKED_IN_ES)
-    lines, human = enlace.replies_to(phone)
+    lines, human, question = enlace.replies_to(phone)
     assert lines.startswith("En peligro llama:")
     assert "911" in lines
     assert "1-888-373-7888" in lines
     assert "?" not in lines + human  # help before any question
     assert "BORRAR" in human
+    assert "Es seguro que alguien te escriba" in question  # only then, safe contact
     assert _case(enlace, phone) == ("urgent", Priority.URGENT)
 
 
@@ -54,7 +55,7 @@ def test_the_reply_is_in_the_persons_language(enlace: Enlace) -> None:
     enlace.rasa.reply = lambda body: rasa_response(["hi"], intent="greet", confidence=0.9)
     enlace.receive(phone, "hi")
     enlace.receive(phone, LOCKED_IN_EN)
-    lines, human = enlace.replies_to(phone)[-2:]
+    lines, human, _ = enlace.replies_to(phone)[-3:]
     assert lines.startswith("In danger call:")
     assert "top priority" in human
 
@@ -75,7 +76,7 @@ def test_where_the_person_said_they_work_before_chooses_the_lines(enlace: Enlace
         enlace.messages(session, phone)[0].conversation.person.country_destination = "ES"
         session.commit()
     enlace.receive(phone, LOCKED_IN_ES)
-    assert "112" in enlace.replies_to(phone)[-2]
+    assert "112" in enlace.replies_to(phone)[-3]
 
 
 def test_an_unknown_place_gets_every_urgent_line_shortest_first(enlace: Enlace) -> None:
@@ -98,7 +99,7 @@ def test_with_rasa_down_danger_gets_the_help_lines_not_the_apology(enlace: Enlac
     phone = new_phone()
     enlace.rasa.down = True
     enlace.receive(phone, LOCKED_IN_ES)
-    (lines, _) = enlace.replies_to(phone)
+    (lines, _, _) = enlace.replies_to(phone)
     assert "911" in lines
     assert _case(enlace, phone) == ("urgent", Priority.URGENT)
 
@@ -112,7 +113,7 @@ def test_danger_while_the_bot_waits_for_the_country_gets_help_first(enlace: Enla
         message.conversation.pending_message_id = message.id
         session.commit()
     enlace.receive(phone, "estoy en texas y me tienen encerrado en el rancho")
-    assert enlace.replies_to(phone)[-2].startswith("En peligro llama:")
+    assert enlace.replies_to(phone)[-3].startswith("En peligro llama:")
     assert _case(enlace, phone) == ("urgent", Priority.URGENT)
 
 

@@ -158,7 +158,11 @@ def test_an_officer_answers_a_person_who_asked_for_a_human_and_hands_back_to_the
 
     answers = phone.locator(".bubble.out").count()
     _write(phone, "hola, me pueden ayudar?")
-    expect(phone.locator(".bubble.out")).to_have_count(answers + 1, timeout=20_000)
+    # The person had not said anyone may write to them: the bot says it is back only now,
+    # before its answer.
+    expect(phone.locator(".bubble.out")).to_have_count(answers + 2, timeout=20_000)
+    back = phone.locator(".bubble.out").nth(answers)
+    expect(back).to_contain_text("otra vez con el asistente de Enlace")
     expect(phone.locator(".bubble.out").last).to_contain_text("Enlace")
     _shot(phone, "08-phone-bot-again")
 
