@@ -110,7 +110,8 @@ def rasa_default_hash(config: Path = RASA_DEFAULT_CONFIG) -> str:
     digest = hashlib.sha256()
     inputs = [config, BOT / "requirements.lock", *sorted((BOT / "data" / "nlu").rglob("*.yml"))]
     for path in inputs:
-        digest.update(str(path.relative_to(REPO_ROOT)).encode())
+        label = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path.name
+        digest.update(str(label).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
