@@ -39,8 +39,10 @@ def test_the_faq_matcher_is_urgent_only_when_the_article_lists_an_emergency_cont
     # Both articles are on documents_retained (urgent-capable); only the US one lists a hotline.
     with_hotline = matcher.best("in the us my boss keeps my passport contractor")
     without = matcher.best("my boss has my passport")
-    assert with_hotline is not None and with_hotline.id == "documents-passport-kept-us"
-    assert without is not None and without.id == "documents-passport-kept"
+    assert with_hotline is not None
+    assert with_hotline.id == "documents-passport-kept-us"
+    assert without is not None
+    assert without.id == "documents-passport-kept"
     assert matcher.predict("in the us my boss keeps my passport contractor").urgent
     assert not matcher.predict("my boss has my passport").urgent
 
