@@ -107,11 +107,11 @@ def chart(evaluation: Evaluation) -> str:
         mine = [i for i in indices if evaluation.rows[i].language == language]
         for what, measure in (
             ("topic", evaluation.topic_rate),
-            ("urgent", evaluation.urgent_recall),
+            ("urgent recall", evaluation.urgent_recall),
         ):
             rates = [measure(name, mine) for name in evaluation.systems]
             groups.append(Group(f"{language} {what}", rates))
-    title = f"{split} split: topic accuracy, urgent recall (95 % intervals)"
+    title = f"{split.capitalize()} split: topic accuracy and urgent recall (95 % intervals)"
     return bar_chart(title, list(evaluation.systems), groups)
 
 
