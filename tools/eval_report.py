@@ -26,10 +26,9 @@ from knowledge.loader import load_knowledge_base
 from knowledge.training_data import read_exclusions
 from tools import baselines
 from tools.baselines import Prediction
+from tools.evaluation import Evaluation, Labelled
 from tools.report_sections import (
     ENLACE,
-    Evaluation,
-    Labelled,
     chart,
     confusions,
     first_answers,

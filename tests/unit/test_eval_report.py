@@ -10,7 +10,8 @@ import pytest
 
 from tools.baselines import Prediction
 from tools.eval_report import is_labelled, read_rows, write_report
-from tools.report_sections import Evaluation, chart, misses, segments_and_cost, verdict
+from tools.evaluation import Evaluation
+from tools.report_sections import chart, misses, segments_and_cost, verdict
 
 HEADER = "id\ttext\tlanguage\ttopic\turgent\tsplit\n"
 QUESTIONS = [
