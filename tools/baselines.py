@@ -123,7 +123,11 @@ def rasa_default_model(config: Path = RASA_DEFAULT_CONFIG) -> Path:
     if target.exists():
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
-    print(f"training the Rasa default baseline ({config.name}), minutes...", file=sys.stderr)
+    print(
+        f"training the Rasa baseline {config.name} with nice: minutes on an idle machine, "
+        "hours on a busy one (bot/experiments/rasa_default_light.yml is lighter)",
+        file=sys.stderr,
+    )
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
         command = ["nice", str(RASA), "train", "nlu", "--config", str(config)]
