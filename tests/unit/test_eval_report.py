@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tools import evaluate
 from tools.baselines import Prediction
 from tools.eval_report import is_labelled, read_rows, write_report
 from tools.evaluation import Evaluation
@@ -131,3 +135,22 @@ def test_a_conversations_file_gets_no_report(tmp_path: Path, run: tuple[Path, Pa
     conversations.write_text("conversation\ttext\tlanguage\ttopic\n", "utf-8")
     assert not is_labelled(conversations)
     assert is_labelled(run[0])
+
+
+def test_make_eval_writes_the_report_after_its_json_lines(
+    run: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions, results = run
+    out = tmp_path / "fresh.jsonl"
+
+    @contextmanager
+    def no_stack(private: bool = False) -> Iterator[str]:
+        yield "http://sim"
+
+    monkeypatch.setattr(evaluate, "running_stack", no_stack)
+    monkeypatch.setattr(evaluate, "evaluate", lambda *_: out.write_bytes(results.read_bytes()))
+    argv = ["evaluate", "--questions", str(questions), "--out", str(out), "--no-baselines"]
+    monkeypatch.setattr(sys, "argv", argv)
+    evaluate.main()
+    assert "## Verdict" in out.with_suffix(".md").read_text("utf-8")
+    assert out.with_suffix(".svg").exists()
