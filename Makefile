@@ -81,9 +81,8 @@ test: install system-deps train kb-check rasa-validate catalogs ## everything: b
 test-bot: install train ## Rasa's own story tests on the trained model
 	cd bot && PYTHONPATH=. ../$(RASA) test core --stories tests --model models --fail-on-prediction-errors --out ../var/rasa-results
 
-eval: install train ## QUESTIONS=file.tsv OUT=file.jsonl: evaluation contract, see README
-	@test -n "$(QUESTIONS)" -a -n "$(OUT)" || { echo "usage: make eval QUESTIONS=path.tsv OUT=path.jsonl"; exit 2; }
-	$(PY) -m tools.evaluate --questions "$(QUESTIONS)" --out "$(OUT)"
+eval: install train ## [QUESTIONS=file.tsv OUT=file.jsonl] evaluation contract and report with baselines, see docs/evaluation.md
+	$(PY) -m tools.evaluate --questions "$(or $(QUESTIONS),tests/data/dev_questions.tsv)" --out "$(or $(OUT),var/dev.jsonl)" $(EVAL_FLAGS)
 
 converse: install train catalogs ## conversations of tests/data/conversations.tsv on a private stack, scored
 	$(PY) -m tools.evaluate --private --questions tests/data/conversations.tsv --out var/conversations.jsonl

@@ -5,7 +5,9 @@ are sent in order from one phone as one conversation (a new phone per conversati
 output line also carries `conversation` and `turn` (1, 2, …); an optional `channel` column
 (`sms`, `whatsapp`) sends a conversation over WhatsApp. Uses the running stack on port 8000
 when it is healthy (or a private one with `--private`); otherwise starts a private one (own
-ports, throwaway SQLite) and stops it after.
+ports, throwaway SQLite) and stops it after. When the questions are labelled (`topic`,
+`language`), it then writes the report with the baselines beside the JSON lines
+(tools/eval_report.py: `r.jsonl` -> `r.md`, `r.svg`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from tools.eval_report import add_options, is_labelled, write_report
 from tools.stack import is_healthy, private_stack
 
 DEFAULT_URL = "http://127.0.0.1:8000"
@@ -109,11 +112,22 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--private", action="store_true", help="never use the stack on :8000")
+    parser.add_argument("--no-report", action="store_true", help="the JSON lines only")
+    add_options(parser)
     args = parser.parse_args()
     questions = read_questions(args.questions)
     with running_stack(private=args.private) as base_url:
         evaluate(questions, base_url, args.out)
     print(f"wrote {len(questions)} results to {args.out}", file=sys.stderr)
+    if not args.no_report and is_labelled(args.questions):
+        report = write_report(
+            args.questions,
+            args.out,
+            with_baselines=not args.no_baselines,
+            price=args.price_per_segment,
+            rasa_config=args.rasa_baseline,
+        )
+        print(f"wrote the report {report} and its chart", file=sys.stderr)
 
 
 if __name__ == "__main__":

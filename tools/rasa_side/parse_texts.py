@@ -1,8 +1,9 @@
 """Run with the Rasa environment's Python: the intent a trained model gives each text.
 
-Reads a JSON list of texts on stdin and writes a JSON list of {intent, confidence, best} to the
-file named by the second argument (Rasa prints to stdout while loading a model). Used by
-tools/compare_nlu.py, which lives in the app's environment where Rasa is not installed.
+Reads a JSON list of texts on stdin and writes a JSON list of {intent, confidence, best,
+best_confidence} to the file named by the second argument (Rasa prints to stdout while loading
+a model). Used by tools/compare_nlu.py and tools/baselines.py, which live in the app's
+environment where Rasa is not installed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ async def parse_all(model: str, texts: list[str]) -> list[dict[str, object]]:
                 "intent": intent.get("name"),
                 "confidence": intent.get("confidence"),
                 "best": ranked[0]["name"] if ranked else None,
+                "best_confidence": ranked[0]["confidence"] if ranked else None,
             }
         )
     return results
