@@ -84,16 +84,21 @@ def run_phase(
     return measure(bench, plan, posted, drained)
 
 
-def wait_drained(bench: BenchStack, run: str, timeout: float) -> bool:
-    """Until every message of the run is answered and every reply sent, or `timeout`."""
+def wait_drained(bench: BenchStack, run: str, timeout: float, stall: float = 60.0) -> bool:
+    """Until every message of the run is answered and every reply sent; or until nothing
+    moved for `stall` seconds, or `timeout` (then what is missing counts as lost)."""
     prefix = {"prefix": f"SM{run}%"}
     deadline = time.monotonic() + timeout
+    last, moved = -1, time.monotonic()
     with bench.psql() as connection:
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and time.monotonic() - moved < stall:
             turns = connection.execute(PENDING_TURNS, prefix).fetchone()
             sends = connection.execute(PENDING_SENDS, prefix).fetchone()
-            if turns is not None and sends is not None and turns[0] == 0 and sends[0] == 0:
+            pending = (turns[0] if turns else 0) + (sends[0] if sends else 0)
+            if pending == 0:
                 return True
+            if pending != last:
+                last, moved = pending, time.monotonic()
             time.sleep(0.5)
     return False
 

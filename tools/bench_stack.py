@@ -220,16 +220,16 @@ def insert_conversations(connection: psycopg.Connection[Any], rows: int, per: in
         """INSERT INTO messages (conversation_id, direction, author, body, media, state,
                                  claims, urgent, escalated, created_at, processed_at,
                                  language, topic, confidence)
-           SELECT c.id, CASE WHEN g % 2 = 1 THEN 'in' ELSE 'out' END,
-                  CASE WHEN g % 2 = 1 THEN 'person' ELSE 'bot' END,
+           SELECT c.id, CASE WHEN g %% 2 = 1 THEN 'in' ELSE 'out' END,
+                  CASE WHEN g %% 2 = 1 THEN 'person' ELSE 'bot' END,
                   'mensaje de prueba ' || g, '[]', 'processed', 1, false, false,
                   c.created_at + g * interval '1 minute', c.created_at + g * interval '1 minute',
-                  'es', CASE WHEN g % 2 = 1 THEN 'wages' END,
-                  CASE WHEN g % 2 = 1 THEN 0.9 END
+                  'es', CASE WHEN g %% 2 = 1 THEN 'wages' END,
+                  CASE WHEN g %% 2 = 1 THEN 0.9 END
            FROM conversations AS c CROSS JOIN generate_series(1, %(per)s) AS g
            WHERE c.public_id IN (SELECT md5('bench' || id) FROM people
                                  WHERE address_hash LIKE 'bench%%')""",
-        "ANALYZE",
     ]
     for statement in statements:
         connection.execute(statement, {"n": conversations, "per": per})
+    connection.execute("ANALYZE")
