@@ -204,8 +204,9 @@ def multiplied_knowledge(target: Path, factor: int) -> int:
 
 
 def insert_conversations(connection: psycopg.Connection[Any], rows: int, per: int = 10) -> None:
-    """`rows` synthetic messages in conversations of `per` (finished, person then bot), with
-    their people, generated inside PostgreSQL; then ANALYZE, as autovacuum would soon."""
+    """`rows` synthetic messages in conversations of `per` (answered, person then bot), with
+    their people and the bot's replies' outbox rows (delivered), generated inside PostgreSQL;
+    then ANALYZE, as autovacuum would soon."""
     conversations = max(1, rows // per)
     statements = [
         """INSERT INTO people (address_hash, address_encrypted, opted_out, created_at)
@@ -229,6 +230,13 @@ def insert_conversations(connection: psycopg.Connection[Any], rows: int, per: in
            FROM conversations AS c CROSS JOIN generate_series(1, %(per)s) AS g
            WHERE c.public_id IN (SELECT md5('bench' || id) FROM people
                                  WHERE address_hash LIKE 'bench%%')""",
+        """INSERT INTO outbox (message_id, bypass_opt_out, status, attempts, next_attempt_at,
+                               provider_sid, created_at, updated_at)
+           SELECT m.id, false, 'delivered', 1, m.created_at, 'SMbench' || lpad(m.id::text, 27, '0'),
+                  m.created_at, m.created_at
+           FROM messages AS m JOIN conversations AS c ON m.conversation_id = c.id
+           WHERE m.direction = 'out' AND c.public_id IN (SELECT md5('bench' || id) FROM people
+                                                         WHERE address_hash LIKE 'bench%%')""",
     ]
     for statement in statements:
         connection.execute(statement, {"n": conversations, "per": per})
