@@ -111,8 +111,8 @@ def arguments() -> argparse.Namespace:
     add = parser.add_argument
     add("--questions", type=Path, default=DEFAULT_QUESTIONS, help="TSV with a text column")
     add("--rate", type=float, default=10.0, help="fixed rate, messages per second")
-    add("--seconds", type=float, default=60.0, help="how long the fixed rate lasts")
-    add("--burst", type=int, default=1000, help="messages of the saturation burst (0: skip)")
+    add("--seconds", type=float, default=30.0, help="how long the fixed rate lasts")
+    add("--burst", type=int, default=500, help="messages of the saturation burst (0: skip)")
     add("--concurrency", type=int, default=32, help="webhooks in flight during the burst")
     add("--per-sender", type=int, default=3, help="messages each sender sends, in order")
     add("--probe", type=int, default=40, help="first turns per growth measurement (2/s)")
