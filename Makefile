@@ -22,7 +22,7 @@ CATALOGS := $(foreach p,$(I18N_PACKAGES),$(foreach l,$(I18N_LOCALES),$(p)/transl
 COMPILED_CATALOGS := $(patsubst %.po,%.mo,$(wildcard $(addsuffix .po,$(CATALOGS))))
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot compare-nlu validate rasa-validate load converse \
+.PHONY: help install install-app install-rasa system-deps run test test-unit test-bot bench compare-nlu validate rasa-validate load converse \
         train kb-check kb-report eval score score-urgency urgency-threshold lint migrate lock i18n catalogs clean admin-user
 
 help: ## list the targets
@@ -90,6 +90,9 @@ converse: install train catalogs ## conversations of tests/data/conversations.ts
 
 load: install train ## first-turn latency and throughput against Rasa's bare parse (COUNT=200 CLIENTS=8)
 	$(PY) -m tools.load --count $(or $(COUNT),200) --clients $(or $(CLIENTS),8)
+
+bench: install system-deps train catalogs ## signed Twilio webhooks on PostgreSQL: latency, throughput, memory, growth (BENCH_FLAGS="--help")
+	$(PY) -m tools.bench $(BENCH_FLAGS)
 
 compare-nlu: install ## topic accuracy and training time of bot/experiments/diet.yml vs bot/config.yml (dev split)
 	$(PY) -m tools.compare_nlu
