@@ -103,7 +103,7 @@ class Conversation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     channel: Mapped[Channel] = mapped_column(_enum(Channel))
     status: Mapped[ConversationStatus] = mapped_column(
         _enum(ConversationStatus), default=ConversationStatus.BOT
@@ -167,7 +167,7 @@ class Message(Base):
     urgency_evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     article_id: Mapped[str | None] = mapped_column(String(120))
-    in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)
     officer_id: Mapped[int | None] = mapped_column(
         ForeignKey("officers.id", ondelete="SET NULL")
     )  # who wrote an officer's reply
