@@ -18,10 +18,10 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from cryptography.fernet import InvalidToken
-from sqlalchemy import select
+from sqlalchemy import DateTime, Select, bindparam, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from channels.formatting import render
@@ -107,16 +107,9 @@ def queue_replies(
     return sent
 
 
-def claim_due(
-    session: Session, limit: int, now: datetime | None = None, lease: timedelta = SENDING_LEASE
-) -> list[OutboxItem]:
-    """Mark due items as sending until `now + lease`; items whose lease ran out are due again.
-
-    A person's replies leave in the order they were queued: an item waits while an earlier
-    one of its conversation is still queued or in flight (here or in another replica, which
-    SKIP LOCKED lets share the outbox). `deliver_due` sends the next one in the same pass.
-    """
-    now = now or utcnow()
+def _due_items() -> Select[OutboxItem]:
+    """Due items, none behind an earlier reply of its conversation still queued or in flight:
+    built once, run with the time and how many to take (`now`, `limit`)."""
     earlier_item, earlier_message, this_message = (
         aliased(OutboxItem),
         aliased(Message),
@@ -133,18 +126,33 @@ def claim_due(
         )
         .exists()
     )
-    query = (
+    return (
         select(OutboxItem)
         .where(
             OutboxItem.status.in_((DeliveryStatus.QUEUED, DeliveryStatus.SENDING)),
-            OutboxItem.next_attempt_at <= now,
+            OutboxItem.next_attempt_at <= bindparam("now", type_=DateTime(timezone=True)),
             ~waits_for_an_earlier_reply,
         )
         .order_by(OutboxItem.id)
-        .limit(limit)
+        .limit(bindparam("limit"))
         .with_for_update(skip_locked=True, of=OutboxItem)
     )
-    items = list(session.scalars(query))
+
+
+DUE_ITEMS: Final = _due_items()
+
+
+def claim_due(
+    session: Session, limit: int, now: datetime | None = None, lease: timedelta = SENDING_LEASE
+) -> list[OutboxItem]:
+    """Mark due items as sending until `now + lease`; items whose lease ran out are due again.
+
+    A person's replies leave in the order they were queued: an item waits while an earlier
+    one of its conversation is still queued or in flight (here or in another replica, which
+    SKIP LOCKED lets share the outbox). `deliver_due` sends the next one in the same pass.
+    """
+    now = now or utcnow()
+    items = list(session.scalars(DUE_ITEMS, {"now": now, "limit": limit}))
     for item in items:
         if item.status == DeliveryStatus.SENDING:
             log.warning("outbox lease expired, reclaimed", extra={"outbox_id": item.id})
