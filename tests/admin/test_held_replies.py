@@ -13,7 +13,7 @@ from sqlalchemy import select
 from admin.canned import person_language
 from admin.i18n import TEXTS
 from admin.replies import ANSWER_PLEASE
-from core.models import Case, Channel, Conversation, Message
+from core.models import Case, Channel, Conversation, Message, SafeContact
 from tests.admin.conftest import MakeBrowser, Office
 from tests.admin.support import Browser, case_of
 from tests.harness import Enlace, new_phone
@@ -36,10 +36,13 @@ def _claimed_whatsapp_case_past_the_window(
 ) -> tuple[str, Case, Browser]:
     phone = new_phone()
     enlace.receive(phone, "HUMANO", channel=Channel.WHATSAPP)
+    enlace.receive(phone, "1", channel=Channel.WHATSAPP)  # safe contact: write any time
     case = case_of(enlace, phone)
+    assert case.safe_contact == SafeContact.ANYTIME
     officer = make_browser(office.consulate)
     officer.login()
     assert officer.post(f"/admin/cases/{case.id}/claim").status_code == 303
+    enlace.deliver()  # "a consular officer now has your conversation", still in the window
     with enlace.factory() as session:
         conversation = session.get_one(Conversation, case.conversation_id)
         conversation.last_inbound_at = datetime.now(UTC) - timedelta(hours=25)
@@ -119,7 +122,9 @@ def test_within_the_window_the_reply_goes_at_once(
 ) -> None:
     phone = new_phone()
     enlace.receive(phone, "HUMANO", channel=Channel.WHATSAPP)
+    enlace.receive(phone, "1", channel=Channel.WHATSAPP)  # safe contact: write any time
     case = case_of(enlace, phone)
+    assert case.safe_contact == SafeContact.ANYTIME
     officer = make_browser(office.consulate)
     officer.login()
     officer.post(f"/admin/cases/{case.id}/claim")
