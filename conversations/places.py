@@ -66,14 +66,30 @@ def _names_by_length() -> dict[int, tuple[str, ...]]:
 
 
 def _close_name(candidate: str, similarity: float) -> str | None:
+    found = _closest_name(candidate)
+    return found[0] if found is not None and found[1] >= similarity else None
+
+
+@lru_cache(maxsize=65536)
+def _closest_name(candidate: str) -> tuple[str, float] | None:
+    """The known name closest to `candidate` at the lowest similarity any reading accepts.
+
+    Kept across messages: people write the same words and word pairs again and again, and
+    each reading of a text asks about every run of up to five of its words."""
     if len(candidate) < FUZZY_MIN_LENGTH:
         return None
+    cutoff = min(ANSWER_SIMILARITY, MENTION_SIMILARITY)
+    best = process.extractOne(
+        candidate, _names_near_length(len(candidate)), scorer=fuzz.ratio, score_cutoff=cutoff
+    )
+    return (best[0], best[1]) if best is not None else None
+
+
+@cache
+def _names_near_length(length: int) -> tuple[str, ...]:
+    """Names a typo could have turned into a text this long (two characters either way)."""
     grouped = _names_by_length()
-    close = [
-        name for n in range(len(candidate) - 2, len(candidate) + 3) for name in grouped.get(n, ())
-    ]
-    best = process.extractOne(candidate, close, scorer=fuzz.ratio, score_cutoff=similarity)
-    return best[0] if best is not None else None
+    return tuple(name for n in range(length - 2, length + 3) for name in grouped.get(n, ()))
 
 
 def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
