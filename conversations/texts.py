@@ -18,13 +18,16 @@ TEXTS: Final = Texts(Path(__file__).parent / "translations")
 
 # Translators: what happens next and whether someone may write follow in their own messages
 # (QUEUED, SAFE_CONTACT_QUESTION), so this one promises neither a time nor a message.
+# 911 is not the emergency number everywhere Enlace serves (Spain 112, Chile 133): HELP answers
+# with the lines for where the person is (local_turns, `with_emergency_lines`).
 HANDOVER: Final = N_(
-    "Done, I'm passing your conversation to a consular officer. If you are in danger now, call 911."
+    "Done, I'm passing your conversation to a consular officer. If you are in danger now, write"
+    " HELP to see who to call."
 )
 
 APOLOGY: Final = N_(
     "Sorry, I can't answer right now. Your message is saved and a consular officer will"
-    " reply. If you are in danger, call 911."
+    " reply. If you are in danger, write HELP to see who to call."
 )
 
 # Translators: sent in the language the person seemed to write, then a
