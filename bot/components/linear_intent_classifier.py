@@ -93,26 +93,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def _new_pipeline(self) -> Pipeline:
-        config = self.component_config
-        words = TfidfVectorizer(
-            analyzer="word",
-            ngram_range=tuple(config["word_ngram_range"]),
-            # Keep one-letter words: "q", "x" and "k" carry meaning in texting Spanish.
-            token_pattern=r"(?u)\b\w+\b",
-            min_df=config["word_min_df"],
-            sublinear_tf=True,
-        )
-        characters = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=tuple(config["char_ngram_range"]),
-            min_df=config["char_min_df"],
-            sublinear_tf=True,
-        )
-        svm = LinearSVC(C=config["C"], random_state=config["random_seed"])
-        return make_pipeline(
-            make_union(words, characters),
-            CalibratedClassifierCV(svm, cv=config["calibration_folds"]),
-        )
+        return ngram_svm_pipeline(self.component_config)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [
@@ -170,6 +151,30 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             logger.warning("LinearIntentClassifier: no trained model found; untrained.")
             return cls(config, model_storage, resource)
         return cls(config, model_storage, resource, pipeline)
+
+
+def ngram_svm_pipeline(config: Dict[Text, Any], class_weight: Optional[str] = None) -> Pipeline:
+    """TF-IDF word and character n-grams into a linear SVM, calibrated over folds (Platt
+    scaling) into the probabilities the thresholds rely on; the urgency classifier's too."""
+    words = TfidfVectorizer(
+        analyzer="word",
+        ngram_range=tuple(config["word_ngram_range"]),
+        # Keep one-letter words: "q", "x" and "k" carry meaning in texting Spanish.
+        token_pattern=r"(?u)\b\w+\b",
+        min_df=config["word_min_df"],
+        sublinear_tf=True,
+    )
+    characters = TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=tuple(config["char_ngram_range"]),
+        min_df=config["char_min_df"],
+        sublinear_tf=True,
+    )
+    svm = LinearSVC(C=config["C"], class_weight=class_weight, random_state=config["random_seed"])
+    return make_pipeline(
+        make_union(words, characters),
+        CalibratedClassifierCV(svm, cv=config["calibration_folds"]),
+    )
 
 
 class UntrustedModelFile(Exception):

@@ -30,12 +30,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import Pipeline, make_pipeline, make_union
-from sklearn.svm import LinearSVC
+from sklearn.pipeline import Pipeline
 
-from components.linear_intent_classifier import load_trusted_pipeline
+from components.linear_intent_classifier import load_trusted_pipeline, ngram_svm_pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -57,24 +54,7 @@ def read_training_file(path: Path) -> tuple[List[str], List[int]]:
 
 def new_pipeline(config: Dict[Text, Any]) -> Pipeline:
     """The untrained model; also used by tools/rasa_side/urgency_folds.py to cross-validate."""
-    words = TfidfVectorizer(
-        analyzer="word",
-        ngram_range=tuple(config["word_ngram_range"]),
-        token_pattern=r"(?u)\b\w+\b",  # "q", "x", "k" carry meaning in texting Spanish
-        min_df=config["word_min_df"],
-        sublinear_tf=True,
-    )
-    characters = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=tuple(config["char_ngram_range"]),
-        min_df=config["char_min_df"],
-        sublinear_tf=True,
-    )
-    svm = LinearSVC(C=config["C"], class_weight="balanced", random_state=config["random_seed"])
-    return make_pipeline(
-        make_union(words, characters),
-        CalibratedClassifierCV(svm, cv=config["calibration_folds"]),
-    )
+    return ngram_svm_pipeline(config, class_weight="balanced")
 
 
 @DefaultV1Recipe.register(
