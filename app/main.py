@@ -88,7 +88,6 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
         state.settings, state.session_factory, state.library = settings, factory, library
         state.rasa, state.vault, state.stored_messages = rasa, vault, stored_messages
         state.sender_kind, state.sender = settings.sender_kind, sender
-        state.replies_queued = replies_queued
         state.action_executor = build_executor(library)
         workers: list[asyncio.Task[None]] = []
         if run_workers:
