@@ -31,7 +31,7 @@ from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnav
 from conversations.situation import FOLLOW_UP_MAX_WORDS, is_follow_up, programme_of, thread_topic
 from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
-from conversations.urgent_reply import urgent_reply
+from conversations.urgent_reply import keeps_answer, urgent_reply
 from core.models import Conversation, Direction, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
 from knowledge import KnowledgeBase
@@ -373,8 +373,10 @@ class Dialogue:
             )
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and
-            # that a human has it. The bot's own answer would only push them down.
-            texts = self._urgent_reply(message, language, told.team)
+            # that a human has it. The bot's own answer would only push them down, unless it
+            # is a tool for this danger (a detained or missing relative's article).
+            answer = texts if keeps_answer(understanding.topic, understanding.article_id) else []
+            texts = [*self._urgent_reply(message, language, told.team), *answer]
         if not quiet:
             texts = self._with_owed(
                 session, message, language, [*texts, *told.texts], urgency.urgent

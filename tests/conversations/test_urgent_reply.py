@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -154,3 +155,52 @@ def test_every_urgent_message_of_the_set_gets_a_line_valid_where_the_person_is(
         valid = (_numbers(kb, where) if where else set()) or _numbers(kb, None)
         assert any(number in first for number in valid), row["id"]
     assert caught >= 50
+
+
+def test_an_unknown_place_gets_one_short_line_per_country(enlace: Enlace) -> None:
+    """Every urgent number of the directory, without a page of names: seven countries'
+    lines in about two SMS, each country's shortest number first."""
+    kb = _kb(enlace)
+    (lines, _) = urgent_reply(kb, "es", None)
+    title, *per_country = lines.split("\n")
+    assert title == "En peligro llama:"
+    mains = {c.phone or c.whatsapp or c.sms for c in kb.contacts.values() if c.urgent}
+    assert mains <= set(re.findall(r"\d[\d -]*\d", lines))
+    assert "Estados Unidos: 911" in per_country[0]
+    assert "Chile: 133, 134, 131" in per_country
+    assert len(per_country) == len({s for c in kb.contacts.values() if c.urgent for s in c.serves})
+    assert len(lines) <= 306  # two concatenated GSM-7 segments
+
+
+def _detained_husband(body: dict[str, Any]) -> dict[str, Any]:
+    custom = {"enlace": {"article_id": "detention-find-relative-ice-us", "topic": "detention"}}
+    return rasa_response(
+        ["Busca a tu familiar en el localizador de detenidos de ICE."],
+        [custom],
+        intent="detention",
+        confidence=0.8,
+        urgency=0.9,
+    )
+
+
+def test_a_relatives_detention_keeps_its_answer_after_the_help_lines(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _detained_husband
+    enlace.receive(phone, "la migra se llevo a mi esposo esta mañana y no se donde esta")
+    lines, human, answer, question = enlace.replies_to(phone)
+    assert lines.startswith("En peligro llama:")
+    assert "BORRAR" in human
+    assert "localizador de detenidos" in answer
+    assert "Es seguro que alguien te escriba" in question
+
+
+def test_other_urgent_topics_give_the_help_lines_instead_of_the_answer(enlace: Enlace) -> None:
+    phone = new_phone()
+    custom = {"enlace": {"article_id": "forced-labour-us", "topic": "forced_labour"}}
+    enlace.rasa.reply = lambda body: rasa_response(
+        ["Senales de trabajo forzoso: ..."], [custom], intent="forced_labour", confidence=0.8
+    )
+    enlace.receive(phone, LOCKED_IN_ES)
+    replies = enlace.replies_to(phone)
+    assert replies[0].startswith("En peligro llama:")
+    assert not any("Senales de trabajo forzoso" in reply for reply in replies)
