@@ -50,6 +50,8 @@ class SimulatedTurn(BaseModel):
     reply: str
     sms_segments: int
     latency_ms: float
+    # Only the urgency classifier read danger: the answer ends with the URGENT offer.
+    possible_danger: bool = False
 
 
 class ThreadMessage(BaseModel):
@@ -110,6 +112,7 @@ async def send_message(
         reply="\n\n".join(replies),
         sms_segments=sum(count_segments(r) for r in replies),
         latency_ms=round((time.perf_counter() - started) * 1000, 1),
+        possible_danger=result.possible_danger,
     )
 
 

@@ -24,6 +24,7 @@ class Keyword(enum.StrEnum):
     SPANISH = "spanish"
     MORE = "more"
     DELETE = "delete"
+    URGENT = "urgent"  # the person says they are in danger: the urgent reply and a human now
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,15 @@ _WORDS: dict[Keyword, dict[str, str | None]] = {
     Keyword.SPANISH: {"espanol": "es", "spanish": "es", "en espanol": "es", "in spanish": "es"},
     Keyword.MORE: {"more": "en", "mas": "es"},
     Keyword.DELETE: {"delete": "en", "erase": "en", "borrar": "es", "eliminar": "es"},
+    Keyword.URGENT: {
+        "urgent": "en",
+        "emergency": "en",
+        "danger": "en",
+        "urgente": "es",
+        "emergencia": "es",
+        "peligro": "es",
+        "sos": None,
+    },
 }
 _LOOKUP: dict[str, Match] = {
     word: Match(keyword, language)

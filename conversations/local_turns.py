@@ -33,6 +33,7 @@ from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, full_reply, more_parts
 
 HUMAN_TOPIC: Final = "human_agent"
+URGENT_TOPIC: Final = "emergency"
 # First words that make a place where the person comes from: "de honduras", "from mexico".
 FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
 
@@ -62,6 +63,7 @@ class LocalTurn:
     bypass_opt_out: bool = False
     erased: bool = False  # the message and its conversation no longer exist
     replay: Replay | None = None  # a question for Rasa to answer instead of this message
+    urgent: bool = False  # the person wrote URGENTE/URGENT
 
 
 class LocalTurns:
@@ -177,6 +179,9 @@ class LocalTurns:
         if keyword == Keyword.MENU:
             await_answer(conversation, "menu")
             return LocalTurn(language, [_menu(conversation.channel, language)])
+        if keyword == Keyword.URGENT:
+            # The urgent reply (help lines, a human) is added where every urgent turn gets it.
+            return LocalTurn(language, topic=URGENT_TOPIC, escalate=URGENT_TOPIC, urgent=True)
         if keyword == Keyword.HUMAN:
             if conversation.status != ConversationStatus.BOT:
                 return _reply(language, texts.ALREADY_WITH_HUMAN)

@@ -29,7 +29,7 @@ from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.situation import FOLLOW_UP_MAX_WORDS, is_follow_up, programme_of, thread_topic
-from conversations.texts import APOLOGY, TEXTS, UNSUPPORTED_LANGUAGE
+from conversations.texts import APOLOGY, DANGER_CHECK, TEXTS, UNSUPPORTED_LANGUAGE
 from conversations.urgency import UrgencyCheck, UrgencyRule
 from conversations.urgent_reply import keeps_answer, urgent_reply
 from core.models import Conversation, Direction, Message, ProcessingState, utcnow
@@ -56,6 +56,8 @@ class TurnResult:
     article_id: str | None
     replies: list[str] = field(default_factory=list)
     recorded: bool = True  # False: read back from the database, not this turn's own record
+    # Only the urgency classifier read danger: the answer carried the DANGER_CHECK line.
+    possible_danger: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,8 @@ class Dialogue:
     ) -> TurnResult:
         """Record a message the app answered itself or held for the officer."""
         if local is not None and local.replay is None:
+            if local.urgent:
+                urgency = urgency.said_by_person()
             escalated = local.escalate is not None or urgency.urgent
             quiet = local.bypass_opt_out or message.conversation.person.opted_out
             told = Told("")
@@ -377,6 +381,9 @@ class Dialogue:
             # is a tool for this danger (a detained or missing relative's article).
             answer = texts if keeps_answer(understanding.topic, understanding.article_id) else []
             texts = [*self._urgent_reply(message, language, told.team), *answer]
+        possible_danger = urgency.possible and bool(texts) and not urgency.urgent
+        if possible_danger:
+            texts = [*texts, TEXTS.translate(language, DANGER_CHECK)]
         if not quiet:
             texts = self._with_owed(
                 session, message, language, [*texts, *told.texts], urgency.urgent
@@ -397,6 +404,7 @@ class Dialogue:
             escalated,
             message.article_id,
             [reply.body for reply in queued],
+            possible_danger=possible_danger,
         )
 
     def _urgent_reply(self, message: Message, language: str, team: str) -> list[str]:
@@ -536,4 +544,10 @@ def stored_result(session: Session, message: Message) -> TurnResult:
         message.article_id,
         list(replies),
         recorded=False,
+        possible_danger=_possible_danger(message),
     )
+
+
+def _possible_danger(message: Message) -> bool:
+    classifier = (message.urgency_evidence or {}).get("classifier") or {}
+    return bool(classifier.get("urgent")) and not classifier.get("decides") and not message.urgent

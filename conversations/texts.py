@@ -136,3 +136,12 @@ NO_TEXT: Final = N_(
 COUNTRY_NOTED: Final = N_("Thanks, now I know which country you are in. What is your question?")
 
 ORIGIN_NOTED: Final = N_("Thanks, now I know which country you are from. What is your question?")
+
+# Translators: added after the bot's answer when only the urgency classifier read danger in
+# the message (conversations/urgency.py): the person may be fine. One line; it names nothing
+# that would alarm someone reading over their shoulder. URGENT (URGENTE in Spanish) is a
+# keyword: keep it in capitals.
+DANGER_CHECK: Final = N_(
+    "If you are in danger now, write URGENT: you get the emergency numbers and a consular"
+    " officer at once."
+)

@@ -11,7 +11,10 @@ recall by cross-validation, docs/urgency.md) it says urgent whatever the pattern
 probability is always kept as evidence, but it decides only where ENLACE_URGENCY_CLASSIFIER_DECIDES
 is set: at the threshold that catches every urgent message it also flags about a third of
 ordinary questions (docs/urgency.md), and each of those would get the emergency reply instead of
-its answer and an urgent case. Where it decides, either one is enough. The decision and its
+its answer and an urgent case. Where it does not decide, a message only it finds urgent is a
+*possible* danger: the bot answers it as usual and adds one line saying that URGENTE/URGENT
+brings the help lines and a human at once (a false alarm costs the person one line, not their
+answer). Where it decides, either one is enough. The decision and its
 evidence (which signals fired, what the topic model read, the probability) are kept on the
 message for the officer. With Rasa down, or nothing for it to read, the text alone decides,
 and "could not tell" is kept as evidence.
@@ -26,16 +29,24 @@ from conversations.danger import is_urgent, read_danger
 
 RULE: Final = "urgent topic at or above the confidence threshold"
 CLASSIFIER: Final = "classifier"
+PERSON: Final = "person"
 
 
 @dataclass(frozen=True)
 class UrgencyCheck:
     urgent: bool
     evidence: dict[str, Any]
+    possible: bool = False  # only the classifier, which does not decide, found danger
 
     def combined(self, other: UrgencyCheck) -> UrgencyCheck:
         """Urgent when either check says so; both kept as evidence."""
-        return UrgencyCheck(self.urgent or other.urgent, {**self.evidence, "then": other.evidence})
+        urgent = self.urgent or other.urgent
+        possible = not urgent and (self.possible or other.possible)
+        return UrgencyCheck(urgent, {**self.evidence, "then": other.evidence}, possible)
+
+    def said_by_person(self) -> UrgencyCheck:
+        """The person wrote URGENTE/URGENT: urgent, whatever the detectors read."""
+        return UrgencyCheck(True, {**self.evidence, "decided_by": [PERSON]})
 
 
 class UrgencyRule:
@@ -86,7 +97,8 @@ class UrgencyRule:
             name for name, fired in (("signals", by_signals), (CLASSIFIER, by_classifier)) if fired
         ]
         evidence = {**by_topic.evidence, **danger.evidence(), CLASSIFIER: classifier}
-        return UrgencyCheck(by_signals or by_classifier, {**evidence, "decided_by": decided_by})
+        urgent = by_signals or by_classifier
+        return UrgencyCheck(urgent, {**evidence, "decided_by": decided_by}, over and not urgent)
 
     @staticmethod
     def unknown(why: str, text: str = "") -> UrgencyCheck:

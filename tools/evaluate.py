@@ -40,6 +40,7 @@ FIELDS = (
     "reply",
     "sms_segments",
     "latency_ms",
+    "possible_danger",
 )
 
 

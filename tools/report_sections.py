@@ -12,7 +12,7 @@ from collections import Counter
 
 from tools.chart import Group, bar_chart
 from tools.evaluation import Evaluation, reported_split
-from tools.metrics import accuracy, compare, confused_pairs, detection, percentile
+from tools.metrics import Rate, accuracy, compare, confused_pairs, detection, percentile
 from tools.score import UNSEEN_SPLITS, first_answer
 
 ENLACE = "Enlace"
@@ -116,6 +116,47 @@ def urgent_figures(evaluation: Evaluation) -> list[str]:
                 )
             )
     return lines
+
+
+def danger_offers(evaluation: Evaluation) -> list[str]:
+    """Enlace's second tier: a message only the urgency classifier finds urgent is answered as
+    usual with the URGENT offer after it (conversations/urgency.py). Not counted as flagged
+    above: no case is opened until the person writes URGENT."""
+    if not any("possible_danger" in result for result in evaluation.results):
+        return []
+    lines = [
+        "## Urgent or offered URGENT (Enlace)",
+        "",
+        "Recall: urgent messages flagged or answered with the URGENT offer / urgent messages. "
+        "Offers to ordinary messages: non-urgent messages given the offer / non-urgent messages.",
+        "",
+        _header("language", "split", "recall", "offers to ordinary messages"),
+    ]
+    for language in evaluation.languages():
+        for split in evaluation.splits():
+            cell = evaluation.cell(language, split)
+            reached = [
+                (
+                    evaluation.rows[i].urgent,
+                    evaluation.systems[ENLACE][i].urgent or _offered(evaluation, i),
+                )
+                for i in cell
+            ]
+            ordinary = [i for i in cell if not evaluation.rows[i].urgent]
+            offered = sum(1 for i in ordinary if _offered(evaluation, i))
+            lines.append(
+                _row(
+                    language,
+                    SPLIT_NAMES.get(split, split),
+                    str(detection(reached).recall),
+                    str(Rate(offered, len(ordinary))),
+                )
+            )
+    return lines
+
+
+def _offered(evaluation: Evaluation, index: int) -> bool:
+    return bool(evaluation.results[index].get("possible_danger"))
 
 
 def per_topic(evaluation: Evaluation) -> list[str]:

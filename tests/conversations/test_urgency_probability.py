@@ -51,6 +51,46 @@ def test_by_default_the_probability_is_evidence_and_does_not_decide(
             "decides": False,
         }
         assert message.urgency_evidence["decided_by"] == []
+        # a possible danger: the answer, then one line offering help at once; no case (an SMS
+        # drops the accents)
+        assert default.replies_to(phone) == [
+            "respuesta",
+            "Si corres peligro ahora, escribe URGENTE: te damos los numeros de emergencia y"
+            " una persona del consulado te atiende primero.",
+        ]
+        assert _cases(default, phone) == []
+        # the person answers URGENTE: help lines, a human, an urgent case
+        default.receive(phone, "urgente")
+        lines, human, question = default.replies_to(phone)[-3:]
+        assert lines.startswith("En peligro llama:")
+        assert "maxima prioridad" in human
+        assert "Es seguro que alguien te escriba" in question
+        assert _cases(default, phone) == [("urgent", Priority.URGENT)]
+        assert _last_inbound(default, phone).urgency_evidence["decided_by"] == ["person"]
+
+
+def test_an_ordinary_message_gets_no_danger_line(
+    database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
+) -> None:
+    settings = build_settings(database_url, fake_twilio, fake_rasa)
+    with TestClient(create_app(settings, run_workers=False)) as client:
+        default = Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
+        phone = new_phone()
+        _read_with(default, settings.urgency_threshold - 0.01)
+        default.receive(phone, INDIRECT)
+        assert default.replies_to(phone) == ["respuesta"]
+
+
+@pytest.mark.parametrize("word", ["URGENT", "Emergencia!", "sos", "peligro"])
+def test_the_urgent_keyword_opens_an_urgent_case_whatever_was_read(
+    enlace: Enlace, word: str
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, 0.0)
+    enlace.receive(phone, word)
+    replies = enlace.replies_to(phone)
+    assert replies[0].startswith(("En peligro llama:", "In danger call:"))
+    assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
 
 
 def _read_with(enlace: Enlace, probability: float) -> None:

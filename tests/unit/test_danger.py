@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conversations.danger import canonical, is_urgent, read_danger
-from tools.score_urgency import READINGS, SETS, deciders, read_rows
+from tools.score_urgency import deciders, load_readings, read_set
 
 ISSUE_EXAMPLES = [
     "im locked in the house where i work, they took my phone",
@@ -90,11 +90,10 @@ def test_the_evidence_names_signals_and_indicators_never_the_persons_words() -> 
 def test_every_dev_message_of_the_urgency_set_is_decided_as_labelled() -> None:
     """The dev split of the author's own set is what the signals were tuned on; the held-out
     split and the outside set are only scored."""
-    readings = {line["id"]: line for line in map(json.loads, READINGS.read_text().splitlines())}
-    decide = deciders(readings, urgency_threshold=1.0)["patterns"]
+    decide = deciders(load_readings(), urgency_threshold=1.0)["patterns"]
     wrong = [
         row["id"]
-        for row in read_rows(SETS["own"])
+        for row in read_set("own")
         if row["split"] == "dev" and decide(row) != (row["urgent"] == "1")
     ]
     assert wrong == []

@@ -1,6 +1,6 @@
 """The urgency classifier's training file holds allowed rows only, never a held-out message.
 
-The outside set's `heldout` rows are what issue 18's figures are measured on; if one of them,
+The outside sets' `heldout` rows are what issue 18's figures are measured on; if one of them,
 or a near-duplicate, were in the training file, those figures would be training figures.
 These tests read held-out texts only to compare them; nothing is printed but ids.
 """
@@ -12,8 +12,15 @@ from tools import urgency_data
 from tools.urgency_data import held_out_guard, read_rows, training_set
 
 
+def _outside_by_set() -> list[tuple[str, dict[str, str]]]:
+    """The outside writers' sets (urgency_outside.tsv, urgency_more.tsv, dev_questions.tsv)."""
+    return [
+        (name, row) for name, path in urgency_data.OUTSIDE_SETS.items() for row in read_rows(path)
+    ]
+
+
 def _outside() -> list[dict[str, str]]:
-    return read_rows(urgency_data.OUTSIDE)
+    return [row for _, row in _outside_by_set()]
 
 
 def _training() -> list[dict[str, str]]:
@@ -27,7 +34,7 @@ def test_the_training_file_is_what_the_tool_generates() -> None:
 
 def test_no_held_out_text_is_in_the_training_file() -> None:
     held = {normalize_for_nlu(row["text"]) for row in _outside() if row["split"] != "dev"}
-    assert len(held) == 260
+    assert len(held) > 800  # 260 + 259 + 279 held-out and 33 "leaked" rows, some texts alike
     leaked = [row["id"] for row in _training() if normalize_for_nlu(row["text"]) in held]
     assert leaked == []
 
@@ -39,12 +46,14 @@ def test_no_training_row_is_a_near_duplicate_of_a_held_out_row() -> None:
 
 
 def test_every_training_row_comes_from_an_allowed_source() -> None:
-    own = {row["id"] for row in read_rows(urgency_data.OWN)}
-    dev = {row["id"] for row in _outside() if row["split"] == "dev"}
+    own = {f"own/{row['id']}" for row in read_rows(urgency_data.OWN)}
+    dev = {f"{name}/{row['id']}" for name, row in _outside_by_set() if row["split"] == "dev"}
     training = _training()
     assert {row["id"] for row in training if row["set"] == "own"} <= own
-    assert {row["id"] for row in training if row["set"] == "outside"} == dev
-    assert len(training) > 400
+    from_outside = {row["id"] for row in training if row["set"] in urgency_data.OUTSIDE_SETS}
+    assert from_outside <= dev
+    assert len(dev - from_outside) < 40  # near-duplicates of held-out rows, left out
+    assert len(training) > 900
 
 
 def test_a_held_out_row_and_its_near_duplicate_are_left_out() -> None:
@@ -56,8 +65,8 @@ def test_a_held_out_row_and_its_near_duplicate_are_left_out() -> None:
         _row("a-1", "Mi patrón me tiene encerrado en la bodega, no me deja salir!", "dev"),
         _row("a-2", "cuanto cuesta mandar dinero a honduras", "dev"),
     ]
-    result = training_set(own, outside)
-    assert [row["id"] for row in result.rows] == ["a-2", "o-2"]
+    result = training_set(own, {"outside": outside})
+    assert [row["id"] for row in result.rows] == ["own/a-2", "outside/o-2"]
     assert result.dropped == 1
 
 

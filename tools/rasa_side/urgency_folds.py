@@ -1,9 +1,9 @@
 """Run with the Rasa environment's Python: out-of-fold urgency probabilities for threshold choice.
 
 Reads the urgency classifier's training file (bot/data/urgency/messages.tsv) and, for each of
-`repeats` shuffles, splits the rows of the outside writer's set (`set` = outside, its dev
-rows) into `folds` stratified by language and label; each fold is scored by the component's
-own pipeline trained on every other row (the author's set always included). Writes
+`repeats` shuffles, splits the rows of the outside writers' sets (every `set` but `own`: their
+dev rows, ids `set/id`) into `folds` stratified by language and label; each fold is scored by
+the component's own pipeline trained on every other row (the author's set always included). Writes
 {id: [probability per repeat]} as JSON to the file named by the last argument (Rasa's imports
 print to stdout). Used by tools/urgency_threshold.py, in the app's environment.
 
@@ -32,8 +32,8 @@ def read(path: Path) -> list[dict[str, str]]:
 
 def out_of_fold(rows: list[dict[str, str]], repeats: int, folds: int) -> dict[str, list[float]]:
     config = UrgencyClassifier.get_default_config()
-    scored = [i for i, row in enumerate(rows) if row["set"] == "outside"]
-    always = [i for i, row in enumerate(rows) if row["set"] != "outside"]
+    scored = [i for i, row in enumerate(rows) if row["set"] != "own"]
+    always = [i for i, row in enumerate(rows) if row["set"] == "own"]
     strata = [rows[i]["language"] + rows[i]["urgent"] for i in scored]
     texts = [row["text"] for row in rows]
     labels = np.array([int(row["urgent"]) for row in rows])
