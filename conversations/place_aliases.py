@@ -53,7 +53,7 @@ ORDINARY_WORDS: Final = (
 ABBREVIATIONS_AS_WORDS: Final = ("in", "me", "or", "ok", "hi", "oh", "la", "de")
 ABBREVIATIONS_IN_CAPITALS: Final = (
     *("al", "pa", "ma", "mi", "mo", "id", "co", "ne", "ar", "va", "ga", "wa", "ms", "ct"),
-    *("md", "ri", "nd", "sd"),
+    *("md", "ri", "nd", "sd", "nm"),
 )
 
 # Names people use for a country, in answers and inside sentences.
@@ -82,6 +82,8 @@ DESTINATION_ALIASES: Final = {
     ),
     "AR": (*("argentina", "bs as", "bsas", "caba", "capital federal", "conurbano"),),
 }
+# Names of a country as a whole region, which a more precise name in the same answer overrides.
+VAGUE_NAMES: Final = ("el norte", "america", "gringolandia", "the states")
 # Names that answer "which country?" but inside a sentence are ordinary words.
 DESTINATION_ANSWERS: Final = {
     "US": ("us", "u s", "e u", "gringolandia", "el norte", "america", "eu"),

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from conversations.gazetteer import Tables, tables, words
 from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS
@@ -24,7 +25,10 @@ FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
 FUZZY_MIN_LENGTH = 6  # characters: shorter names must be written right
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
-ABBREVIATION_MAX_WORDS = 3  # "NC", "en TX": a postal code counts in a short answer only
+EXACT = 101.0  # a similarity no typo reaches: names as written only
+# A country name of this many letters written with one letter missing ("canda", "mexio"):
+# too short for the similarity above, and no ordinary word is such a name minus a letter.
+DROPPED_LETTER_NAME_LENGTH = 6
 
 
 @lru_cache(maxsize=512)
@@ -43,8 +47,8 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 continue
             candidate = " ".join(tokens[start : start + size])
             name = candidate if candidate in known else None
-            if name is None and len(tokens) <= FUZZY_MAX_WORDS:
-                name = _close_name(candidate, similarity)
+            if name is None and len(tokens) <= FUZZY_MAX_WORDS and similarity < EXACT:
+                name = _close_name(candidate, similarity) or _country_missing_a_letter(candidate)
             if name is not None:
                 found.append(name)
                 taken[start : start + size] = [True] * size
@@ -63,6 +67,16 @@ def _names_by_length() -> dict[int, tuple[str, ...]]:
     for name in sorted(tables().every_name):
         grouped[len(name)].append(name)
     return {length: tuple(names) for length, names in grouped.items()}
+
+
+def _country_missing_a_letter(candidate: str) -> str | None:
+    """A six-letter country name with one letter left out: "canda" is Canada."""
+    if len(candidate) != DROPPED_LETTER_NAME_LENGTH - 1 or " " in candidate:
+        return None
+    for name in tables().country_names:
+        if len(name) == DROPPED_LETTER_NAME_LENGTH and Levenshtein.distance(candidate, name) == 1:
+            return name
+    return None
 
 
 def _close_name(candidate: str, similarity: float) -> str | None:
@@ -99,16 +113,32 @@ def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
 
 
 def _abbreviation(text: str, found: Tables) -> str | None:
-    """A US postal code in a short answer: "NC", "dallas tx"; lowercase only when alone."""
-    tokens = text.replace(",", " ").split()
-    if not tokens or len(tokens) > ABBREVIATION_MAX_WORDS:
-        return None
-    for token in tokens:
+    """A US postal code in a short answer: "NC", "im in NC rn", "dallas tx", "upstate ny".
+
+    Written in capitals it counts anywhere in the answer; in lowercase too, unless the code is
+    also a word people write ("co", "pa", "ma"): then only in capitals."""
+    for token in text.replace(",", " ").split():
         bare = token.strip(".!?")
         code = bare.lower()
-        alone = len(tokens) == 1 and code not in ABBREVIATIONS_IN_CAPITALS
-        if (bare.isupper() or alone) and code in found.abbreviations:
+        if code not in found.abbreviations:
+            continue
+        if (bare.isupper() and len(bare) == 2) or code not in ABBREVIATIONS_IN_CAPITALS:
             return found.abbreviations[code]
+    return None
+
+
+def _one_place(text: str, answers: dict[str, str], vague: frozenset[str]) -> str | None:
+    """The one country the names in an answer give, with names as written first.
+
+    A typo is only looked for when no name is written right ("en carolina del sur, en un campo
+    de tabaco" is not Tabasco); when names give several countries, a vague name ("el norte",
+    "america") gives way to a precise one ("el norte de chile, calama" is Chile)."""
+    for similarity in (EXACT, ANSWER_SIMILARITY):
+        names = names_in(text, similarity=similarity)
+        if not any(name in answers for name in names):
+            continue
+        precise = [name for name in names if name not in vague]
+        return _the_one(names, answers) or _the_one(precise, answers)
     return None
 
 
@@ -117,7 +147,7 @@ def parse_country(text: str) -> str | None:
     if len(words(text).split()) > MAX_WORDS:
         return None
     found = tables()
-    country = _the_one(names_in(text, similarity=ANSWER_SIMILARITY), found.destination_answers)
+    country = _one_place(text, found.destination_answers, found.vague_names)
     return country or _abbreviation(text, found)
 
 
@@ -145,4 +175,5 @@ def parse_origin(text: str) -> str | None:
     """The country a short answer to "where are you from?" names ("de guatemala", "mexicana")."""
     if len(words(text).split()) > MAX_WORDS:
         return None
-    return _the_one(names_in(text, similarity=ANSWER_SIMILARITY), tables().origin_answers)
+    found = tables()
+    return _one_place(text, found.origin_answers, found.vague_names)
