@@ -69,8 +69,13 @@ class LocalTurns:
         self._kb = knowledge
         self._handover = HandOver(knowledge)
 
-    def handle(self, session: Session, message: Message) -> LocalTurn | None:
-        """The app's own answer to `message`, or None to let Rasa answer it."""
+    def handle(
+        self, session: Session, message: Message, small_talk: bool = False
+    ) -> LocalTurn | None:
+        """The app's own answer to `message`, or None to let Rasa answer it.
+
+        `small_talk`: NLU read the message clearly as thanks, a greeting or a yes/no, so it is
+        not taken as a place even where a place name is a typo away ("gracias", Gràcia)."""
         conversation = message.conversation
         person = conversation.person
         found = match(message.body)
@@ -104,17 +109,17 @@ class LocalTurns:
                 chosen = pending_question(session, conversation, topic=offered[choice])
                 if chosen is not None:
                     return LocalTurn(language, replay=chosen)
-        if awaiting == "country":
+        if awaiting == "country" and not small_talk:
             country = parse_country(message.body)
             if country is not None:
                 person.country_destination = country
                 return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
-        if awaiting == "origin":
+        if awaiting == "origin" and not small_talk:
             origin = parse_origin(message.body)
             if origin is not None:
                 person.country_origin = origin
                 return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
-        volunteered = self._volunteered_place(session, message, language)
+        volunteered = None if small_talk else self._volunteered_place(session, message, language)
         if volunteered is not None:
             return volunteered
         return _wordless(message, language)

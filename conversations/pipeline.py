@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 # A follow-up is never sent on as a request for a person or as an emergency: those are
 # decided on the person's own words.
 NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
+SMALL_TALK = frozenset({"thanks", "greet", "goodbye"})
+SMALL_TALK_CONFIDENCE = 0.8
 
 
 @dataclass
@@ -123,6 +125,14 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def is_small_talk(reading: NluReading | None) -> bool:
+    """Read clearly as thanks, a greeting or a goodbye: never a place."""
+    if reading is None:
+        return False
+    intent, confidence = reading.best_topic()
+    return intent in SMALL_TALK and (confidence or 0.0) >= SMALL_TALK_CONFIDENCE
+
+
 def holds(message: Message, claim: Claim | None) -> bool:
     """Whether this turn may still be recorded: unclaimed and new, or claimed by `claim`."""
     if claim is None:
@@ -175,7 +185,7 @@ class Dialogue:
                     return stored_result(session, message)
             conversation = message.conversation
             ownership.reopen_if_closed(session, conversation)
-            local = self._local.handle(session, message)
+            local = self._local.handle(session, message, is_small_talk(reading))
             if local is not None and local.erased:
                 session.commit()  # the message is gone with the rest; the confirmation is queued
                 return TurnResult(
@@ -298,6 +308,8 @@ class Dialogue:
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
         # The bot already asked about this thread and got no answer: it answers as it can.
         metadata["asked"] = "1" if replay is not None and replay.asked else ""
+        # The article the thread is on: a follow-up stays on it unless its words need another.
+        metadata["article"] = (replay.article_id if replay is not None else None) or ""
         return RasaRequest(
             sender_id=conversation.public_id,
             text=_rasa_text(question, replay),
@@ -323,7 +335,14 @@ class Dialogue:
         if previous is None or previous.topic is None:
             return None
         asked = conversation.pending_message_id == previous.id
-        return Replay(message.id, message.body, previous.topic, follow_up=True, asked=asked)
+        return Replay(
+            message.id,
+            message.body,
+            previous.topic,
+            follow_up=True,
+            asked=asked,
+            article_id=previous.article_id,
+        )
 
     def _record(
         self,

@@ -27,9 +27,19 @@ _PROGRAMMES: Final = (
     (re.compile(r"\bgecco\b"), "GECCO"),
 )
 HISTORY: Final = 50  # inbound messages looked at for a programme named earlier
-FOLLOW_UP_MAX_WORDS: Final = 10
-# Below this the classifier's reading of a short message does not beat the thread's topic.
-FOLLOW_UP_CONFIDENCE: Final = 0.6
+FOLLOW_UP_MAX_WORDS: Final = 12
+# Below this the classifier's reading of a short message does not beat the thread's topic;
+# below the higher one it does not either when the message points back at what was said
+# ("el raite tambien lo cobran", "can he fire me if i ask for them back?").
+FOLLOW_UP_CONFIDENCE: Final = 0.5
+POINTING_BACK_CONFIDENCE: Final = 0.6
+# Words that carry the subject over from the message before.
+POINTING_BACK: Final = frozenset(
+    (
+        *("tambien", "igual", "ademas", "eso", "esto", "entonces", "mismo", "misma"),
+        *("also", "too", "them", "that", "this", "same", "then"),
+    )
+)
 # Intents that are never a follow-up on a topic, whatever the confidence.
 NOT_FOLLOW_UPS: Final = frozenset(
     {"greet", "goodbye", "thanks", "language_switch", "human_agent", "affirm", "deny"}
@@ -94,9 +104,12 @@ def thread_topic(
 
 def is_follow_up(text: str, intent: str | None, confidence: float | None) -> bool:
     """A short message the classifier reads too weakly to change the subject on its own."""
-    if len(words(text).split()) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
+    plain = words(text).split()
+    if len(plain) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
         return False
-    return intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE
+    if intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE:
+        return True
+    return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
 
 
 def only_a_place(text: str, place_names: Sequence[str]) -> bool:

@@ -131,6 +131,10 @@ def test_only_a_place_is_a_message_that_says_nothing_but_where(
         ("cuanto cuesta?", "out_of_scope", 0.9, True),
         ("can i text?", "family_support", 0.4, True),
         ("can i text?", "family_support", 0.8, False),
+        # A clear enough reading changes the subject, unless the message points back.
+        ("sin papeles puedo denunciar?", "complaints", 0.52, False),
+        ("el raite al campo tambien lo cobran", "wages", 0.54, True),
+        ("can he fire me if i ask for them back?", "contract", 0.55, True),
         ("thank you", "thanks", 0.3, False),
         ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.3, False),
     ],
