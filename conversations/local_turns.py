@@ -30,7 +30,7 @@ from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
-from knowledge.replies import article_reply, full_reply, more_parts
+from knowledge.replies import article_reply, further_reading, more_parts
 
 HUMAN_TOPIC: Final = "human_agent"
 # First words that make a place where the person comes from: "de honduras", "from mexico".
@@ -204,8 +204,8 @@ class LocalTurns:
         """The next part of the last article this conversation was given.
 
         By SMS the full answer goes in parts of at most two segments, one per MORE, each but
-        the last ending with the MORE hint; by WhatsApp (where the first answer was already
-        the full one) the full answer again.
+        the last ending with the MORE hint; by WhatsApp, where the first answer was already
+        the full one, its sources (as long as two segments at most), once.
         """
         last = _last_article_message(session, conversation.id)
         article = (
@@ -213,11 +213,13 @@ class LocalTurns:
         )
         if article is None or last is None:
             return _reply(language, texts.NOTHING_MORE)
-        if conversation.channel != Channel.SMS:
-            reply = full_reply(article, language)
-            return LocalTurn(language, [reply], topic=article.topic, article_id=None)
-        parts = more_parts(article, language)
         asked = _mores_since(session, conversation.id, last.id)  # this MORE is already stored
+        if conversation.channel != Channel.SMS:
+            reading = further_reading(article, language)
+            if reading is None or asked > 1:
+                return _reply(language, texts.NOTHING_MORE)
+            return LocalTurn(language, [reading], topic=article.topic, article_id=None)
+        parts = more_parts(article, language)
         if asked > len(parts):
             return _reply(language, texts.NOTHING_MORE)
         return LocalTurn(language, [parts[asked - 1]], topic=article.topic, article_id=None)

@@ -72,7 +72,7 @@ class KnowledgeBase:
         comes after the general articles: a worker who never mentioned a visa is not told
         H-2A rules.
 
-        Before all that, an article for the person's own programme, then the question's own words: when they clearly match an article that
+        Before all that, the question's own words: when they clearly match an article that
         answers anyone in the person's situation as told (a search score of at least
         `CLEAR_RELEVANCE`), an article they match less than half as well comes after the
         others, whatever its countries: a family asking how to bring home a father who died
@@ -99,7 +99,6 @@ class KnowledgeBase:
         )
         ranked = [
             (
-                _programme_rank(a.programmes, programme) != 0,
                 _off_the_question(scores.get(a.id, 0.0), best_score),
                 not _matches(a.countries.destination, destination),
                 not _matches(a.countries.origin, origin),
