@@ -87,7 +87,9 @@ class ActionAnswerTopic(Action):
                 or article
             )
         kept = self._kept_article(tracker, topic, destination, origin, programme)
-        if kept is not None and not clearly_better(article, kept, relevance):
+        if kept is not None and not clearly_better(
+            article, kept, relevance, destination=destination, origin=origin
+        ):
             # A follow-up on the thread ("y cuanto me va a costar?") stays on its article.
             article = kept
         other = self._other_subject(tracker, topic, language)

@@ -20,8 +20,8 @@ from knowledge import Article, KnowledgeBase
 CLEAR_SCORE: Final = 8.0
 SINGLED_OUT_LEAD: Final = 1.3
 FOLLOW_UP_LEAD: Final = 1.5
-# Off the question: the chosen article scores below this share of an article the words match.
-OFF_THE_QUESTION: Final = 0.5
+# Far off the question: the chosen article scores below this share of those the words match.
+FAR_OFF: Final = 0.25
 
 
 def _score(relevance: Mapping[str, float], article: Article | None) -> float:
@@ -93,7 +93,7 @@ def only_for_some_origins(
     matched = [
         a
         for a in kb.articles_for(topic)
-        if _score(relevance, a) >= max(CLEAR_SCORE, _score(relevance, chosen) / OFF_THE_QUESTION)
+        if _score(relevance, a) >= max(CLEAR_SCORE, _score(relevance, chosen) / FAR_OFF)
     ]
     return bool(matched) and all(a.countries.origin for a in matched)
 
@@ -114,9 +114,25 @@ def kept_article(
     return article if _from(article, origin) else None
 
 
-def clearly_better(best: Article | None, kept: Article, relevance: Mapping[str, float]) -> bool:
-    """Whether a follow-up's own words match another article of the topic clearly better."""
+def clearly_better(
+    best: Article | None,
+    kept: Article,
+    relevance: Mapping[str, float],
+    *,
+    destination: str | None,
+    origin: str | None,
+) -> bool:
+    """Whether another article of the topic is better for a follow-up: written for the place
+    or origin it now names ("canada, near vancouver") where the kept one is not, or matched
+    clearly better by its own words."""
     if best is None or best.id == kept.id:
         return False
+    if _specificity(best, destination, origin) > _specificity(kept, destination, origin):
+        return True
     score = _score(relevance, best)
     return score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * _score(relevance, kept)
+
+
+def _specificity(article: Article, destination: str | None, origin: str | None) -> int:
+    countries = article.countries
+    return (destination in countries.destination) + (origin in countries.origin)

@@ -25,7 +25,8 @@ FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
 FUZZY_MIN_LENGTH = 6  # characters: shorter names must be written right
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
-EXACT = 101.0  # a similarity no typo reaches: names as written only
+EXACT = 101.0
+WHERE_WORDS = ("en", "in", "at", "a")  # before a place where the person is: "stuck in monterrey"  # a similarity no typo reaches: names as written only
 # A country name of this many letters written with one letter missing ("canda", "mexio"):
 # too short for the similarity above, and no ordinary word is such a name minus a letter.
 DROPPED_LETTER_NAME_LENGTH = 6
@@ -159,7 +160,10 @@ def mentioned_country(text: str) -> str | None:
     it still asks.
     """
     names = names_in(text, similarity=MENTION_SIMILARITY)
-    return _the_one(names, tables().destination_mentions)
+    found = _the_one(names, tables().destination_mentions)
+    if found is None and not any(name in tables().destination_mentions for name in names):
+        return "MX" if _in_mexico_from_elsewhere(text) else None
+    return found
 
 
 def mentioned_origin(text: str) -> str | None:
@@ -168,7 +172,26 @@ def mentioned_origin(text: str) -> str | None:
     Articles for some origins only (Mexico's pension agreement with Spain, Guatemala's
     labour ministry) are chosen for a person who says where they are from.
     """
-    return _the_one(names_in(text, similarity=MENTION_SIMILARITY), tables().origin_mentions)
+    found = _the_one(names_in(text, similarity=MENTION_SIMILARITY), tables().origin_mentions)
+    return found or _in_mexico_from_elsewhere(text)
+
+
+def _in_mexico_from_elsewhere(text: str) -> str | None:
+    """The origin of a person who says they are in a Mexican place and names another country
+    of origin: "im stuck in monterrey, i want to go back to nicaragua", "llego a tapachula".
+
+    Mexico is where most people come from, so a Mexican place alone says nothing of where a
+    question is set; said as where the person is, beside another origin, it is where they are.
+    """
+    names = names_in(text, similarity=MENTION_SIMILARITY)
+    origins = {tables().origin_mentions[name] for name in names if name in tables().origin_mentions}
+    if len(origins) != 2 or "MX" not in origins:
+        return None
+    plain = f" {words(text)} "
+    mexican = [name for name in names if tables().origin_mentions.get(name) == "MX"]
+    if not any(f" {word} {name} " in plain for name in mexican for word in WHERE_WORDS):
+        return None
+    return (origins - {"MX"}).pop()
 
 
 def parse_origin(text: str) -> str | None:

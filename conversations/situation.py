@@ -50,6 +50,7 @@ _PLACE_FILLER: Final = frozenset(
         *("en", "in", "the", "el", "la", "los", "las", "de", "del", "from", "soy", "somos"),
         *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le"),
         *("dije", "aqui", "here", "ahorita", "now", "ok", "si", "yes", "pues", "bueno"),
+        *("near", "cerca", "close", "to", "por", "around", "outside", "afuera", "rn"),
     )
 )
 

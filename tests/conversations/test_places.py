@@ -229,3 +229,17 @@ def test_a_six_letter_country_with_a_letter_missing_is_understood(
     text: str, country: str | None
 ) -> None:
     assert parse_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "origin"),
+    [
+        ("im stuck in monterrey, i want to go back to nicaragua", "MX", "NI"),
+        ("estoy en tapachula y soy de honduras", "MX", "HN"),
+        ("soy de michoacan y mi esposa de guatemala", None, None),  # two origins, nobody in MX
+    ],
+)
+def test_a_person_in_a_mexican_place_from_another_country_is_in_mexico(
+    text: str, country: str | None, origin: str | None
+) -> None:
+    assert (mentioned_country(text), mentioned_origin(text)) == (country, origin)
