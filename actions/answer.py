@@ -90,7 +90,8 @@ class ActionAnswerTopic(Action):
         if kept is not None and not clearly_better(
             article, kept, relevance, destination=destination, origin=origin
         ):
-            # A follow-up on the thread ("y cuanto me va a costar?") stays on its article.
+            # A follow-up on the thread ("y cuanto me va a costar?") stays on its article,
+            # whose choice settled what the bot needed to know: nothing is asked again.
             article = kept
         other = self._other_subject(tracker, topic, language)
         if other is not None:
@@ -98,7 +99,7 @@ class ActionAnswerTopic(Action):
             # after a question on visas): answer that, for the same person and place.
             utter_article(dispatcher, other, language, channel_of(tracker))
             return []
-        asked = situation_of(tracker).asked
+        asked = situation_of(tracker).asked or (kept is not None and article is kept)
         if article is None and not destination and kb.needs_country(topic) and not asked:
             # Rights differ by country and no article fits everywhere: ask once, briefly.
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_COUNTRY))

@@ -44,6 +44,19 @@ POINTING_BACK: Final = frozenset(
 NOT_FOLLOW_UPS: Final = frozenset(
     {"greet", "goodbye", "thanks", "language_switch", "human_agent", "affirm", "deny"}
 )
+FAMILY_TOPIC: Final = "family_support"
+FAMILY_CERTAIN: Final = 0.9
+# Relatives as people name them, the way a question is put on someone else's behalf.
+RELATIVES: Final = frozenset(
+    (
+        *("esposo", "esposa", "marido", "hijo", "hija", "hijos", "hijas", "papa", "mama"),
+        *("padre", "madre", "hermano", "hermana", "hermanos", "tio", "tia", "primo", "prima"),
+        *("sobrino", "sobrina", "abuelo", "abuela", "nieto", "nieta", "suegro", "suegra"),
+        *("husband", "wife", "son", "daughter", "kids", "children", "child", "dad", "mom"),
+        *("father", "mother", "brother", "sister", "uncle", "aunt", "cousin", "nephew"),
+        *("niece", "grandma", "grandpa", "grandmother", "grandfather"),
+    )
+)
 # Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
 _PLACE_FILLER: Final = frozenset(
     (
@@ -104,13 +117,24 @@ def thread_topic(
 
 
 def is_follow_up(text: str, intent: str | None, confidence: float | None) -> bool:
-    """A short message the classifier reads too weakly to change the subject on its own."""
+    """A short message the classifier reads too weakly to change the subject on its own.
+
+    A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
+    the thread's question is about, not that the subject is now family matters: the
+    classifier's family reading of it does not change the subject unless it is near certain.
+    """
     plain = words(text).split()
     if len(plain) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
         return False
+    if intent == FAMILY_TOPIC and (confidence or 0.0) < FAMILY_CERTAIN and names_a_relative(text):
+        return True
     if intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE:
         return True
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
+
+
+def names_a_relative(text: str) -> bool:
+    return not RELATIVES.isdisjoint(words(text).split())
 
 
 def only_a_place(text: str, place_names: Sequence[str]) -> bool:

@@ -131,6 +131,10 @@ def test_only_a_place_is_a_message_that_says_nothing_but_where(
         ("cuanto cuesta?", "out_of_scope", 0.9, True),
         ("can i text?", "family_support", 0.4, True),
         ("can i text?", "family_support", 0.8, False),
+        # A relative named in a short message is whom the thread is about, not a new subject.
+        ("y mi esposa?", "family_support", 0.57, True),
+        ("can my kids come too", "family_support", 0.89, True),
+        ("how do i bring my kids", "family_support", 0.95, False),
         # A clear enough reading changes the subject, unless the message points back.
         ("sin papeles puedo denunciar?", "complaints", 0.52, False),
         ("el raite al campo tambien lo cobran", "wages", 0.54, True),
