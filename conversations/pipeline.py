@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 # A follow-up is never sent on as a request for a person or as an emergency: those are
 # decided on the person's own words.
 NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
-SMALL_TALK = frozenset({"thanks", "greet", "goodbye"})
+SMALL_TALK = frozenset({"thanks", "goodbye"})
 SMALL_TALK_CONFIDENCE = 0.8
 
 
@@ -126,7 +126,7 @@ def has_words(text: str) -> bool:
 
 
 def is_small_talk(reading: NluReading | None) -> bool:
-    """Read clearly as thanks, a greeting or a goodbye: never a place."""
+    """Read clearly as thanks or a goodbye: never a place ("hola, estoy en texas" is one)."""
     if reading is None:
         return False
     intent, confidence = reading.best_topic()

@@ -22,7 +22,7 @@ from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS
 MAX_WORDS = 12  # an answer to "which country?" longer than this is a new question
 LONGEST_NAME = 5  # words
 FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
-FUZZY_MIN_LENGTH = 6  # characters: shorter names must be written right
+FUZZY_MIN_LENGTH = 7  # characters: shorter names must be written right (gracias is not Gràcia)
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
 EXACT = 101.0
@@ -66,7 +66,8 @@ def _names_by_length() -> dict[int, tuple[str, ...]]:
     """Every known name, grouped by length: a typo changes the length by two at most."""
     grouped: dict[int, list[str]] = defaultdict(list)
     for name in sorted(tables().every_name):
-        grouped[len(name)].append(name)
+        if len(name) >= FUZZY_MIN_LENGTH:
+            grouped[len(name)].append(name)
     return {length: tuple(names) for length, names in grouped.items()}
 
 

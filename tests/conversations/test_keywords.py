@@ -138,11 +138,16 @@ def test_a_number_after_the_menu_answers_that_topic_and_more_expands_it(enlace: 
         assert [(m.topic, m.article_id) for m in answered] == [("documents_retained", article.id)]
 
 
-def test_a_menu_topic_that_depends_on_the_country_asks_for_the_question(enlace: Enlace) -> None:
+def test_a_menu_topic_that_depends_on_the_country_asks_where_then_answers_it(
+    enlace: Enlace,
+) -> None:
     phone = new_phone()
     enlace.receive(phone, "MENU")
     enlace.receive(phone, "1")  # wages: the answer depends on where the person works
-    assert enlace.replies_to(phone)[1].startswith("Cuéntame tu pregunta")
+    assert enlace.replies_to(phone)[1].startswith("Para darte la informacion correcta")
+    enlace.receive(phone, "en españa")
+    assert enlace.rasa.messages[-1]["message"] == "/wages"
+    assert enlace.rasa.messages[-1]["metadata"]["country"] == "ES"
 
 
 def test_more_on_whatsapp_after_the_full_answer_sends_its_sources_in_two_segments(

@@ -243,3 +243,8 @@ def test_a_person_in_a_mexican_place_from_another_country_is_in_mexico(
     text: str, country: str | None, origin: str | None
 ) -> None:
     assert (mentioned_country(text), mentioned_origin(text)) == (country, origin)
+
+
+@pytest.mark.parametrize("text", ["gracias", "muchas gracias", "ok gracias amigo"])
+def test_thanks_is_no_typo_of_a_short_place_name(text: str) -> None:
+    assert (parse_country(text), mentioned_country(text)) == (None, None)
