@@ -32,7 +32,7 @@ FOLLOW_UP_MAX_WORDS: Final = 12
 # below the higher one it does not either when the message points back at what was said
 # ("el raite tambien lo cobran", "can he fire me if i ask for them back?").
 FOLLOW_UP_CONFIDENCE: Final = 0.5
-POINTING_BACK_CONFIDENCE: Final = 0.6
+POINTING_BACK_CONFIDENCE: Final = 0.7
 # Words that carry the subject over from the message before.
 POINTING_BACK: Final = frozenset(
     (
@@ -64,6 +64,8 @@ _PLACE_FILLER: Final = frozenset(
         *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le"),
         *("dije", "aqui", "here", "ahorita", "now", "ok", "si", "yes", "pues", "bueno"),
         *("near", "cerca", "close", "to", "por", "around", "outside", "afuera", "rn"),
+        *("we", "live", "vivimos", "viven", "vive", "lives", "he", "she", "they", "is", "are"),
+        *("esta", "estan", "my", "mi", "our", "his", "her", "nuestro", "su", "right", "currently"),
     )
 )
 
