@@ -56,9 +56,7 @@ def singled_out_elsewhere(
     if chosen is None:
         return None
     candidates = [
-        a
-        for a in kb.articles_for(topic)
-        if fits(a, None, programme) and _from(a, origin)
+        a for a in kb.articles_for(topic) if fits(a, None, programme) and _from(a, origin)
     ]
     if not candidates:
         return None

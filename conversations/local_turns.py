@@ -233,14 +233,14 @@ class LocalTurns:
             if self._kb
             else None
         )
-        if article is None and self._kb and not person.country_destination:
-            if self._kb.needs_country(topic):
-                # Chosen from the menu, a topic answered country by country: ask where, and
-                # the answer brings the choice back (as if the person had asked about it).
-                conversation = message.conversation
-                await_answer(conversation, "country")
-                conversation.pending_message_id, conversation.pending_topic = message.id, topic
-                return _reply(language, texts.MENU_ASK_COUNTRY, topic=topic)
+        needs_country = self._kb is not None and self._kb.needs_country(topic)
+        if article is None and needs_country and not person.country_destination:
+            # Chosen from the menu, a topic answered country by country: ask where, and the
+            # answer brings the choice back (as if the person had asked about it).
+            conversation = message.conversation
+            await_answer(conversation, "country")
+            conversation.pending_message_id, conversation.pending_topic = message.id, topic
+            return _reply(language, texts.MENU_ASK_COUNTRY, topic=topic)
         if article is None:
             return _reply(language, texts.MENU_NO_ARTICLE, topic=topic)
         reply = article_reply(article, language, message.conversation.channel.value)

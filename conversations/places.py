@@ -25,8 +25,9 @@ FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
 FUZZY_MIN_LENGTH = 7  # characters: shorter names must be written right (gracias is not Gràcia)
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
-EXACT = 101.0
-WHERE_WORDS = ("en", "in", "at", "a")  # before a place where the person is: "stuck in monterrey"  # a similarity no typo reaches: names as written only
+EXACT = 101.0  # a similarity no typo reaches: names as written only
+# Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
+WHERE_WORDS = ("en", "in", "at", "a")
 # A country name of this many letters written with one letter missing ("canda", "mexio"):
 # too short for the similarity above, and no ordinary word is such a name minus a letter.
 DROPPED_LETTER_NAME_LENGTH = 6

@@ -224,7 +224,9 @@ def test_a_postal_code_counts_anywhere_in_a_short_answer(text: str, country: str
     assert parse_country(text) == country
 
 
-@pytest.mark.parametrize(("text", "country"), [("canda", "CA"), ("de mexio", "MX"), ("chale", None)])
+@pytest.mark.parametrize(
+    ("text", "country"), [("canda", "CA"), ("de mexio", "MX"), ("chale", None)]
+)
 def test_a_six_letter_country_with_a_letter_missing_is_understood(
     text: str, country: str | None
 ) -> None:
