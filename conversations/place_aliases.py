@@ -59,7 +59,7 @@ ABBREVIATIONS_IN_CAPITALS: Final = (
 # Names people use for a country, in answers and inside sentences.
 DESTINATION_ALIASES: Final = {
     "US": (
-        *("estados unidos", "eeuu", "ee uu", "eua", "usa", "united states", "the states"),
+        *("estados unidos", "eeuu", "ee uu", "eua", "usa", "united states", "the states", "the us"),
         *("h2a", "h 2a", "h2b", "h 2b", "nueva york", "nueva yol", "nueva jersey"),
         "carolina del norte",
         *("carolina del sur", "luisiana", "los angeles", "nyc", "central valley"),

@@ -35,6 +35,7 @@ def test_a_short_answer_names_one_country(text: str, country: str | None) -> Non
         ("greenhouse in leamington, 11 hrs every day", "CA"),
         ("tengo derecho a paro si me quedo sin chamba aqui en barcelona", "ES"),
         ("q es el programa gecco", "ES"),
+        ("she also worked in the us for 5 years, does that count", "US"),
     ],
 )
 def test_a_message_that_names_one_destination_is_set_there(text: str, country: str) -> None:
