@@ -35,7 +35,8 @@ def test_words_about_one_country_only_get_its_article_when_the_country_is_unknow
     relevance = index.scores("i pay cash at the store, is there a tax now", "en")
     chosen = kb.best_article("remittances", relevance=relevance)
     found = singled_out_elsewhere(kb, "remittances", chosen, relevance, origin=None, programme=None)
-    assert found is not None and found.id == "remittances-us-tax-2026"
+    assert found is not None
+    assert found.id == "remittances-us-tax-2026"
 
 
 def test_a_topic_answered_country_by_country_still_asks_where() -> None:
