@@ -303,6 +303,7 @@ class Dialogue:
         choice = self._languages.choose(question, conversation.person.language)
         conversation.person.language = choice.language
         metadata = _rasa_metadata(conversation, question, choice.language)
+        metadata["origin"] = metadata["origin"] or self._thread_origin(session, message) or ""
         metadata["programme"] = programme_of(session, conversation, question) or ""
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
@@ -317,6 +318,17 @@ class Dialogue:
             choice=choice,
             replay=replay,
         )
+
+    def _thread_origin(self, session: Session, message: Message) -> str | None:
+        """The one origin the thread's last article was written for ("necesito mi matricula"
+        got Mexico's): the next question on the thread is not asked where the person is from.
+        Read for this turn only, never kept: the person may be asking for someone else."""
+        if self._kb is None:
+            return None
+        last = thread_topic(session, message.conversation, message, self._thread_topics)
+        article = self._kb.article(last.article_id) if last and last.article_id else None
+        origins = article.countries.origin if article is not None else ()
+        return origins[0] if len(origins) == 1 else None
 
     def _follow_up(
         self,

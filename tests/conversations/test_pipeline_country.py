@@ -127,3 +127,21 @@ def test_a_follow_up_carries_the_article_its_thread_was_answered_with(enlace: En
     follow_up = enlace.rasa.messages[-1]
     assert follow_up["message"] == "/social_security"
     assert follow_up["metadata"]["article"] == "social-security-spain-mexico"
+
+
+def test_the_origin_of_the_threads_article_goes_with_the_next_question(enlace: Enlace) -> None:
+    phone = new_phone()
+
+    def matricula(body: dict[str, Any]) -> dict[str, Any]:
+        custom = {
+            "enlace": {"topic": "consular_services", "article_id": "consular-mexico-matricula"}
+        }
+        return rasa_response(["answer"], [custom], intent="consular_services", confidence=0.9)
+
+    enlace.rasa.reply = matricula
+    enlace.receive(phone, "necesito mi matricula consular")
+    enlace.receive(phone, "y la cita para sacarla como la pido por internet")
+    assert [m["metadata"]["origin"] for m in enlace.rasa.messages] == ["", "MX"]
+    with enlace.factory() as session:
+        person = enlace.messages(session, phone)[0].conversation.person
+        assert person.country_origin is None  # read for the turn, never kept
