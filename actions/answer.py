@@ -8,6 +8,14 @@ from typing import Any, Final
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.choosing import (
+    clearly_better,
+    fits,
+    kept_article,
+    only_for_some_origins,
+    singled_out_elsewhere,
+    singled_out_origin,
+)
 from actions.knowledge_access import Library
 from actions.replies import TEXTS, channel_of, language_of, report, utter_article
 from conversations.situation import programme_named
@@ -71,13 +79,27 @@ class ActionAnswerTopic(Action):
             relevance=relevance,
             programme=programme,
         )
+        if destination is None:
+            article = (
+                singled_out_elsewhere(
+                    kb, topic, article, relevance, origin=origin, programme=programme
+                )
+                or article
+            )
+        kept = self._kept_article(tracker, topic, destination, origin, programme)
+        if kept is not None and not clearly_better(
+            article, kept, relevance, destination=destination, origin=origin
+        ):
+            # A follow-up on the thread ("y cuanto me va a costar?") stays on its article,
+            # whose choice settled what the bot needed to know: nothing is asked again.
+            article = kept
         other = self._other_subject(tracker, topic, language)
         if other is not None:
             # A follow-up in its own words names another subject clearly ("y lo de la casa?"
             # after a question on visas): answer that, for the same person and place.
             utter_article(dispatcher, other, language, channel_of(tracker))
             return []
-        asked = situation_of(tracker).asked
+        asked = situation_of(tracker).asked or (kept is not None and article is kept)
         if article is None and not destination and kb.needs_country(topic) and not asked:
             # Rights differ by country and no article fits everywhere: ask once, briefly.
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_COUNTRY))
@@ -86,7 +108,7 @@ class ActionAnswerTopic(Action):
         if (
             article is not None
             and not asked
-            and self._should_ask_origin(article, origin, destination)
+            and self._should_ask_origin(article, origin, destination, relevance)
         ):
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_ORIGIN))
             report(dispatcher, topic=topic, ask_origin=True)
@@ -111,12 +133,38 @@ class ActionAnswerTopic(Action):
         hit = clear_hit(self._library, tracker, language)
         return hit if hit is not None and hit.topic != topic else None
 
+    def _kept_article(
+        self,
+        tracker: Tracker,
+        topic: str,
+        destination: str | None,
+        origin: str | None,
+        programme: str | None,
+    ) -> Article | None:
+        if not situation_of(tracker).follow_up:
+            return None
+        metadata = tracker.latest_message.get("metadata") or {}
+        return kept_article(
+            self._library.kb,
+            str(metadata.get("article") or ""),
+            topic,
+            destination=destination,
+            origin=origin,
+            programme=programme,
+        )
+
     def _should_ask_origin(
-        self, article: Article, origin: str | None, destination: str | None
+        self,
+        article: Article,
+        origin: str | None,
+        destination: str | None,
+        relevance: dict[str, float],
     ) -> bool:
         """The best guess is written for some origins only, and the origin would change it.
 
-        Never on a topic that can be urgent: a person in danger gets an answer, not a question.
+        Never on a topic that can be urgent: a person in danger gets an answer, not a question;
+        nor when the question's own words single the article out among those for other
+        origins ("renovar mi dui" is about El Salvador's DUI).
         """
         kb = self._library.kb
         topic = kb.topics.get(article.topic)
@@ -125,6 +173,11 @@ class ActionAnswerTopic(Action):
             and bool(article.countries.origin)
             and not (topic is not None and topic.urgent)
             and kb.needs_origin(article.topic, destination)
+            and not singled_out_origin(article, kb.articles_for(article.topic), relevance)
+        ) or (
+            origin is None
+            and not (topic is not None and topic.urgent)
+            and only_for_some_origins(kb, article.topic, article, relevance)
         )
 
 
@@ -159,19 +212,12 @@ def clear_hit(library: Library, tracker: Tracker, language: str) -> Article | No
     hits = [
         hit
         for hit in library.index.search(question_of(tracker), language, limit=6)
-        if _fits(hit.article, destination, programme)
+        if fits(hit.article, destination, programme)
     ]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     if hits and hits[0].score >= max(SEARCH_MIN_SCORE, SEARCH_MIN_LEAD * runner_up):
         return hits[0].article
     return None
-
-
-def _fits(article: Article, destination: str | None, programme: str | None) -> bool:
-    """Not written for another country or another visa than the person's."""
-    countries, programmes = article.countries.destination, article.programmes
-    in_place = destination is None or not countries or destination in countries
-    return in_place and (not programmes or programme in programmes)
 
 
 class ActionAnswerUnsure(Action):

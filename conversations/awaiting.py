@@ -29,6 +29,7 @@ class Replay:
     topic: str | None = None  # the topic the person chose for it, when they chose one
     follow_up: bool = False  # a short follow-up answered on the thread's topic, not chosen
     asked: bool = False  # the bot already asked the person about that thread's question
+    article_id: str | None = None  # a follow-up: the article the thread was answered with
 
 
 def await_answer(conversation: Conversation, what: str) -> None:

@@ -47,6 +47,8 @@ class Tables:
     origin_mentions: dict[str, str]
     abbreviations: dict[str, str]  # "tx": "US", only a whole short answer or in capitals
     every_name: frozenset[str]  # all names of any table, to read the longest one first
+    country_names: frozenset[str]  # the countries' own names, in both languages
+    vague_names: frozenset[str]  # words for a country as a whole region: "el norte", "america"
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
@@ -177,6 +179,7 @@ def tables() -> Tables:
         and subdivision.code.split("-")[1].lower() not in aliases.ABBREVIATIONS_AS_WORDS
     }
     every = set(destination_answers) | set(origin_answers) | set(abbreviations) | set(origin_data)
+    countries = _countries(tuple(dict.fromkeys((*aliases.DESTINATIONS, *aliases.ORIGINS))))
     return Tables(
         destination_answers,
         destination_mentions,
@@ -184,4 +187,6 @@ def tables() -> Tables:
         origin_mentions,
         abbreviations,
         frozenset(every | set(destination_data)),
+        frozenset(name for names in countries.values() for name in names),
+        frozenset(words(name) for name in aliases.VAGUE_NAMES),
     )

@@ -30,7 +30,7 @@ from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
-from knowledge.replies import article_reply, full_reply, more_parts
+from knowledge.replies import article_reply, further_reading, more_parts
 
 HUMAN_TOPIC: Final = "human_agent"
 URGENT_TOPIC: Final = "emergency"
@@ -71,8 +71,13 @@ class LocalTurns:
         self._kb = knowledge
         self._handover = HandOver(knowledge)
 
-    def handle(self, session: Session, message: Message) -> LocalTurn | None:
-        """The app's own answer to `message`, or None to let Rasa answer it."""
+    def handle(
+        self, session: Session, message: Message, small_talk: bool = False
+    ) -> LocalTurn | None:
+        """The app's own answer to `message`, or None to let Rasa answer it.
+
+        `small_talk`: NLU read the message clearly as thanks or a goodbye, so it is
+        not taken as a place even where a place name is a typo away ("gracias", Gràcia)."""
         conversation = message.conversation
         person = conversation.person
         found = match(message.body)
@@ -106,17 +111,17 @@ class LocalTurns:
                 chosen = pending_question(session, conversation, topic=offered[choice])
                 if chosen is not None:
                     return LocalTurn(language, replay=chosen)
-        if awaiting == "country":
+        if awaiting == "country" and not small_talk:
             country = parse_country(message.body)
             if country is not None:
                 person.country_destination = country
                 return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
-        if awaiting == "origin":
+        if awaiting == "origin" and not small_talk:
             origin = parse_origin(message.body)
             if origin is not None:
                 person.country_origin = origin
                 return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
-        volunteered = self._volunteered_place(session, message, language)
+        volunteered = None if small_talk else self._volunteered_place(session, message, language)
         if volunteered is not None:
             return volunteered
         return _wordless(message, language)
@@ -204,8 +209,8 @@ class LocalTurns:
         """The next part of the last article this conversation was given.
 
         By SMS the full answer goes in parts of at most two segments, one per MORE, each but
-        the last ending with the MORE hint; by WhatsApp (where the first answer was already
-        the full one) the full answer again.
+        the last ending with the MORE hint; by WhatsApp, where the first answer was already
+        the full one, its sources (as long as two segments at most), once.
         """
         last = _last_article_message(session, conversation.id)
         article = (
@@ -213,11 +218,13 @@ class LocalTurns:
         )
         if article is None or last is None:
             return _reply(language, texts.NOTHING_MORE)
-        if conversation.channel != Channel.SMS:
-            reply = full_reply(article, language)
-            return LocalTurn(language, [reply], topic=article.topic, article_id=None)
-        parts = more_parts(article, language)
         asked = _mores_since(session, conversation.id, last.id)  # this MORE is already stored
+        if conversation.channel != Channel.SMS:
+            reading = further_reading(article, language)
+            if reading is None or asked > 1:
+                return _reply(language, texts.NOTHING_MORE)
+            return LocalTurn(language, [reading], topic=article.topic, article_id=None)
+        parts = more_parts(article, language)
         if asked > len(parts):
             return _reply(language, texts.NOTHING_MORE)
         return LocalTurn(language, [parts[asked - 1]], topic=article.topic, article_id=None)
@@ -231,6 +238,14 @@ class LocalTurns:
             if self._kb
             else None
         )
+        needs_country = self._kb is not None and self._kb.needs_country(topic)
+        if article is None and needs_country and not person.country_destination:
+            # Chosen from the menu, a topic answered country by country: ask where, and the
+            # answer brings the choice back (as if the person had asked about it).
+            conversation = message.conversation
+            await_answer(conversation, "country")
+            conversation.pending_message_id, conversation.pending_topic = message.id, topic
+            return _reply(language, texts.MENU_ASK_COUNTRY, topic=topic)
         if article is None:
             return _reply(language, texts.MENU_NO_ARTICLE, topic=topic)
         reply = article_reply(article, language, message.conversation.channel.value)

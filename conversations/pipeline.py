@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 # A follow-up is never sent on as a request for a person or as an emergency: those are
 # decided on the person's own words.
 NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
+SMALL_TALK = frozenset({"thanks", "goodbye"})
+SMALL_TALK_CONFIDENCE = 0.8
 
 
 @dataclass
@@ -125,6 +127,14 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def is_small_talk(reading: NluReading | None) -> bool:
+    """Read clearly as thanks or a goodbye: never a place ("hola, estoy en texas" is one)."""
+    if reading is None:
+        return False
+    intent, confidence = reading.best_topic()
+    return intent in SMALL_TALK and (confidence or 0.0) >= SMALL_TALK_CONFIDENCE
+
+
 def holds(message: Message, claim: Claim | None) -> bool:
     """Whether this turn may still be recorded: unclaimed and new, or claimed by `claim`."""
     if claim is None:
@@ -177,7 +187,7 @@ class Dialogue:
                     return stored_result(session, message)
             conversation = message.conversation
             ownership.reopen_if_closed(session, conversation)
-            local = self._local.handle(session, message)
+            local = self._local.handle(session, message, is_small_talk(reading))
             if local is not None and local.erased:
                 session.commit()  # the message is gone with the rest; the confirmation is queued
                 return TurnResult(
@@ -297,11 +307,14 @@ class Dialogue:
         choice = self._languages.choose(question, conversation.person.language)
         conversation.person.language = choice.language
         metadata = _rasa_metadata(conversation, question, choice.language)
+        metadata["origin"] = metadata["origin"] or self._thread_origin(session, message) or ""
         metadata["programme"] = programme_of(session, conversation, question) or ""
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
         # The bot already asked about this thread and got no answer: it answers as it can.
         metadata["asked"] = "1" if replay is not None and replay.asked else ""
+        # The article the thread is on: a follow-up stays on it unless its words need another.
+        metadata["article"] = (replay.article_id if replay is not None else None) or ""
         return RasaRequest(
             sender_id=conversation.public_id,
             text=_rasa_text(question, replay),
@@ -309,6 +322,17 @@ class Dialogue:
             choice=choice,
             replay=replay,
         )
+
+    def _thread_origin(self, session: Session, message: Message) -> str | None:
+        """The one origin the thread's last article was written for ("necesito mi matricula"
+        got Mexico's): the next question on the thread is not asked where the person is from.
+        Read for this turn only, never kept: the person may be asking for someone else."""
+        if self._kb is None:
+            return None
+        last = thread_topic(session, message.conversation, message, self._thread_topics)
+        article = self._kb.article(last.article_id) if last and last.article_id else None
+        origins = article.countries.origin if article is not None else ()
+        return origins[0] if len(origins) == 1 else None
 
     def _follow_up(
         self,
@@ -327,7 +351,14 @@ class Dialogue:
         if previous is None or previous.topic is None:
             return None
         asked = conversation.pending_message_id == previous.id
-        return Replay(message.id, message.body, previous.topic, follow_up=True, asked=asked)
+        return Replay(
+            message.id,
+            message.body,
+            previous.topic,
+            follow_up=True,
+            asked=asked,
+            article_id=previous.article_id,
+        )
 
     def _record(
         self,

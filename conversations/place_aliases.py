@@ -53,13 +53,13 @@ ORDINARY_WORDS: Final = (
 ABBREVIATIONS_AS_WORDS: Final = ("in", "me", "or", "ok", "hi", "oh", "la", "de")
 ABBREVIATIONS_IN_CAPITALS: Final = (
     *("al", "pa", "ma", "mi", "mo", "id", "co", "ne", "ar", "va", "ga", "wa", "ms", "ct"),
-    *("md", "ri", "nd", "sd"),
+    *("md", "ri", "nd", "sd", "nm"),
 )
 
 # Names people use for a country, in answers and inside sentences.
 DESTINATION_ALIASES: Final = {
     "US": (
-        *("estados unidos", "eeuu", "ee uu", "eua", "usa", "united states", "the states"),
+        *("estados unidos", "eeuu", "ee uu", "eua", "usa", "united states", "the states", "the us"),
         *("h2a", "h 2a", "h2b", "h 2b", "nueva york", "nueva yol", "nueva jersey"),
         "carolina del norte",
         *("carolina del sur", "luisiana", "los angeles", "nyc", "central valley"),
@@ -82,6 +82,8 @@ DESTINATION_ALIASES: Final = {
     ),
     "AR": (*("argentina", "bs as", "bsas", "caba", "capital federal", "conurbano"),),
 }
+# Names of a country as a whole region, which a more precise name in the same answer overrides.
+VAGUE_NAMES: Final = ("el norte", "america", "gringolandia", "the states")
 # Names that answer "which country?" but inside a sentence are ordinary words.
 DESTINATION_ANSWERS: Final = {
     "US": ("us", "u s", "e u", "gringolandia", "el norte", "america", "eu"),

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from conversations.gazetteer import Tables, tables, words
 from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS
@@ -21,10 +22,15 @@ from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS
 MAX_WORDS = 12  # an answer to "which country?" longer than this is a new question
 LONGEST_NAME = 5  # words
 FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
-FUZZY_MIN_LENGTH = 6  # characters: shorter names must be written right
+FUZZY_MIN_LENGTH = 7  # characters: shorter names must be written right (gracias is not Gràcia)
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
-ABBREVIATION_MAX_WORDS = 3  # "NC", "en TX": a postal code counts in a short answer only
+EXACT = 101.0  # a similarity no typo reaches: names as written only
+# Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
+WHERE_WORDS = ("en", "in", "at", "a")
+# A country name of this many letters written with one letter missing ("canda", "mexio"):
+# too short for the similarity above, and no ordinary word is such a name minus a letter.
+DROPPED_LETTER_NAME_LENGTH = 6
 
 
 @lru_cache(maxsize=512)
@@ -43,8 +49,8 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 continue
             candidate = " ".join(tokens[start : start + size])
             name = candidate if candidate in known else None
-            if name is None and len(tokens) <= FUZZY_MAX_WORDS:
-                name = _close_name(candidate, similarity)
+            if name is None and len(tokens) <= FUZZY_MAX_WORDS and similarity < EXACT:
+                name = _close_name(candidate, similarity) or _country_missing_a_letter(candidate)
             if name is not None:
                 found.append(name)
                 taken[start : start + size] = [True] * size
@@ -61,8 +67,19 @@ def _names_by_length() -> dict[int, tuple[str, ...]]:
     """Every known name, grouped by length: a typo changes the length by two at most."""
     grouped: dict[int, list[str]] = defaultdict(list)
     for name in sorted(tables().every_name):
-        grouped[len(name)].append(name)
+        if len(name) >= FUZZY_MIN_LENGTH:
+            grouped[len(name)].append(name)
     return {length: tuple(names) for length, names in grouped.items()}
+
+
+def _country_missing_a_letter(candidate: str) -> str | None:
+    """A six-letter country name with one letter left out: "canda" is Canada."""
+    if len(candidate) != DROPPED_LETTER_NAME_LENGTH - 1 or " " in candidate:
+        return None
+    for name in tables().country_names:
+        if len(name) == DROPPED_LETTER_NAME_LENGTH and Levenshtein.distance(candidate, name) == 1:
+            return name
+    return None
 
 
 def _close_name(candidate: str, similarity: float) -> str | None:
@@ -99,16 +116,32 @@ def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
 
 
 def _abbreviation(text: str, found: Tables) -> str | None:
-    """A US postal code in a short answer: "NC", "dallas tx"; lowercase only when alone."""
-    tokens = text.replace(",", " ").split()
-    if not tokens or len(tokens) > ABBREVIATION_MAX_WORDS:
-        return None
-    for token in tokens:
+    """A US postal code in a short answer: "NC", "im in NC rn", "dallas tx", "upstate ny".
+
+    Written in capitals it counts anywhere in the answer; in lowercase too, unless the code is
+    also a word people write ("co", "pa", "ma"): then only in capitals."""
+    for token in text.replace(",", " ").split():
         bare = token.strip(".!?")
         code = bare.lower()
-        alone = len(tokens) == 1 and code not in ABBREVIATIONS_IN_CAPITALS
-        if (bare.isupper() or alone) and code in found.abbreviations:
+        if code not in found.abbreviations:
+            continue
+        if (bare.isupper() and len(bare) == 2) or code not in ABBREVIATIONS_IN_CAPITALS:
             return found.abbreviations[code]
+    return None
+
+
+def _one_place(text: str, answers: dict[str, str], vague: frozenset[str]) -> str | None:
+    """The one country the names in an answer give, with names as written first.
+
+    A typo is only looked for when no name is written right ("en carolina del sur, en un campo
+    de tabaco" is not Tabasco); when names give several countries, a vague name ("el norte",
+    "america") gives way to a precise one ("el norte de chile, calama" is Chile)."""
+    for similarity in (EXACT, ANSWER_SIMILARITY):
+        names = names_in(text, similarity=similarity)
+        if not any(name in answers for name in names):
+            continue
+        precise = [name for name in names if name not in vague]
+        return _the_one(names, answers) or _the_one(precise, answers)
     return None
 
 
@@ -117,7 +150,7 @@ def parse_country(text: str) -> str | None:
     if len(words(text).split()) > MAX_WORDS:
         return None
     found = tables()
-    country = _the_one(names_in(text, similarity=ANSWER_SIMILARITY), found.destination_answers)
+    country = _one_place(text, found.destination_answers, found.vague_names)
     return country or _abbreviation(text, found)
 
 
@@ -129,7 +162,10 @@ def mentioned_country(text: str) -> str | None:
     it still asks.
     """
     names = names_in(text, similarity=MENTION_SIMILARITY)
-    return _the_one(names, tables().destination_mentions)
+    found = _the_one(names, tables().destination_mentions)
+    if found is None and not any(name in tables().destination_mentions for name in names):
+        return "MX" if _in_mexico_from_elsewhere(text) else None
+    return found
 
 
 def mentioned_origin(text: str) -> str | None:
@@ -138,11 +174,31 @@ def mentioned_origin(text: str) -> str | None:
     Articles for some origins only (Mexico's pension agreement with Spain, Guatemala's
     labour ministry) are chosen for a person who says where they are from.
     """
-    return _the_one(names_in(text, similarity=MENTION_SIMILARITY), tables().origin_mentions)
+    found = _the_one(names_in(text, similarity=MENTION_SIMILARITY), tables().origin_mentions)
+    return found or _in_mexico_from_elsewhere(text)
+
+
+def _in_mexico_from_elsewhere(text: str) -> str | None:
+    """The origin of a person who says they are in a Mexican place and names another country
+    of origin: "im stuck in monterrey, i want to go back to nicaragua", "llego a tapachula".
+
+    Mexico is where most people come from, so a Mexican place alone says nothing of where a
+    question is set; said as where the person is, beside another origin, it is where they are.
+    """
+    names = names_in(text, similarity=MENTION_SIMILARITY)
+    origins = {tables().origin_mentions[name] for name in names if name in tables().origin_mentions}
+    if len(origins) != 2 or "MX" not in origins:
+        return None
+    plain = f" {words(text)} "
+    mexican = [name for name in names if tables().origin_mentions.get(name) == "MX"]
+    if not any(f" {word} {name} " in plain for name in mexican for word in WHERE_WORDS):
+        return None
+    return (origins - {"MX"}).pop()
 
 
 def parse_origin(text: str) -> str | None:
     """The country a short answer to "where are you from?" names ("de guatemala", "mexicana")."""
     if len(words(text).split()) > MAX_WORDS:
         return None
-    return _the_one(names_in(text, similarity=ANSWER_SIMILARITY), tables().origin_answers)
+    found = tables()
+    return _one_place(text, found.origin_answers, found.vague_names)

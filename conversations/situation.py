@@ -27,12 +27,35 @@ _PROGRAMMES: Final = (
     (re.compile(r"\bgecco\b"), "GECCO"),
 )
 HISTORY: Final = 50  # inbound messages looked at for a programme named earlier
-FOLLOW_UP_MAX_WORDS: Final = 10
-# Below this the classifier's reading of a short message does not beat the thread's topic.
-FOLLOW_UP_CONFIDENCE: Final = 0.6
+FOLLOW_UP_MAX_WORDS: Final = 12
+# Below this the classifier's reading of a short message does not beat the thread's topic;
+# below the higher one it does not either when the message points back at what was said
+# ("el raite tambien lo cobran", "can he fire me if i ask for them back?").
+FOLLOW_UP_CONFIDENCE: Final = 0.5
+POINTING_BACK_CONFIDENCE: Final = 0.7
+# Words that carry the subject over from the message before.
+POINTING_BACK: Final = frozenset(
+    (
+        *("tambien", "igual", "ademas", "eso", "esto", "entonces", "mismo", "misma"),
+        *("also", "too", "them", "that", "this", "same", "then"),
+    )
+)
 # Intents that are never a follow-up on a topic, whatever the confidence.
 NOT_FOLLOW_UPS: Final = frozenset(
     {"greet", "goodbye", "thanks", "language_switch", "human_agent", "affirm", "deny"}
+)
+FAMILY_TOPIC: Final = "family_support"
+FAMILY_CERTAIN: Final = 0.9
+# Relatives as people name them, the way a question is put on someone else's behalf.
+RELATIVES: Final = frozenset(
+    (
+        *("esposo", "esposa", "marido", "hijo", "hija", "hijos", "hijas", "papa", "mama"),
+        *("padre", "madre", "hermano", "hermana", "hermanos", "tio", "tia", "primo", "prima"),
+        *("sobrino", "sobrina", "abuelo", "abuela", "nieto", "nieta", "suegro", "suegra"),
+        *("husband", "wife", "son", "daughter", "kids", "children", "child", "dad", "mom"),
+        *("father", "mother", "brother", "sister", "uncle", "aunt", "cousin", "nephew"),
+        *("niece", "grandma", "grandpa", "grandmother", "grandfather"),
+    )
 )
 # Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
 _PLACE_FILLER: Final = frozenset(
@@ -40,6 +63,9 @@ _PLACE_FILLER: Final = frozenset(
         *("en", "in", "the", "el", "la", "los", "las", "de", "del", "from", "soy", "somos"),
         *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le"),
         *("dije", "aqui", "here", "ahorita", "now", "ok", "si", "yes", "pues", "bueno"),
+        *("near", "cerca", "close", "to", "por", "around", "outside", "afuera", "rn"),
+        *("we", "live", "vivimos", "viven", "vive", "lives", "he", "she", "they", "is", "are"),
+        *("esta", "estan", "my", "mi", "our", "his", "her", "nuestro", "su", "right", "currently"),
     )
 )
 
@@ -93,10 +119,24 @@ def thread_topic(
 
 
 def is_follow_up(text: str, intent: str | None, confidence: float | None) -> bool:
-    """A short message the classifier reads too weakly to change the subject on its own."""
-    if len(words(text).split()) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
+    """A short message the classifier reads too weakly to change the subject on its own.
+
+    A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
+    the thread's question is about, not that the subject is now family matters: the
+    classifier's family reading of it does not change the subject unless it is near certain.
+    """
+    plain = words(text).split()
+    if len(plain) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
         return False
-    return intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE
+    if intent == FAMILY_TOPIC and (confidence or 0.0) < FAMILY_CERTAIN and names_a_relative(text):
+        return True
+    if intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE:
+        return True
+    return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
+
+
+def names_a_relative(text: str) -> bool:
+    return not RELATIVES.isdisjoint(words(text).split())
 
 
 def only_a_place(text: str, place_names: Sequence[str]) -> bool:

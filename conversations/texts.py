@@ -104,6 +104,12 @@ BACK_TO_BOT: Final = N_(
 MENU_TITLE: Final = N_("Topics")
 MENU_FOOTER: Final = N_("Reply with the number, or write your question.")
 MENU_NO_ARTICLE: Final = N_("Tell me your question on this topic in a few words, or write HUMAN.")
+# The same words as the bot's own question (actions/answer.py ASK_COUNTRY), so the person
+# reads one question whichever part of Enlace asks it.
+MENU_ASK_COUNTRY: Final = N_(
+    "To give you the right information: which country is this about? Write USA, Canada,"
+    " Spain, Mexico, Chile or Argentina."
+)
 ALREADY_WITH_HUMAN: Final = N_(
     "A consular officer already has your conversation and will write to you here."
 )

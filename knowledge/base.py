@@ -71,10 +71,35 @@ class KnowledgeBase:
         it is never chosen for a person on another one, and for a person who said none it
         comes after the general articles: a worker who never mentioned a visa is not told
         H-2A rules.
+
+        Before all that, the question's own words: when they clearly match an article that
+        answers anyone in the person's situation as told (a search score of at least
+        `CLEAR_RELEVANCE`), an article they match less than half as well comes after the
+        others, whatever its countries: a family asking how to bring home a father who died
+        in Oregon gets the article on repatriation, not the US one on reporting abuse.
         """
         scores = relevance or {}
+        candidates = [
+            a
+            for a in self.articles_for(topic)
+            if _compatible(a.countries.destination, destination)
+            and (origin is None or _compatible(a.countries.origin, origin))
+            and (programme is None or _compatible(a.programmes, programme))
+        ]
+        # How well the words match the articles that answer anyone in the person's situation
+        # as told: not one for a visa or an origin they did not name.
+        best_score = max(
+            (
+                scores.get(a.id, 0.0)
+                for a in candidates
+                if _programme_rank(a.programmes, programme) != PROGRAMME_NOT_SAID
+                and not (origin is None and a.countries.origin)
+            ),
+            default=0.0,
+        )
         ranked = [
             (
+                _off_the_question(scores.get(a.id, 0.0), best_score),
                 not _matches(a.countries.destination, destination),
                 not _matches(a.countries.origin, origin),
                 bool(a.countries.origin),
@@ -83,10 +108,7 @@ class KnowledgeBase:
                 a.id,
                 a,
             )
-            for a in self.articles_for(topic)
-            if _compatible(a.countries.destination, destination)
-            and (origin is None or _compatible(a.countries.origin, origin))
-            and (programme is None or _compatible(a.programmes, programme))
+            for a in candidates
         ]
         return min(ranked)[-1] if ranked else None
 
@@ -162,6 +184,15 @@ class KnowledgeBase:
 
 # An origin no article names: what a person from anywhere else would get.
 UNLISTED_ORIGIN = "ZZ"
+# A search score at which the question's words clearly match an article (BM25, see search.py),
+# and the share of the best score below which an article is off the question.
+CLEAR_RELEVANCE = 8.0
+OFF_THE_QUESTION = 0.5
+PROGRAMME_NOT_SAID = 2
+
+
+def _off_the_question(score: float, best: float) -> bool:
+    return best >= CLEAR_RELEVANCE and score < OFF_THE_QUESTION * best
 
 
 def _matches(countries: tuple[str, ...], country: str | None) -> bool:
@@ -172,7 +203,7 @@ def _programme_rank(programmes: tuple[str, ...], programme: str | None) -> int:
     """0: written for the person's programme; 1: for everyone; 2: for a programme not said."""
     if programme is not None and programme in programmes:
         return 0
-    return 2 if programmes else 1
+    return PROGRAMME_NOT_SAID if programmes else 1
 
 
 def _compatible(countries: tuple[str, ...], country: str | None) -> bool:

@@ -46,6 +46,10 @@ TOPIC_LABELS: Final[dict[str, str]] = {
 # GSM-7 (no á, í, ó, ú), as the SMS checks count on it.
 MORE_HINT: Final = N_("Reply MORE for details.")
 
+# Translators: above the sources of an answer, sent on WhatsApp when the person asks MORE
+# after the full answer. Keep it GSM-7 (no á, í, ó, ú).
+FURTHER_READING: Final = N_("To read more, from the sources of this answer:")
+
 # Translators: bold, before a contact's warning ("*Warning:* …").
 WARNING_LABEL: Final = N_("Warning")
 
@@ -56,6 +60,10 @@ def topic_label(topic: str, language: str) -> str:
 
 def more_hint(language: str) -> str:
     return TEXTS.translate(language, MORE_HINT)
+
+
+def further_reading_title(language: str) -> str:
+    return TEXTS.translate(language, FURTHER_READING)
 
 
 def warning_label(language: str) -> str:

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from core.segments import count_segments, sms_rendering
-from knowledge.labels import more_hint
+from knowledge.labels import further_reading_title, more_hint
 from knowledge.models import Article
 
 # One reply to MORE by SMS costs at most this many segments, the MORE hint included.
@@ -67,3 +67,17 @@ def _pieces(text: str, hint: str, segments: int) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+def further_reading(article: Article, language: str, segments: int = MORE_SEGMENTS) -> str | None:
+    """MORE after a full answer (WhatsApp's): the sources it comes from, as many as fit in
+    `segments` SMS segments (what MORE costs by SMS); None when no source has a web page."""
+    lines = [further_reading_title(language)]
+    for source in article.sources:
+        if source.url is None:
+            continue
+        line = f"{source.title}: {source.url}"
+        if count_segments(sms_rendering("\n".join([*lines, line]))) > segments:
+            break
+        lines.append(line)
+    return "\n".join(lines) if len(lines) > 1 else None

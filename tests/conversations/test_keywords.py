@@ -138,27 +138,36 @@ def test_a_number_after_the_menu_answers_that_topic_and_more_expands_it(enlace: 
         assert [(m.topic, m.article_id) for m in answered] == [("documents_retained", article.id)]
 
 
-def test_a_menu_topic_that_depends_on_the_country_asks_for_the_question(enlace: Enlace) -> None:
+def test_a_menu_topic_that_depends_on_the_country_asks_where_then_answers_it(
+    enlace: Enlace,
+) -> None:
     phone = new_phone()
     enlace.receive(phone, "MENU")
     enlace.receive(phone, "1")  # wages: the answer depends on where the person works
-    assert enlace.replies_to(phone)[1].startswith("Cuéntame tu pregunta")
+    assert enlace.replies_to(phone)[1].startswith("Para darte la informacion correcta")
+    enlace.receive(phone, "en españa")
+    assert enlace.rasa.messages[-1]["message"] == "/wages"
+    assert enlace.rasa.messages[-1]["metadata"]["country"] == "ES"
 
 
-def test_more_after_a_bot_article_sends_its_full_text(enlace: Enlace) -> None:
+def test_more_on_whatsapp_after_the_full_answer_sends_its_sources_in_two_segments(
+    enlace: Enlace,
+) -> None:
     phone = new_phone()
     kb = enlace.app.state.library.kb
-    article = kb.articles[0]
+    article = next(a for a in kb.articles if any(source.url for source in a.sources))
     custom = {"enlace": {"article_id": article.id}}
     enlace.rasa.reply = lambda body: rasa_response(
-        ["short"], [custom], intent=article.topic, confidence=0.9
+        ["full answer"], [custom], intent=article.topic, confidence=0.9
     )
     enlace.receive(phone, "hello, what are my rights at work", channel=Channel.WHATSAPP)
     enlace.receive(phone, "MORE", channel=Channel.WHATSAPP)
+    enlace.receive(phone, "MORE", channel=Channel.WHATSAPP)
     replies = enlace.replies_to(phone)
-    assert replies[0] == "short"
-    full = "\n".join(replies[1:])
-    assert article.localized("en").full.split("\n")[0][:60] in full
+    assert replies[1].startswith("To read more")
+    assert str(next(s.url for s in article.sources if s.url)) in replies[1]
+    assert count_segments(replies[1]) <= MORE_SEGMENTS
+    assert replies[2].startswith("I have no earlier answer")
 
 
 def test_each_more_by_sms_sends_the_next_part_of_at_most_two_segments(enlace: Enlace) -> None:

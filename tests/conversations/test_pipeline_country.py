@@ -101,3 +101,47 @@ def test_an_answer_with_no_question_before_it_is_thanked(enlace: Enlace) -> None
     assert not enlace.rasa.messages
     with enlace.factory() as session:
         assert enlace.person(session, phone).country_origin == "GT"
+
+
+def test_thanks_after_the_question_where_is_not_read_as_a_place(enlace: Enlace) -> None:
+    # "gracias" is one letter from Gràcia, a district of Barcelona.
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "me toca pension si me regreso?")
+    enlace.rasa.reply = lambda body: rasa_response(
+        ["De nada."], intent="thanks", confidence=0.94, ranking=[("thanks", 0.94)]
+    )
+    enlace.receive(phone, "gracias")
+    assert enlace.rasa.messages[-1]["message"] == "gracias"
+    assert _countries_sent(enlace) == ["", ""]
+
+
+def test_a_follow_up_carries_the_article_its_thread_was_answered_with(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _answer("social-security-spain-mexico")
+    enlace.receive(phone, "me toca pension en españa si soy mexicano?")
+    enlace.rasa.reply = lambda body: rasa_response(
+        ["?"], intent="out_of_scope", confidence=0.7, ranking=[("out_of_scope", 0.7)]
+    )
+    enlace.receive(phone, "y cuanto tarda?")
+    follow_up = enlace.rasa.messages[-1]
+    assert follow_up["message"] == "/social_security"
+    assert follow_up["metadata"]["article"] == "social-security-spain-mexico"
+
+
+def test_the_origin_of_the_threads_article_goes_with_the_next_question(enlace: Enlace) -> None:
+    phone = new_phone()
+
+    def matricula(body: dict[str, Any]) -> dict[str, Any]:
+        custom = {
+            "enlace": {"topic": "consular_services", "article_id": "consular-mexico-matricula"}
+        }
+        return rasa_response(["answer"], [custom], intent="consular_services", confidence=0.9)
+
+    enlace.rasa.reply = matricula
+    enlace.receive(phone, "necesito mi matricula consular")
+    enlace.receive(phone, "y la cita para sacarla como la pido por internet")
+    assert [m["metadata"]["origin"] for m in enlace.rasa.messages] == ["", "MX"]
+    with enlace.factory() as session:
+        person = enlace.messages(session, phone)[0].conversation.person
+        assert person.country_origin is None  # read for the turn, never kept

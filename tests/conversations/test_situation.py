@@ -117,6 +117,9 @@ def test_visas_and_programmes_are_read_as_written(text: str, programme: str | No
         ("en almeria en los invernaderos", ["almeria"], False),
         ("en dallas?", ["dallas"], False),
         ("gracias", [], False),
+        ("we live in houston tx", ["houston", "tx"], True),
+        ("canada, near vancouver", ["canada", "vancouver"], True),
+        ("my husband is in houston and he has no lawyer", ["houston"], False),
     ],
 )
 def test_only_a_place_is_a_message_that_says_nothing_but_where(
@@ -131,6 +134,15 @@ def test_only_a_place_is_a_message_that_says_nothing_but_where(
         ("cuanto cuesta?", "out_of_scope", 0.9, True),
         ("can i text?", "family_support", 0.4, True),
         ("can i text?", "family_support", 0.8, False),
+        # A relative named in a short message is whom the thread is about, not a new subject.
+        ("y mi esposa?", "family_support", 0.57, True),
+        ("can my kids come too", "family_support", 0.89, True),
+        ("how do i bring my kids", "family_support", 0.95, False),
+        # A clear enough reading changes the subject, unless the message points back.
+        ("sin papeles puedo denunciar?", "complaints", 0.52, False),
+        ("el raite al campo tambien lo cobran", "wages", 0.54, True),
+        ("can he fire me if i ask for them back?", "contract", 0.55, True),
+        ("y si no tengo papeles igual me toca?", "harassment_discrimination", 0.6, True),
         ("thank you", "thanks", 0.3, False),
         ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.3, False),
     ],

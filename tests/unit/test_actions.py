@@ -300,14 +300,14 @@ async def test_an_offer_of_topics_that_cannot_be_urgent_does_not_mention_danger(
 async def test_a_worker_who_named_no_visa_gets_the_general_article_for_the_place(
     executor: ActionExecutor,
 ) -> None:
-    state = tracker("my boss dont pay overtime", "wages", country="US")
+    state = tracker("my boss dont pay overtime", "wages", country="US", language="en")
     facts = _facts(await run(executor, "action_answer_topic", state))
     assert facts["article_id"] == "wages-unpaid-us"
 
 
 @pytest.mark.anyio
 async def test_a_worker_on_a_visa_gets_the_article_for_it(executor: ActionExecutor) -> None:
-    state = tracker("my boss dont pay overtime", "wages", country="US")
+    state = tracker("my boss dont pay overtime", "wages", country="US", language="en")
     state["latest_message"]["metadata"] = {"programme": "H-2A"}
     facts = _facts(await run(executor, "action_answer_topic", state))
     assert facts["article_id"] == "wages-h2-pay-rules-us"

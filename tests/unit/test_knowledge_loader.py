@@ -228,7 +228,20 @@ def test_among_equal_country_matches_the_most_relevant_article_wins() -> None:
 
 def test_a_country_match_outranks_relevance() -> None:
     kb = make_kb(GENERAL, IN_US)
-    relevance = {GENERAL.id: 9.0}
+    relevance = {GENERAL.id: 9.0, IN_US.id: 6.0}
+    assert kb.best_article("wages", destination="US", relevance=relevance) is IN_US
+    assert kb.best_article("wages", destination="US", relevance={GENERAL.id: 3.0}) is IN_US
+
+
+def test_an_article_the_question_clearly_matches_outranks_one_it_does_not() -> None:
+    kb = make_kb(GENERAL, IN_US)
+    relevance = {GENERAL.id: 19.0, IN_US.id: 4.0}
+    assert kb.best_article("wages", destination="US", relevance=relevance) is GENERAL
+
+
+def test_words_matching_a_visa_article_do_not_push_out_the_general_one() -> None:
+    kb = make_kb(IN_US, H2_IN_US)
+    relevance = {H2_IN_US.id: 19.0, IN_US.id: 8.5}
     assert kb.best_article("wages", destination="US", relevance=relevance) is IN_US
 
 

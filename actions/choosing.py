@@ -1,0 +1,136 @@
+"""Which article answers a question, past the knowledge base's own rule (`best_article`):
+what the question's words say about a situation the person has not told yet, and what a
+follow-up keeps from its thread.
+
+The search scores (`ArticleIndex.scores`, BM25) are the evidence: a question whose words match
+one article far better than the others is about what that article covers, even when it is
+written for a country or an origin the person has not named ("is there a tax now" on money
+sent from the US, "renovar mi dui" for Salvadorans).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+from knowledge import Article, KnowledgeBase
+
+# A search score at which the words clearly match an article, and how far ahead of the other
+# candidates the best must be to single it out.
+CLEAR_SCORE: Final = 8.0
+SINGLED_OUT_LEAD: Final = 1.3
+FOLLOW_UP_LEAD: Final = 1.5
+# Far off the question: the chosen article scores below this share of those the words match.
+FAR_OFF: Final = 0.25
+
+
+def _score(relevance: Mapping[str, float], article: Article | None) -> float:
+    return relevance.get(article.id, 0.0) if article is not None else 0.0
+
+
+def fits(article: Article, destination: str | None, programme: str | None) -> bool:
+    """Not written for another country or another visa than the person's."""
+    countries, programmes = article.countries.destination, article.programmes
+    in_place = destination is None or not countries or destination in countries
+    return in_place and (not programmes or programme in programmes)
+
+
+def _from(article: Article, origin: str | None) -> bool:
+    origins = article.countries.origin
+    return origin is None or not origins or origin in origins
+
+
+def singled_out_elsewhere(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    relevance: Mapping[str, float],
+    *,
+    origin: str | None,
+    programme: str | None,
+) -> Article | None:
+    """For a person whose country is unknown: the article written for some countries that
+    the words match far better than the one for everywhere (`chosen`) or any for other
+    countries. Only where an article for everywhere exists: a topic answered country by
+    country (injuries, wages) asks where instead, as its articles all read alike."""
+    if chosen is None:
+        return None
+    candidates = [
+        a for a in kb.articles_for(topic) if fits(a, None, programme) and _from(a, origin)
+    ]
+    if not candidates:
+        return None
+    top = max(candidates, key=lambda a: (_score(relevance, a), a.id))
+    where = set(top.countries.destination)
+    if not where or top is chosen:
+        return None
+    rivals = [a for a in candidates if not where & set(a.countries.destination)]
+    best_rival = max((_score(relevance, a) for a in [*rivals, chosen]), default=0.0)
+    score = _score(relevance, top)
+    return top if score >= CLEAR_SCORE and score >= SINGLED_OUT_LEAD * best_rival else None
+
+
+def singled_out_origin(
+    article: Article, siblings: Iterable[Article], relevance: Mapping[str, float]
+) -> bool:
+    """The words match `article` clearly better than any article written for other origins."""
+    others = [
+        _score(relevance, other)
+        for other in siblings
+        if other.countries.origin and set(other.countries.origin) != set(article.countries.origin)
+    ]
+    score = _score(relevance, article)
+    return score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * max(others, default=0.0)
+
+
+def only_for_some_origins(
+    kb: KnowledgeBase, topic: str, chosen: Article, relevance: Mapping[str, float]
+) -> bool:
+    """The words match articles written for some origins only, and the chosen one, for
+    everyone, is off the question ("necesito sacar pasaporte": every passport is a country's)."""
+    matched = [
+        a
+        for a in kb.articles_for(topic)
+        if _score(relevance, a) >= max(CLEAR_SCORE, _score(relevance, chosen) / FAR_OFF)
+    ]
+    return bool(matched) and all(a.countries.origin for a in matched)
+
+
+def kept_article(
+    kb: KnowledgeBase,
+    article_id: str,
+    topic: str,
+    *,
+    destination: str | None,
+    origin: str | None,
+    programme: str | None,
+) -> Article | None:
+    """The article a follow-up's thread was answered with, if it still fits the person."""
+    article = kb.article(article_id) if article_id else None
+    if article is None or article.topic != topic or not fits(article, destination, programme):
+        return None
+    return article if _from(article, origin) else None
+
+
+def clearly_better(
+    best: Article | None,
+    kept: Article,
+    relevance: Mapping[str, float],
+    *,
+    destination: str | None,
+    origin: str | None,
+) -> bool:
+    """Whether another article of the topic is better for a follow-up: written for the place
+    or origin it now names ("canada, near vancouver") where the kept one is not, or matched
+    clearly better by its own words."""
+    if best is None or best.id == kept.id:
+        return False
+    if _specificity(best, destination, origin) > _specificity(kept, destination, origin):
+        return True
+    score = _score(relevance, best)
+    return score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * _score(relevance, kept)
+
+
+def _specificity(article: Article, destination: str | None, origin: str | None) -> int:
+    countries = article.countries
+    return (destination in countries.destination) + (origin in countries.origin)

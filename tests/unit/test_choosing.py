@@ -1,0 +1,101 @@
+"""Which article the words, the thread and the unknown place choose (actions/choosing.py),
+on the real knowledge base and its search index."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from actions.choosing import (
+    clearly_better,
+    kept_article,
+    only_for_some_origins,
+    singled_out_elsewhere,
+    singled_out_origin,
+)
+from actions.knowledge_access import Library, load_library
+from knowledge import Article
+
+KNOWLEDGE = Path(__file__).parents[2] / "knowledge"
+
+
+@cache
+def library() -> Library:
+    return load_library(KNOWLEDGE)
+
+
+def _article(article_id: str) -> Article:
+    found = library().kb.article(article_id)
+    assert found is not None, article_id
+    return found
+
+
+def test_words_about_one_country_only_get_its_article_when_the_country_is_unknown() -> None:
+    kb, index = library().kb, library().index
+    relevance = index.scores("i pay cash at the store, is there a tax now", "en")
+    chosen = kb.best_article("remittances", relevance=relevance)
+    found = singled_out_elsewhere(kb, "remittances", chosen, relevance, origin=None, programme=None)
+    assert found is not None
+    assert found.id == "remittances-us-tax-2026"
+
+
+def test_a_topic_answered_country_by_country_still_asks_where() -> None:
+    kb, index = library().kb, library().index
+    text = "en la empacadora me lastime el hombro y el supervisor no me quiere mandar al doctor"
+    relevance = index.scores(text, "es")
+    chosen = kb.best_article("injury_health", relevance=relevance)
+    assert chosen is None
+    assert (
+        singled_out_elsewhere(kb, "injury_health", chosen, relevance, origin=None, programme=None)
+        is None
+    )
+
+
+def test_a_document_only_one_country_issues_needs_no_origin_question() -> None:
+    kb, index = library().kb, library().index
+    relevance = index.scores("ocupo renovar mi dui, eso lo hacen en el consulado?", "es")
+    dui = _article("consular-el-salvador-dui-passport")
+    assert singled_out_origin(dui, kb.articles_for("consular_services"), relevance)
+
+
+def test_a_passport_question_asks_the_origin_when_the_general_article_is_far_off() -> None:
+    kb, index = library().kb, library().index
+    relevance = index.scores("necesito sacar pasaporte, ya se me vencio", "es")
+    general = _article("consular-what-consulate-can-do")
+    assert only_for_some_origins(kb, "consular_services", general, relevance)
+
+
+def test_words_that_match_one_origins_article_somewhat_better_do_not_ask_the_origin() -> None:
+    kb, index = library().kb, library().index
+    text = "hi my dad works at a dairy in idaho and they havent paid him in 3 weeks"
+    relevance = index.scores(text, "en")
+    unpaid = _article("wages-unpaid-us")
+    assert not only_for_some_origins(kb, "wages", unpaid, relevance)
+
+
+def test_a_follow_up_keeps_its_article_until_it_names_a_place_with_its_own() -> None:
+    kb = library().kb
+    general = kept_article(
+        kb,
+        "documents-retained-rights",
+        "documents_retained",
+        destination="CA",
+        origin=None,
+        programme=None,
+    )
+    assert general is not None
+    canada = _article("documents-retained-canada")
+    assert clearly_better(canada, general, {}, destination="CA", origin=None)
+    assert not clearly_better(general, general, {}, destination="CA", origin=None)
+
+
+def test_a_kept_article_of_another_country_is_dropped() -> None:
+    kept = kept_article(
+        library().kb,
+        "documents-retained-canada",
+        "documents_retained",
+        destination="US",
+        origin=None,
+        programme=None,
+    )
+    assert kept is None
