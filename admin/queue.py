@@ -190,3 +190,28 @@ def other_consulates(session: Session, case: Case) -> list[Consulate]:
     if case.consulate_id is not None:
         query = query.where(Consulate.id != case.consulate_id)
     return list(session.scalars(query))
+
+
+def written_since_closed(session: Session, case: Case) -> int:
+    """How many messages the person wrote after the case was closed (0 while it is open)."""
+    if case.closed_at is None:
+        return 0
+    count = session.scalar(
+        select(func.count(Message.id)).where(
+            Message.conversation_id == case.conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.created_at > case.closed_at,
+        )
+    )
+    return count or 0
+
+
+def later_case(session: Session, case: Case) -> int | None:
+    """The id of a case of the same conversation opened after this one, if any (the newest)."""
+    later = session.scalar(
+        select(Case.id)
+        .where(Case.conversation_id == case.conversation_id, Case.id > case.id)
+        .order_by(Case.id.desc())
+        .limit(1)
+    )
+    return later
