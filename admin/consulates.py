@@ -36,6 +36,8 @@ TARGET_MINUTES_MAX: Final = 7 * 24 * 60  # a week: anything longer is not a targ
 # Notices and errors the page shows (`?notice=`, or the re-rendered form's `error`): keys.
 NOTICES: Final = {"created", "saved"}
 ERRORS: Final = {"name", "name_taken", "country", "target"}
+# Two-letter territory codes CLDR names that are no country: unknown, EU, eurozone, UN.
+_NOT_COUNTRIES: Final = frozenset({"ZZ", "EU", "EZ", "UN"})
 
 
 class Invalid(Exception):
@@ -57,7 +59,11 @@ SupervisorDep = Annotated[SignedIn, Depends(_supervisor)]
 def countries(locale: str) -> list[tuple[str, str]]:
     """ISO 3166 countries as (code, name in the officer's language), by name."""
     names = Locale.parse(locale).territories
-    codes = [c for c in names if len(c) == 2 and c.isalpha() and c not in {"ZZ", "EU", "EZ", "UN"}]
+    codes = [
+        c
+        for c in names
+        if isinstance(c, str) and len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES
+    ]
     return sorted(((c, str(names[c])) for c in codes), key=lambda pair: pair[1])
 
 

@@ -58,7 +58,7 @@ def duration(delta: timedelta, locale: str) -> str:
     if delta < _MINUTE:
         return format_unit(int(delta.total_seconds()), "duration-second", "narrow", locale=locale)
     index = next(i for i, (unit, _) in enumerate(_UNITS) if delta >= unit)
-    parts = []
+    parts: list[str] = []
     for unit, name in _UNITS[index : index + 2]:
         count, delta = divmod(delta, unit)
         if count or not parts:
