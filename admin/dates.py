@@ -67,8 +67,9 @@ def duration(delta: timedelta, locale: str) -> str:
 
 
 def since(moment: datetime | None, locale: str, now: datetime | None = None) -> str:
-    """How long ago, in the locale's words: "hace 3 minutos", "3 minutes ago"."""
+    """How long ago, in the locale's words, rounded to one unit: "hace 3 minutos", "3 minutes
+    ago"; a unit is used from two of it on ("90 minutes ago", then "3 hours ago")."""
     if moment is None:
         return "—"
     delta = max(aware(now or datetime.now(UTC)) - aware(moment), timedelta(seconds=1))
-    return format_timedelta(-delta, threshold=1.5, add_direction=True, locale=locale)
+    return format_timedelta(-delta, threshold=2, add_direction=True, locale=locale)

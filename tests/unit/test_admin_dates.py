@@ -65,6 +65,8 @@ def test_how_long_ago_in_each_language() -> None:
     assert since(MOMENT, "es", later) == "hace 3 minutos"
     assert since(MOMENT, "en", later) == "3 minutes ago"
     assert since(MOMENT, "en", MOMENT) == "1 second ago"  # never "in 0 seconds"
+    # Not "2 hours" for an hour and a half: a unit is used from two of it on.
+    assert since(MOMENT, "en", MOMENT + timedelta(minutes=90)) == "90 minutes ago"
 
 
 def test_the_admin_time_zone_setting_must_be_a_real_zone() -> None:
