@@ -70,7 +70,17 @@ def queue_page(
     channel: str = "",
 ) -> HTMLResponse:
     only = _filter(urgent, unassigned, mine, channel)
-    return _queue(request, "queue.html", signed, session, only)
+    rows = queue.open_cases(session, signed.officer, only)
+    return render(
+        request,
+        "queue.html",
+        signed.officer.locale,
+        signed=signed,
+        rows=rows,
+        only=only,
+        clocks=clock.clocks_of(session, [row.case for row in rows]),
+        written_again=queue.written_again(session, signed.officer),
+    )
 
 
 @router.get("/queue/rows", response_class=HTMLResponse)

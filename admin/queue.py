@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Final
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from admin.auth import in_scope
 from channels import WHATSAPP_WINDOW, DeliveryStatus, OutboxItem
@@ -204,6 +205,56 @@ def written_since_closed(session: Session, case: Case) -> int:
         )
     )
     return count or 0
+
+
+WRITTEN_AGAIN_DAYS: Final = 30
+WRITTEN_AGAIN_LIMIT: Final = 20
+
+
+@dataclass(frozen=True)
+class WrittenAgain:
+    """A closed case whose person wrote after it closed: a candidate for reopening."""
+
+    case: Case
+    conversation: Conversation
+    messages: int  # the person's messages since the closing
+
+
+def written_again(
+    session: Session, officer: Officer, now: datetime | None = None
+) -> list[WrittenAgain]:
+    """Closed cases the officer may see whose person wrote after the closing, within the last
+    30 days, and that are still the person's latest case (a later one is in the queue itself):
+    the queue lists them under the open cases, newest message first, so that an officer finds
+    what to reopen."""
+    since = (now or datetime.now(UTC)) - timedelta(days=WRITTEN_AGAIN_DAYS)
+    later = aliased(Case)
+    count = (
+        select(func.count(Message.id))
+        .where(
+            Message.conversation_id == Case.conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.created_at > Case.closed_at,
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Case, Conversation, count)
+        .join(Conversation, Case.conversation_id == Conversation.id)
+        .where(
+            Case.status == CaseStatus.CLOSED,
+            in_scope(officer),
+            Conversation.last_inbound_at >= since,
+            count > 0,
+            ~select(later.id)
+            .where(later.conversation_id == Case.conversation_id, later.id > Case.id)
+            .exists(),
+        )
+        .order_by(Conversation.last_inbound_at.desc(), Case.id.desc())
+        .limit(WRITTEN_AGAIN_LIMIT)
+    ).all()
+    return [WrittenAgain(case, conversation, n) for case, conversation, n in rows]
 
 
 def later_case(session: Session, case: Case) -> int | None:

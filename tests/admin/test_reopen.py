@@ -158,3 +158,30 @@ def test_the_api_reopens_a_closed_case_and_refuses_an_open_one(
     assert _state(enlace, case) == (CaseStatus.OPEN, ConversationStatus.QUEUED)
     # The reopened case can be claimed and worked like any other.
     assert api.post(f"{PREFIX}/cases/{case.id}/claim").json()["status"] == "assigned"
+
+
+def test_the_queue_lists_a_closed_case_the_person_wrote_about_again(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    officer = make_browser(office.consulate)
+    officer.login()
+    phone, case = _closed_case(enlace, officer)
+    assert f'data-closed-case="{case.id}"' not in officer.get("/admin").text  # nothing new
+    enlace.receive(phone, "otra vez no me pagaron")
+    queue = officer.get("/admin").text
+    assert f'data-closed-case="{case.id}"' in queue
+    stranger = make_browser(office.other, OfficerRole.SUPERVISOR)
+    stranger.login()
+    assert f'data-closed-case="{case.id}"' not in stranger.get("/admin").text
+    officer.post(f"/admin/cases/{case.id}/reopen")
+    assert f'data-closed-case="{case.id}"' not in officer.get("/admin").text  # open again
+
+
+def test_a_closed_case_with_a_later_case_is_not_listed_to_reopen(
+    enlace: Enlace, office: Office, make_browser: MakeBrowser
+) -> None:
+    officer = make_browser(office.consulate)
+    officer.login()
+    phone, case = _closed_case(enlace, officer)
+    enlace.receive(phone, "HUMANO")
+    assert f'data-closed-case="{case.id}"' not in officer.get("/admin").text

@@ -217,6 +217,9 @@ def test_an_admin_works_the_queue_a_case_and_the_settings_in_their_language(
     expect(row.locator("[data-clock]")).to_contain_text(re.compile(r"1h 3\d"))
     expect(row).to_contain_text("WhatsApp")
     expect(row).to_contain_text({"es": "español", "en": "Spanish"}[locale])
+
+    # The closed case the person wrote about again is listed under the open ones.
+    expect(page.locator(f'tr[data-closed-case="{seeded.closed_case}"]')).to_be_visible()
     _shot(page, f"12-queue-{locale}")
 
     row.get_by_role("link").first.click()
@@ -226,7 +229,8 @@ def test_an_admin_works_the_queue_a_case_and_the_settings_in_their_language(
     expect(page.locator("#window")).to_contain_text(re.compile(r"\d+h \d+m"))
     _shot(page, f"13-case-{locale}")
 
-    page.goto(f"{url}/admin/cases/{seeded.closed_case}")
+    page.goto(f"{url}/admin")
+    page.locator(f'tr[data-closed-case="{seeded.closed_case}"] a').click()
     expect(page.locator("#closed")).to_contain_text({"es": "Informada", "en": "Informed"}[locale])
     # The person's message after the closing comes after a line that says so.
     expect(page.locator("#closed-mark + .msg")).to_contain_text("sigue sin pagarme")
