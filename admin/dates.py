@@ -66,6 +66,11 @@ def duration(delta: timedelta, locale: str) -> str:
     return " ".join(parts)
 
 
+def span(delta: timedelta, locale: str) -> str:
+    """A span in words for a sentence, rounded to one unit: "30 minutos", "2 hours"."""
+    return format_timedelta(max(delta, timedelta(0)), threshold=2, locale=locale)
+
+
 def since(moment: datetime | None, locale: str, now: datetime | None = None) -> str:
     """How long ago, in the locale's words, rounded to one unit: "hace 3 minutos", "3 minutes
     ago"; a unit is used from two of it on ("90 minutes ago", then "3 hours ago")."""

@@ -15,8 +15,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from admin import cases, clock, queue
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
 from admin.canned import canned_buttons, person_language
-from admin.contact import may_write_first
-from admin.dates import duration
+from admin.contact import ANSWERING_WINDOW, may_write_first
+from admin.dates import duration, span
 from admin.i18n import render
 from core.deps import SessionDep, SettingsDep
 from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
@@ -153,6 +153,7 @@ def case_page(
         clock=clock.clocks_of(session, [case])[case.id],
         canned=canned_buttons(locale, conversation),
         person_language=person_language(conversation),
+        answering_window=span(ANSWERING_WINDOW, locale),
         written_since=queue.written_since_closed(session, case),
         later_case=queue.later_case(session, case),
     )

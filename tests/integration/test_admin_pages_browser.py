@@ -1,7 +1,7 @@
 """The admin's pages in a real Chromium, in Spanish and in English: the queue, a case with its
 conversation, reopening a closed case, and the consulate settings. Dates, times and durations
 are the locale's (Babel) with their zone named. Screenshots go beside the other admin ones, in
-test-results/admin/ (`12-…` to `17-…`, one set per language)."""
+test-results/admin/ (`20-…` to `25-…`, one set per language)."""
 
 from __future__ import annotations
 
@@ -220,14 +220,14 @@ def test_an_admin_works_the_queue_a_case_and_the_settings_in_their_language(
 
     # The closed case the person wrote about again is listed under the open ones.
     expect(page.locator(f'tr[data-closed-case="{seeded.closed_case}"]')).to_be_visible()
-    _shot(page, f"12-queue-{locale}")
+    _shot(page, f"20-queue-{locale}")
 
     row.get_by_role("link").first.click()
     expect(page.locator("#thread")).to_contain_text("pasaporte")
     zone = re.compile(r"\d{1,2}:\d{2}(\u202f[AP]M)? UTC" if locale == "en" else r"\d{2}:\d{2} UTC")
     expect(page.locator("#thread .meta").first).to_contain_text(zone)
     expect(page.locator("#window")).to_contain_text(re.compile(r"\d+h \d+m"))
-    _shot(page, f"13-case-{locale}")
+    _shot(page, f"21-case-{locale}")
 
     page.goto(f"{url}/admin")
     page.locator(f'tr[data-closed-case="{seeded.closed_case}"] a').click()
@@ -235,13 +235,13 @@ def test_an_admin_works_the_queue_a_case_and_the_settings_in_their_language(
     # The person's message after the closing comes after a line that says so.
     expect(page.locator("#closed-mark + .msg")).to_contain_text("sigue sin pagarme")
     expect(page.locator("#written-since")).to_contain_text("1")
-    _shot(page, f"14-closed-case-{locale}")
+    _shot(page, f"22-closed-case-{locale}")
     page.click("#reopen")
     expect(page.locator(".notice")).to_be_visible()
     expect(page.locator("#case-status")).to_have_text(
         {"es": "En la cola", "en": "Waiting in the queue"}[locale]
     )
-    _shot(page, f"15-reopened-{locale}")
+    _shot(page, f"23-reopened-{locale}")
 
     page.goto(f"{url}/admin/consulates")
     row = page.locator(f"#consulate-{seeded.consulate_id}")
@@ -249,9 +249,9 @@ def test_an_admin_works_the_queue_a_case_and_the_settings_in_their_language(
     row.get_by_role("button").click()
     expect(page.locator(".notice")).to_be_visible()
     expect(page.locator(f"#consulate-{seeded.consulate_id}")).to_contain_text("45m")
-    _shot(page, f"16-consulates-{locale}")
+    _shot(page, f"24-consulates-{locale}")
 
     page.goto(f"{url}/admin/audit")
     expect(page.locator('tr[data-action="consulate_changed"]').first).to_contain_text(zone)
-    _shot(page, f"17-audit-{locale}")
+    _shot(page, f"25-audit-{locale}")
     context.close()

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
-from admin.dates import day, duration, since, when
+from admin.dates import day, duration, since, span, when
 from tests.conftest import make_settings
 
 MOMENT = datetime(2026, 12, 2, 18, 7, tzinfo=UTC)
@@ -75,3 +75,9 @@ def test_the_admin_time_zone_setting_must_be_a_real_zone() -> None:
     )
     with pytest.raises(ValidationError, match="unknown time zone"):
         make_settings(admin_time_zone="Mars/Olympus_Mons")
+
+
+def test_a_span_in_a_sentence_is_in_words() -> None:
+    assert span(timedelta(minutes=30), "es") == "30 minutos"
+    assert span(timedelta(minutes=30), "en") == "30 minutes"
+    assert span(timedelta(minutes=90), "en") == "90 minutes"
