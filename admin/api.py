@@ -184,3 +184,17 @@ def close(
         raise _refused(refused) from refused
     session.commit()
     return CaseState.of(case)
+
+
+@router.post("/cases/{case_id}/reopen", summary="Reopen a closed case", responses=_REFUSED)
+def reopen(case: ApiCaseDep, officer: ApiOfficerDep, session: SessionDep) -> CaseState:
+    """Put a closed case back in its consulate's queue, unassigned, at its old priority and
+    with no outcome (the audit keeps the one it was closed with): the person wrote again
+    about it. Refused with 409 `still_open` for a case that is not closed, and 409 `newer`
+    when the person has a later case, which is then the one to work on."""
+    try:
+        cases.reopen(session, officer, case)
+    except cases.Refused as refused:
+        raise _refused(refused) from refused
+    session.commit()
+    return CaseState.of(case)

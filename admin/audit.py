@@ -1,5 +1,6 @@
-"""The audit of officers' actions: one row per view, reply, note, claim, release, redaction
-and close, per export, and per API token made or revoked.
+"""The audit of officers' actions: one row per view, reply, note, claim, release, redaction,
+close and reopening, per export, per API token made or revoked, and per consulate made or
+changed.
 
 Rows are only ever added (nothing here updates or deletes them, and no page can); the
 detail names what changed by id or category, never message text or a phone number.
@@ -29,9 +30,12 @@ class Action(enum.StrEnum):
     REPLY = "reply"
     NOTE = "note"
     CLOSE = "close"
+    REOPEN = "reopen"
     TRANSFER = "transfer"
     EXPORT = "export"
     REDACT = "redact"
+    CONSULATE_CREATED = "consulate_created"
+    CONSULATE_CHANGED = "consulate_changed"
 
 
 def record(

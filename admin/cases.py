@@ -38,9 +38,21 @@ REASON_MAX: Final = 100
 # do: no text, no outcome, no valid destination), "not_yours" (held by someone else, or
 # the case's state does not allow it), "cap" (the officer holds as many cases as allowed),
 # "window" (WhatsApp's 24 hours are over), "opted_out" (the person sent STOP),
-# "safe_contact" (the person did not allow being written to now: admin/contact.py).
+# "safe_contact" (the person did not allow being written to now: admin/contact.py),
+# "still_open" (reopening a case that is not closed), "newer" (reopening a case the person
+# has opened a later one than: that one is the case to work on).
 REASONS: Final = frozenset(
-    {"gone", "empty", "not_yours", "cap", "window", "opted_out", "safe_contact"}
+    {
+        "gone",
+        "empty",
+        "not_yours",
+        "cap",
+        "window",
+        "opted_out",
+        "safe_contact",
+        "still_open",
+        "newer",
+    }
 )
 
 
@@ -147,6 +159,24 @@ def close(session: Session, officer: Officer, case: Case, outcome: str) -> CaseO
     )
     audit.record(session, officer, Action.CLOSE, case, outcome=chosen.value)
     return chosen
+
+
+def reopen(session: Session, officer: Officer, case: Case) -> None:
+    """A closed case back in its consulate's queue, unassigned (the person wrote again about
+    it, or it was closed too soon); any officer who may see the case may do it."""
+    if case.status != CaseStatus.CLOSED:
+        raise Refused("still_open")
+    conversation = conversation_of(session, case)
+    closed_with = case.outcome.value if case.outcome else None
+    try:
+        ownership.reopen_case(
+            session, conversation, case, ownership.officer_actor(officer.id), "reopened"
+        )
+    except ownership.NotLatestCase:
+        raise Refused("newer") from None
+    except ownership.InvalidTransition:
+        raise Refused("still_open") from None
+    audit.record(session, officer, Action.REOPEN, case, closed_with=closed_with)
 
 
 def transfer(

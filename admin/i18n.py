@@ -1,21 +1,25 @@
 """The admin's texts and pages in the officer's language: Babel catalogs, Jinja2 templates.
 
 Templates call `_("…")` (extracted by `make i18n` through babel.cfg's jinja2 mapping); the
-locale is the officer's profile, or the browser's Accept-Language before login.
+locale is the officer's profile, or the browser's Accept-Language before login. Dates, times
+and durations reach templates as `when`, `day`, `since` and `duration` (admin/dates.py),
+already bound to the locale and the admin's time zone.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import Final
+from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime, format_timedelta
+from babel import Locale
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from admin.dates import day, duration, since, when
 from core.i18n import LOCALES, Texts
 from knowledge import topic_label
 
@@ -38,28 +42,6 @@ def browser_locale(request: Request) -> str:
     return DEFAULT_LOCALE
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
-def since(moment: datetime | None, locale: str, now: datetime | None = None) -> str:
-    """ "3 minutes", "2 hours": how long ago, in the locale's words."""
-    if moment is None:
-        return "—"
-    delta = (now or datetime.now(UTC)) - _aware(moment)
-    return format_timedelta(max(delta, timedelta(0)), locale=locale, threshold=1.5)
-
-
-def duration(delta: timedelta, locale: str) -> str:
-    return format_timedelta(delta, locale=locale, threshold=1.5)
-
-
-def when(moment: datetime | None, locale: str) -> str:
-    if moment is None:
-        return "—"
-    return format_datetime(_aware(moment), "short", tzinfo=UTC, locale=locale)
-
-
 def topic_name(topic: str | None, locale: str) -> str:
     """A taxonomy id as the officer reads it ("Pay and wages"); other reasons as they are."""
     if not topic:
@@ -68,6 +50,20 @@ def topic_name(topic: str | None, locale: str) -> str:
         return topic_label(topic, locale)
     except KeyError:
         return topic
+
+
+def language_name(code: str | None, locale: str) -> str:
+    """A language code as the officer reads it ("es" → "español" or "Spanish")."""
+    if not code:
+        return "—"
+    return str(Locale.parse(locale).languages.get(code, code))
+
+
+def time_zone(request: Request) -> tzinfo:
+    """The installation's time zone for the admin (`ENLACE_ADMIN_TIME_ZONE`, checked at start)."""
+    settings = getattr(request.app.state, "settings", None)
+    name = getattr(settings, "admin_time_zone", "UTC")
+    return UTC if name == "UTC" else ZoneInfo(name)
 
 
 def render(
@@ -79,8 +75,10 @@ def render(
         locale=locale,
         _=partial(TEXTS.translate, locale),
         since=partial(since, locale=locale),
-        when=partial(when, locale=locale),
+        when=partial(when, locale=locale, zone=time_zone(request)),
+        day=partial(day, locale=locale),
         topic=partial(topic_name, locale=locale),
+        language_name=partial(language_name, locale=locale),
         duration=partial(duration, locale=locale),
         **context,
     )

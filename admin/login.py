@@ -21,7 +21,7 @@ from admin.auth import (
     same_token,
     secure_cookies,
 )
-from admin.i18n import browser_locale, render, when
+from admin.i18n import browser_locale, render
 from core.deps import SessionDep, SettingsDep
 from core.models import Officer
 
@@ -159,11 +159,10 @@ def revoke_token(token_id: int, signed: SignedInDep, session: SessionDep, _: For
 def audit_log(request: Request, signed: AdminDep, session: SessionDep) -> HTMLResponse:
     events = audit.recent(session)
     names = {o.id: o.display_name for o in session.query(Officer).all()}
-    locale = signed.officer.locale
     return render(
         request,
         "audit.html",
-        locale,
+        signed.officer.locale,
         signed=signed,
-        events=[(e, names.get(e.officer_id or 0), when(e.at, locale)) for e in events],
+        events=[(e, names.get(e.officer_id or 0)) for e in events],
     )

@@ -15,8 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from admin import cases, clock, queue
 from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
 from admin.canned import canned_buttons, person_language
-from admin.contact import may_write_first
-from admin.i18n import duration, render
+from admin.contact import ANSWERING_WINDOW, may_write_first
+from admin.dates import duration, span
+from admin.i18n import render
 from core.deps import SessionDep, SettingsDep
 from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
 
@@ -37,6 +38,9 @@ NOTICES: Final = {
     "held_unasked",
     "redacted",
     "safe_contact",
+    "reopened",
+    "still_open",
+    "newer",
 }
 
 
@@ -66,7 +70,17 @@ def queue_page(
     channel: str = "",
 ) -> HTMLResponse:
     only = _filter(urgent, unassigned, mine, channel)
-    return _queue(request, "queue.html", signed, session, only)
+    rows = queue.open_cases(session, signed.officer, only)
+    return render(
+        request,
+        "queue.html",
+        signed.officer.locale,
+        signed=signed,
+        rows=rows,
+        only=only,
+        clocks=clock.clocks_of(session, [row.case for row in rows]),
+        written_again=queue.written_again(session, signed.officer),
+    )
 
 
 @router.get("/queue/rows", response_class=HTMLResponse)
@@ -139,6 +153,9 @@ def case_page(
         clock=clock.clocks_of(session, [case])[case.id],
         canned=canned_buttons(locale, conversation),
         person_language=person_language(conversation),
+        answering_window=span(ANSWERING_WINDOW, locale),
+        written_since=queue.written_since_closed(session, case),
+        later_case=queue.later_case(session, case),
     )
 
 
@@ -222,6 +239,17 @@ def close(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, form: F
         return _refused(case, refused)
     session.commit()
     return RedirectResponse("/admin", status_code=303)
+
+
+@router.post("/cases/{case_id}/reopen")
+def reopen(case: ScopedCaseDep, signed: SignedInDep, session: SessionDep, _: FormDep) -> Response:
+    """A closed case back in the queue, unassigned; the page says so."""
+    try:
+        cases.reopen(session, signed.officer, case)
+    except cases.Refused as refused:
+        return _refused(case, refused)
+    session.commit()
+    return _back(case, "reopened")
 
 
 @router.post("/cases/{case_id}/transfer")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Final
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from admin.auth import in_scope
 from channels import WHATSAPP_WINDOW, DeliveryStatus, OutboxItem
@@ -190,3 +191,78 @@ def other_consulates(session: Session, case: Case) -> list[Consulate]:
     if case.consulate_id is not None:
         query = query.where(Consulate.id != case.consulate_id)
     return list(session.scalars(query))
+
+
+def written_since_closed(session: Session, case: Case) -> int:
+    """How many messages the person wrote after the case was closed (0 while it is open)."""
+    if case.closed_at is None:
+        return 0
+    count = session.scalar(
+        select(func.count(Message.id)).where(
+            Message.conversation_id == case.conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.created_at > case.closed_at,
+        )
+    )
+    return count or 0
+
+
+WRITTEN_AGAIN_DAYS: Final = 30
+WRITTEN_AGAIN_LIMIT: Final = 20
+
+
+@dataclass(frozen=True)
+class WrittenAgain:
+    """A closed case whose person wrote after it closed: a candidate for reopening."""
+
+    case: Case
+    conversation: Conversation
+    messages: int  # the person's messages since the closing
+
+
+def written_again(
+    session: Session, officer: Officer, now: datetime | None = None
+) -> list[WrittenAgain]:
+    """Closed cases the officer may see whose person wrote after the closing, within the last
+    30 days, and that are still the person's latest case (a later one is in the queue itself):
+    the queue lists them under the open cases, newest message first, so that an officer finds
+    what to reopen."""
+    since = (now or datetime.now(UTC)) - timedelta(days=WRITTEN_AGAIN_DAYS)
+    later = aliased(Case)
+    count = (
+        select(func.count(Message.id))
+        .where(
+            Message.conversation_id == Case.conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.created_at > Case.closed_at,
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Case, Conversation, count)
+        .join(Conversation, Case.conversation_id == Conversation.id)
+        .where(
+            Case.status == CaseStatus.CLOSED,
+            in_scope(officer),
+            Conversation.last_inbound_at >= since,
+            count > 0,
+            ~select(later.id)
+            .where(later.conversation_id == Case.conversation_id, later.id > Case.id)
+            .exists(),
+        )
+        .order_by(Conversation.last_inbound_at.desc(), Case.id.desc())
+        .limit(WRITTEN_AGAIN_LIMIT)
+    ).all()
+    return [WrittenAgain(case, conversation, n) for case, conversation, n in rows]
+
+
+def later_case(session: Session, case: Case) -> int | None:
+    """The id of a case of the same conversation opened after this one, if any (the newest)."""
+    later = session.scalar(
+        select(Case.id)
+        .where(Case.conversation_id == case.conversation_id, Case.id > case.id)
+        .order_by(Case.id.desc())
+        .limit(1)
+    )
+    return later

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Annotated, Final
 
 from babel import Locale
-from babel.dates import format_date, format_timedelta
+from babel.dates import format_timedelta
 from babel.numbers import format_decimal, format_percent
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, Response
@@ -72,10 +72,6 @@ def country_name(code: str, locale: str) -> str:
     return str(Locale.parse(locale).territories.get(code, code))
 
 
-def day(value: date, locale: str) -> str:
-    return format_date(value, "medium", locale=locale)
-
-
 def minutes(value: float | None, locale: str) -> str:
     if value is None:
         return "—"
@@ -118,7 +114,6 @@ def stats_page(
         chosen=chosen,
         figures=stats.figures(facts),
         country=partial(country_name, locale=locale),
-        day=partial(day, locale=locale),
         minutes=partial(minutes, locale=locale),
         share=partial(share, locale=locale),
         number=partial(number, locale=locale),

@@ -1,7 +1,8 @@
 """Who answers a conversation: one state machine, every move audited.
 
     bot ──queue──► queued ──assign──► with_officer ──hand_back──► bot
-     ▲                                                 │
+     ▲   ▲           ▲                                 │
+     │   └─reopen_case (an officer: the closed case back in its queue, from bot or closed)
      └────reopen──── closed ◄────────close─────────────┘ (from any state)
 
 The bot answers in `bot` and `queued` (someone waiting for an officer still gets answers and
@@ -23,7 +24,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from conversations.notices import tell_claimed, tell_closed
+from conversations.notices import CLOSED, tell_claimed, tell_closed
 from core.models import (
     Case,
     CaseStatus,
@@ -156,6 +157,38 @@ def reopen_if_closed(session: Session, conversation: Conversation) -> None:
     """A person who writes to a closed conversation is answered by the bot again."""
     if conversation.status == ConversationStatus.CLOSED:
         _move(session, conversation, ConversationStatus.BOT, PERSON, "the person wrote again")
+
+
+class NotLatestCase(InvalidTransition):
+    """Reopening a case the conversation has a later one than (open or closed)."""
+
+
+def reopen_case(
+    session: Session, conversation: Conversation, case: Case, actor: str, reason: str
+) -> Case:
+    """An officer puts a closed case back in its consulate's queue: unassigned, at its old
+    priority, with no outcome (the audit keeps the one it was closed with). Only the
+    conversation's latest case, so there is never more than one open: when the person has
+    asked again since, that newer case is the one to work on. The person is not told (the
+    bot keeps answering them until an officer claims the case, which they are told of); a
+    "the assistant is back" notice still owed for the closing is dropped."""
+    latest = session.scalar(
+        select(Case.id)
+        .where(Case.conversation_id == conversation.id)
+        .order_by(Case.id.desc())
+        .limit(1)
+    )
+    if case.conversation_id != conversation.id or case.closed_at is None:
+        raise InvalidTransition("reopen needs a closed case of this conversation")
+    if latest != case.id:
+        raise NotLatestCase(f"case {latest} is later")
+    if conversation.status not in (ConversationStatus.BOT, ConversationStatus.CLOSED):
+        raise InvalidTransition(f"reopen from {conversation.status}")
+    _move(session, conversation, ConversationStatus.QUEUED, actor, reason)
+    case.status, case.closed_at, case.officer_id, case.outcome = CaseStatus.OPEN, None, None, None
+    if case.notice_owed == CLOSED:
+        case.notice_owed = None
+    return case
 
 
 def _close_case(session: Session, conversation: Conversation) -> Case | None:

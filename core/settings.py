@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,9 @@ class Settings(BaseSettings):
     # hours"): only a consulate that knows its own figure sets it; unset, the notice says how
     # many cases wait before the person's instead of promising a time.
     handover_usual_hours: int | None = Field(default=None, ge=1)
+    # The time zone the admin shows dates and times in (an IANA name: "America/Los_Angeles"),
+    # one for the whole installation, shown beside every time; stored moments stay UTC.
+    admin_time_zone: str = "UTC"
 
     @property
     def sender_kind(self) -> SenderKind:
@@ -99,6 +103,17 @@ class Settings(BaseSettings):
         if not (self.twilio_sms_from.strip() or self.twilio_whatsapp_from.strip()):
             missing.append("TWILIO_SMS_FROM or TWILIO_WHATSAPP_FROM")
         return missing
+
+    @field_validator("admin_time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name, e.g. Europe/Madrid)"
+            ) from None
+        return value
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:

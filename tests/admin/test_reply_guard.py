@@ -55,6 +55,7 @@ def test_an_officer_cannot_write_first_to_a_person_who_asked_only_when_they_writ
     _person_wrote_long_ago(enlace, case)
     page = officer.get(f"/admin/cases/{case.id}").text
     assert 'id="reply-blocked"' in page
+    assert "dentro de 30 minutos después de su mensaje" in page  # Babel's words for the window
     assert "required disabled" in page
     assert _reply(officer, case, "Hola, ¿cómo estás?").endswith("?notice=safe_contact")
     enlace.deliver()

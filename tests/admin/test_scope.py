@@ -12,7 +12,15 @@ from sqlalchemy import select
 
 from admin.api import PREFIX
 from app.main import create_app
-from core.models import Case, CaseNote, Conversation, ConversationStatus, Message, OfficerRole
+from core.models import (
+    Case,
+    CaseNote,
+    Consulate,
+    Conversation,
+    ConversationStatus,
+    Message,
+    OfficerRole,
+)
 from tests.admin.conftest import MakeApi, MakeBrowser, Office
 from tests.admin.support import ask_for_a_human
 from tests.conftest import make_settings
@@ -49,8 +57,9 @@ def test_the_walk_covers_the_case_routes() -> None:
         "/admin/cases/{case_id}/reply",
         "/admin/cases/{case_id}/segments",
         "/admin/cases/{case_id}/messages/{message_id}/redact",
+        "/admin/cases/{case_id}/reopen",
     } <= paths
-    assert len(CASE_ROUTES) >= 9
+    assert len(CASE_ROUTES) >= 10
 
 
 def test_the_walk_covers_every_api_operation() -> None:
@@ -63,6 +72,7 @@ def test_the_walk_covers_every_api_operation() -> None:
         "/cases/{case_id}/notes",
         "/cases/{case_id}/transfer",
         "/cases/{case_id}/close",
+        "/cases/{case_id}/reopen",
     } <= operations
     assert ("GET", f"{PREFIX}/cases") in API_OTHER_ROUTES
 
@@ -110,6 +120,55 @@ def test_every_case_route_is_404_for_an_officer_of_another_consulate(
 
 def test_the_walk_covers_the_statistics_and_the_export() -> None:
     assert {("GET", "/admin/stats"), ("GET", "/admin/stats/cases.csv")} <= set(OTHER_ROUTES)
+
+
+SETTINGS_ROUTES = [(m, p) for m, p in OTHER_ROUTES if p.startswith("/admin/consulates")]
+
+
+def test_the_walk_covers_the_consulate_settings() -> None:
+    assert {
+        ("GET", "/admin/consulates"),
+        ("POST", "/admin/consulates"),
+        ("POST", "/admin/consulates/{consulate_id}"),
+    } <= set(SETTINGS_ROUTES)
+
+
+@pytest.mark.parametrize("role", [OfficerRole.OFFICER, OfficerRole.SUPERVISOR])
+@pytest.mark.parametrize(("method", "path"), [r for r in SETTINGS_ROUTES if r[0] == "POST"])
+def test_only_an_admin_changes_any_consulates_settings(
+    enlace: Enlace,
+    office: Office,
+    make_browser: MakeBrowser,
+    method: str,
+    path: str,
+    role: OfficerRole,
+) -> None:
+    for consulate in (office.consulate, office.other):  # another consulate's, and one's own
+        browser = make_browser(consulate, role)
+        browser.login()
+        url = path.format(consulate_id=office.consulate.id)
+        response = browser.post(url, name="Cambiado", country="NZ", target_minutes="1")
+        assert response.status_code == 403
+    with enlace.factory() as session:
+        home = session.get(Consulate, office.consulate.id)
+        assert home is not None
+        assert (home.name, home.first_response_target_minutes) == (
+            office.consulate.name,
+            office.consulate.first_response_target_minutes,
+        )
+        assert session.scalar(select(Consulate).where(Consulate.name == "Cambiado")) is None
+
+
+def test_a_supervisor_sees_no_other_consulates_settings(
+    office: Office, make_browser: MakeBrowser
+) -> None:
+    stranger = make_browser(office.other, OfficerRole.SUPERVISOR)
+    stranger.login()
+    page = stranger.get("/admin/consulates")
+    assert page.status_code == 200
+    assert f'data-consulate="{office.other.id}"' in page.text
+    assert f'data-consulate="{office.consulate.id}"' not in page.text
+    assert office.consulate.name not in page.text
 
 
 @pytest.mark.parametrize("role", [OfficerRole.OFFICER, OfficerRole.SUPERVISOR])

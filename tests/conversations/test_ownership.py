@@ -152,3 +152,55 @@ def test_a_conversation_the_bot_answers_cannot_be_assigned_without_the_queue(
         ownership.assign(session, conversation, officer_id, "skipping the queue")
     assert conversation.status == ConversationStatus.BOT
     assert _audit(session, conversation) == []
+
+
+def _closed_case(session: Session, conversation: Conversation, officer_id: int) -> Case:
+    ownership.queue_for_human(session, conversation, "urgent", Priority.URGENT)
+    case = ownership.assign(session, conversation, officer_id, "taken")
+    ownership.hand_back_to_bot(session, conversation, f"officer:{officer_id}", "closed: informed")
+    session.flush()
+    return case
+
+
+def test_an_officer_reopens_a_closed_case_into_the_queue_unassigned_and_audited(
+    session: Session, conversation: Conversation, officer_id: int
+) -> None:
+    case = _closed_case(session, conversation, officer_id)
+    ownership.reopen_case(session, conversation, case, f"officer:{officer_id}", "wrote again")
+    session.flush()
+    assert conversation.status == ConversationStatus.QUEUED
+    assert (case.status, case.closed_at, case.officer_id) == (CaseStatus.OPEN, None, None)
+    assert case.priority == Priority.URGENT  # back where its priority puts it
+    assert ownership.open_case(session, conversation) is case
+    assert _audit(session, conversation)[-1] == (
+        f"officer:{officer_id}",
+        "bot",
+        "queued",
+        "wrote again",
+    )
+    assert ownership.bot_may_answer(conversation)  # until an officer claims it again
+
+
+def test_an_open_case_cannot_be_reopened(
+    session: Session, conversation: Conversation, officer_id: int
+) -> None:
+    case = ownership.queue_for_human(session, conversation, "human_agent", Priority.NORMAL)
+    session.flush()
+    with pytest.raises(InvalidTransition):
+        ownership.reopen_case(session, conversation, case, "officer:1", "again")
+    assert conversation.status == ConversationStatus.QUEUED
+
+
+def test_a_case_the_person_has_asked_again_since_cannot_be_reopened(
+    session: Session, conversation: Conversation, officer_id: int
+) -> None:
+    old = _closed_case(session, conversation, officer_id)
+    new = ownership.queue_for_human(session, conversation, "human_agent", Priority.NORMAL)
+    session.flush()
+    before = _audit(session, conversation)
+    with pytest.raises(ownership.NotLatestCase):
+        ownership.reopen_case(session, conversation, old, "officer:1", "again")
+    session.flush()
+    assert old.status == CaseStatus.CLOSED
+    assert ownership.open_case(session, conversation) is new
+    assert _audit(session, conversation) == before
