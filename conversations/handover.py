@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from conversations import ownership, texts
 from conversations.awaiting import await_answer
+from conversations.case_questions import then_ask
 from conversations.ownership import Priority
 from conversations.safe_contact import said_in_message
 from conversations.texts import TEXTS
@@ -79,7 +80,8 @@ class HandOver:
         said = said_in_message(message.body)
         if said is not None:
             record_answer(session, case, said, "said unasked")
-            return Told(team, [*told, self.acknowledge(session, case, language)])
+            noted = self.acknowledge(session, case, language)
+            return Told(team, [*told, then_ask(session, conversation, case, noted, language)])
         await_answer(conversation, AWAITING)
         number = self._consulate_number(session, case)
         if number is None:

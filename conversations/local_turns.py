@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.formatting import numbered_menu
-from conversations import texts
+from conversations import case_questions, screening, texts
 from conversations.awaiting import Replay, await_answer, pending_question, take_awaiting
 from conversations.erasure import erase_person
 from conversations.gazetteer import words
@@ -81,6 +81,13 @@ class LocalTurns:
             erased = TEXTS.translate(language, texts.ERASED)
             erase_person(session, person, conversation.channel, erased)
             return LocalTurn(language, [erased], erased=True)
+        if screening.is_screening(awaiting) and screening.stops(message.body):
+            # "parar" ends the questions here, not every message (STOP itself still does).
+            stopped = case_questions.take(
+                session, conversation, awaiting or "", message.body, language
+            )
+            if stopped is not None:
+                return LocalTurn(language, stopped)
         if person.opted_out:
             if found and found.keyword == Keyword.START:
                 person.opted_out = False
@@ -94,6 +101,12 @@ class LocalTurns:
             answered = self._safe_contact(session, message, language)
             if answered is not None:
                 return answered
+        if case_questions.is_case_question(awaiting):
+            replies = case_questions.take(
+                session, conversation, awaiting or "", message.body, language
+            )
+            if replies is not None:
+                return LocalTurn(language, replies)
         if awaiting == "menu":
             choice = menu_choice(message.body, len(MENU))
             if choice is not None:
@@ -128,7 +141,11 @@ class LocalTurns:
         if value is None or case is None:
             return None
         record_answer(session, case, value, "answered")
-        return LocalTurn(language, [self._handover.acknowledge(session, case, language)])
+        noted = self._handover.acknowledge(session, case, language)
+        return LocalTurn(
+            language,
+            [case_questions.then_ask(session, message.conversation, case, noted, language)],
+        )
 
     def _volunteered_place(
         self, session: Session, message: Message, language: str
@@ -180,7 +197,8 @@ class LocalTurns:
         if keyword == Keyword.HUMAN:
             if conversation.status != ConversationStatus.BOT:
                 return _reply(language, texts.ALREADY_WITH_HUMAN)
-            return _reply(language, texts.HANDOVER, topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
+            # The hand-over's own message says who has the case and what happens next.
+            return LocalTurn(language, topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
         if keyword in (Keyword.ENGLISH, Keyword.SPANISH):
             conversation.person.language = language
             return _reply(language, texts.LANGUAGE_SET, topic="language_switch")

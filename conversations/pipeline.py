@@ -371,6 +371,10 @@ class Dialogue:
             told = self._handover.queue(
                 session, message, understanding.escalate, urgency.urgent, language, tell=not quiet
             )
+            if understanding.escalate and told.texts:
+                # The hand-over's own message replaces the bot's "I'm passing you on": one
+                # message that says who has the case and what happens next, then the question.
+                texts = []
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down.
