@@ -11,6 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import Final
 
+import pycountry
+from babel import Locale
 from babel.dates import format_datetime, format_timedelta
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -70,6 +72,19 @@ def topic_name(topic: str | None, locale: str) -> str:
         return topic
 
 
+def place_name(code: str | None, locale: str) -> str:
+    """An ISO 3166 code as the officer reads it: "México", "Texas, Estados Unidos"; the code
+    itself when no name is known."""
+    if not code:
+        return "—"
+    country, _, part = code.upper().partition("-")
+    name = Locale.parse(locale).territories.get(country, country)
+    if not part:
+        return str(name)
+    subdivision = pycountry.subdivisions.get(code=code.upper())  # type: ignore[no-untyped-call]
+    return f"{subdivision.name}, {name}" if subdivision is not None else f"{code}, {name}"
+
+
 def render(
     request: Request, name: str, locale: str, status_code: int = 200, **context: object
 ) -> HTMLResponse:
@@ -81,6 +96,7 @@ def render(
         since=partial(since, locale=locale),
         when=partial(when, locale=locale),
         topic=partial(topic_name, locale=locale),
+        place=partial(place_name, locale=locale),
         duration=partial(duration, locale=locale),
         **context,
     )

@@ -17,6 +17,7 @@ from admin.auth import FormDep, ScopedCaseDep, SignedIn, SignedInDep
 from admin.canned import canned_buttons, person_language
 from admin.contact import may_write_first
 from admin.i18n import duration, render
+from conversations import screening
 from core.deps import SessionDep, SettingsDep
 from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
 
@@ -139,6 +140,8 @@ def case_page(
         clock=clock.clocks_of(session, [case])[case.id],
         canned=canned_buttons(locale, conversation),
         person_language=person_language(conversation),
+        screening=screening.summary(case),
+        screening_ended=screening.ended(case),
     )
 
 

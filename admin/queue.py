@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from admin.auth import in_scope
 from channels import WHATSAPP_WINDOW, DeliveryStatus, OutboxItem
+from conversations import screening
 from conversations.ownership import Priority
 from core.models import (
     Case,
@@ -32,6 +33,7 @@ class QueueRow:
     topic: str | None
     language: str | None
     red_flags: list[str]
+    screening_flags: list[str]  # the ILO indicators the person's screening answers raise
     last_inbound_at: datetime | None
     officer_name: str | None
 
@@ -100,6 +102,7 @@ def open_cases(
                 topic=understood.topic if understood else case.reason,
                 language=conversation.person.language or (inbound[0].language if inbound else None),
                 red_flags=_red_flags(inbound),
+                screening_flags=screening.red_flags(case),
                 last_inbound_at=conversation.last_inbound_at,
                 officer_name=names.get(case.officer_id) if case.officer_id else None,
             )

@@ -104,3 +104,10 @@ def take(
 
 def _mark(case: Case, asked: str) -> None:
     case.asked = [*(case.asked or []), asked]
+
+
+def stop_screening(session: Session, conversation: Conversation, awaiting: str | None) -> None:
+    """STOP while the screening waited for an answer: it ends there (so does every message)."""
+    case = open_case(session, conversation)
+    if case is not None and screening.is_screening(awaiting):
+        screening.end(session, case, screening.STOPPED)

@@ -62,6 +62,9 @@ class LocalTurn:
     bypass_opt_out: bool = False
     erased: bool = False  # the message and its conversation no longer exist
     replay: Replay | None = None  # a question for Rasa to answer instead of this message
+    # An answer to the bot's own question ("bolivia", "si"): says nothing of the language the
+    # person wants, so the conversation's language stays as it was.
+    keeps_language: bool = False
 
 
 class LocalTurns:
@@ -87,13 +90,15 @@ class LocalTurns:
                 session, conversation, awaiting or "", message.body, language
             )
             if stopped is not None:
-                return LocalTurn(language, stopped)
+                return LocalTurn(language, stopped, keeps_language=True)
         if person.opted_out:
             if found and found.keyword == Keyword.START:
                 person.opted_out = False
                 return _reply(language, texts.OPTED_IN)
             return LocalTurn(language)  # they asked for silence; the message is kept
         if found is not None:
+            if found.keyword == Keyword.STOP:
+                case_questions.stop_screening(session, conversation, awaiting)
             if found.language:
                 person.language = language
             return self._keyword(session, message, found, language)
@@ -106,7 +111,7 @@ class LocalTurns:
                 session, conversation, awaiting or "", message.body, language
             )
             if replies is not None:
-                return LocalTurn(language, replies)
+                return LocalTurn(language, replies, keeps_language=True)
         if awaiting == "menu":
             choice = menu_choice(message.body, len(MENU))
             if choice is not None:

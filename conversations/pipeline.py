@@ -291,7 +291,8 @@ class Dialogue:
         question = replay.body if replay is not None else message.body
         _remember_places(conversation, question)
         choice = self._languages.choose(question, conversation.person.language)
-        conversation.person.language = choice.language
+        if local is None or not local.keeps_language:
+            conversation.person.language = choice.language
         metadata = _rasa_metadata(conversation, question, choice.language)
         metadata["programme"] = programme_of(session, conversation, question) or ""
         metadata["question"] = normalize_for_nlu(question)

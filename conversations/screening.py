@@ -109,31 +109,31 @@ def take(
     """The reply to the person's answer to the offer or to a question; None when the message
     does not answer it (then it is handled as any other and the screening ends)."""
     if stops(body):
-        _end(session, case, STOPPED)
+        end(session, case, STOPPED)
         return [TEXTS.translate(language, texts.SCREENING_STOPPED)]
     if awaiting == OFFER:
         accepted = read_answer(body, offer=True)
         if accepted is None:
-            _end(session, case, LEFT)
+            end(session, case, LEFT)
             return None
         if accepted != Answer.YES:
-            _end(session, case, DECLINED)
+            end(session, case, DECLINED)
             return [TEXTS.translate(language, texts.SCREENING_STOPPED)]
         return [_ask(conversation, 0, language)]
     index = _index(awaiting)
     answer = read_answer(body)
     if index is None or answer is None:
-        _end(session, case, LEFT)
+        end(session, case, LEFT)
         return None
     answers = dict(_state(case).get("answers") or {})
     answers[QUESTIONS[index].key] = None if answer == Answer.UNSURE else answer == Answer.YES
     case.screening = {**_state(case), "answers": answers}
     if case.officer_id is not None:
-        _end(session, case, CLAIMED)
+        end(session, case, CLAIMED)
         return []  # the officer has the conversation now, and sees the answer
     if index + 1 < len(QUESTIONS):
         return [_ask(conversation, index + 1, language)]
-    _end(session, case, FINISHED)
+    end(session, case, FINISHED)
     return [TEXTS.translate(language, texts.SCREENING_DONE)]
 
 
@@ -154,7 +154,8 @@ def _state(case: Case) -> dict[str, Any]:
     return dict(case.screening or {"answers": {}, "ended": None})
 
 
-def _end(session: Session, case: Case, how: str) -> None:
+def end(session: Session, case: Case, how: str) -> None:
+    """The screening is over (`how`: FINISHED, STOPPED, …), with its red flags in the audit."""
     case.screening = {**_state(case), "ended": how}
     session.add(
         AuditEvent(
