@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 # A follow-up is never sent on as a request for a person or as an emergency: those are
 # decided on the person's own words.
 NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
+RASA_UNAVAILABLE = "rasa_unavailable"  # why a case opens when Rasa did not answer
 
 
 @dataclass
@@ -347,7 +348,7 @@ class Dialogue:
             # Rasa down, or a turn that produced no reply (a failed action): never leave the
             # person without an answer.
             texts = [TEXTS.translate(language, APOLOGY)]
-            understanding = Understanding(None, None, None, "rasa_unavailable", None)
+            understanding = Understanding(None, None, None, RASA_UNAVAILABLE, None)
         else:
             texts = turn.texts
             understanding = _understand(turn)
@@ -372,9 +373,10 @@ class Dialogue:
             told = self._handover.queue(
                 session, message, understanding.escalate, urgency.urgent, language, tell=not quiet
             )
-            if understanding.escalate and told.texts:
+            if understanding.escalate not in (None, RASA_UNAVAILABLE) and told.texts:
                 # The hand-over's own message replaces the bot's "I'm passing you on": one
                 # message that says who has the case and what happens next, then the question.
+                # (With Rasa down, the apology stays: it says why the bot did not answer.)
                 texts = []
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and

@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from admin.accounts import authenticate
 from admin.demo import DEMO_EMAIL, NotDevelopment, ensure_demo
+from conversations import routing
 from core import migrate
 from core.db import make_engine, make_session_factory
-from core.models import Consulate, Officer, OfficerRole
+from core.models import Consulate, Officer, OfficerRole, Person
 from core.settings import get_settings
 from tests.conftest import TEST_KEYS
 from tools import admin_user
@@ -66,4 +67,20 @@ def test_the_demo_officer_is_made_once_and_only_in_development(sqlite_db: str) -
         consulate = session.get(Consulate, officers[0].consulate_id)
         assert consulate is not None
         assert consulate.takes_unrouted
+        assert (consulate.country, consulate.places) == ("MX", ["US-TX"])
+        # A HUMANO from the simulator lands in the demo queue whatever the person says.
+        for origin, where, region in [
+            (None, None, None),
+            ("MX", "US", "US-TX"),
+            ("MX", "US", None),
+            ("GT", "US", "US-CA"),
+        ]:
+            person = Person(
+                address_hash=f"demo{origin}{region}",
+                address_encrypted=b"x",
+                country_origin=origin,
+                country_destination=where,
+                region_destination=region,
+            )
+            assert routing.route(session, person) == consulate.id
     engine.dispose()

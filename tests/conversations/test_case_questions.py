@@ -120,7 +120,8 @@ def test_the_questions_follow_the_safe_contact_answer_and_reroute_the_case(
             .where(OwnershipChange.conversation_id == case.conversation_id)
             .order_by(OwnershipChange.id.desc())
         ).first()
-        assert change is not None and change.reason == "rerouted: place"
+        assert change is not None
+        assert change.reason == "rerouted: place"
 
 
 def test_a_person_in_a_state_no_consulate_serves_goes_to_the_country_one(

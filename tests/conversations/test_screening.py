@@ -76,7 +76,8 @@ def test_the_offer_follows_the_safe_contact_answer_and_reminds_of_delete(enlace:
     enlace.receive(phone, "en madrid")
     offer = _replies(enlace, phone, 0)[-1]
     assert offer.startswith("Gracias, anotado. ¿Te hago 7 preguntas cortas de si o no")
-    assert "DESPUES" in offer and "BORRAR borra este chat" in offer
+    assert "DESPUES" in offer
+    assert "BORRAR borra este chat" in offer
     assert _case(enlace, phone).asked == ["origin", "place", "screening"]
 
 
@@ -140,10 +141,12 @@ def test_stop_midway_ends_the_questions_and_keeps_what_was_answered(
     assert _replies(enlace, phone, 0)[-1].startswith("Esta bien, no mas preguntas.")
     case = _case(enlace, phone)
     assert screening.ended(case) == screening.STOPPED
-    assert case.screening is not None and case.screening["answers"] == {"documents": True}
+    assert case.screening is not None
+    assert case.screening["answers"] == {"documents": True}
     with enlace.factory() as session:
         person = enlace.person(session, phone)
-        assert person is not None and not person.opted_out  # the questions stop, not messages
+        assert person is not None
+        assert not person.opted_out
     enlace.rasa.reply = lambda body: rasa_response(["Respuesta."], intent="wages", confidence=0.9)
     enlace.receive(phone, "si")  # no question is awaited any more: a message like any other
     assert _replies(enlace, phone, 0)[-1] == "Respuesta."
@@ -191,7 +194,8 @@ def test_an_urgent_answer_gets_the_urgent_reply_before_the_next_question(enlace:
     assert replies[0].startswith("En peligro llama:")
     assert replies[-1].startswith("5/7")
     answers = _case(enlace, phone).screening
-    assert answers is not None and answers["answers"]["threats"] is True
+    assert answers is not None
+    assert answers["answers"]["threats"] is True
 
 
 def test_no_more_questions_once_an_officer_holds_the_case(enlace: Enlace) -> None:
