@@ -47,6 +47,21 @@ def test_admin_user_creates_an_admin_who_can_sign_in(
     engine.dispose()
 
 
+def test_admin_user_gives_a_new_consulate_the_places_it_serves(
+    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ENLACE_NEW_PASSWORD", "una clave bastante larga")
+    argv = ["--email", "h@consulado.example", "--consulate", "Houston", "--serves", "us-tx, US-OK"]
+    assert admin_user.main(argv) == 0
+    engine = make_engine(sqlite_db)
+    with make_session_factory(engine)() as session:
+        consulate = session.scalars(select(Consulate).where(Consulate.name == "Houston")).one()
+        assert (consulate.places, consulate.serves) == (["US-TX", "US-OK"], "US-TX, US-OK")
+    engine.dispose()
+    wrong = ["--email", "x@consulado.example", "--consulate", "X", "--serves", "US-XX"]
+    assert admin_user.main(wrong) == 1
+
+
 def test_admin_user_refuses_a_short_password(
     sqlite_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
