@@ -4,7 +4,7 @@ nationality and where they are, and the screening's answers with the red flags t
 from __future__ import annotations
 
 from core.models import Case, Conversation, OfficerRole
-from tests.admin.conftest import MakeBrowser, Office
+from tests.admin.conftest import MakeApi, MakeBrowser, Office
 from tests.admin.support import ask_for_a_human
 from tests.harness import Enlace
 
@@ -72,3 +72,23 @@ def test_a_case_never_screened_shows_no_screening(
     officer = make_browser(office.consulate)
     officer.login()
     assert 'id="screening"' not in officer.get(f"/admin/cases/{case.id}").text
+
+
+def test_the_api_gives_the_screening_nationality_and_place(
+    enlace: Enlace, office: Office, make_api: MakeApi
+) -> None:
+    case_id = _screened(enlace, office)
+    api = make_api(office.consulate)
+    detail = api.get(f"/admin/api/v1/cases/{case_id}").json()
+    assert (detail["nationality"], detail["location"]) == ("GT", "US-TX")
+    assert detail["screening_ended"] == "stopped"
+    assert detail["screening"][0] == {
+        "question": "documents",
+        "answer": True,
+        "indicator": "retention of identity documents",
+        "flagged": True,
+    }
+    assert [a["flagged"] for a in detail["screening"]] == [True, True, False, False]
+    rows = api.get("/admin/api/v1/cases").json()
+    (row,) = [r for r in rows if r["case"]["id"] == case_id]
+    assert row["screening_flags"] == ["retention of identity documents", "restriction of movement"]
