@@ -86,6 +86,10 @@ def take(
             return None
         person.country_origin = origin
         why = "nationality"
+        place = parse_location(body)  # "soy de honduras, estoy en texas" answers both
+        if place is not None and place[0] != origin and not person.country_destination:
+            person.country_destination, person.region_destination = place
+            why = "nationality and place"
     else:
         place = parse_location(body)
         if place is None:

@@ -11,6 +11,11 @@ safe-contact question (an awaited answer, see `local_turns`), unless the message
 it ("no me escriban, ella ve el cel"): then it is recorded and acknowledged, not asked. The
 option "never: I will call" carries the consulate's number only when `knowledge/contacts.yml`
 has that country's consular line for where the person is.
+
+A new hand-over is one message (QUEUED: who has the case, that an officer will read the chat,
+the wait, and HELP for help now) and the question: the bot's own "I'm passing you on" is not
+sent as well. After the safe-contact answer come the questions of `case_questions` (where the
+person is from, where they are, and after an urgent hand-over the screening).
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ from core.i18n import N_, Texts
 
 TEXTS: Final = Texts(Path(__file__).parent / "translations")
 
-# Translators: what happens next and whether someone may write follow in their own messages
-# (QUEUED, SAFE_CONTACT_QUESTION), so this one promises neither a time nor a message.
+# Translators: what the bot's hand-over action says. A new hand-over is told by QUEUED and
+# SAFE_CONTACT_QUESTION instead (one message each); this one is seen when the case was already
+# open, so it promises neither a time nor a message.
 # 911 is not the emergency number everywhere Enlace serves (Spain 112, Chile 133): HELP answers
 # with the lines for where the person is (local_turns, `with_emergency_lines`).
 HANDOVER: Final = N_(

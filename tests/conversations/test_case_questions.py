@@ -136,6 +136,15 @@ def test_a_person_in_a_state_no_consulate_serves_goes_to_the_country_one(
     assert _case(enlace, phone).consulate_id == _consulate_id(enlace, BOLIVIA_US)
 
 
+def test_an_answer_that_says_both_saves_the_second_question(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "HUMANO")
+    enlace.receive(phone, "2")
+    enlace.receive(phone, "soy de bolivia pero estoy en houston")
+    assert _last(enlace, phone) == f"Gracias. Tu caso ahora esta con {BOLIVIA_TX}."
+    assert _case(enlace, phone).asked == ["origin"]
+
+
 def test_what_is_known_is_not_asked(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.receive(phone, "hola")
