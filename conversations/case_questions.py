@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 
 from conversations import ownership, routing, screening, texts
 from conversations.awaiting import await_answer
+from conversations.gazetteer import words
 from conversations.ownership import Priority, open_case
-from conversations.places import parse_location, parse_origin
+from conversations.places import ANSWER_SIMILARITY, names_in, parse_location, parse_origin
+from conversations.situation import PLACE_FILLER
 from conversations.texts import TEXTS
 from core.models import Case, Consulate, Conversation
 
@@ -31,6 +33,17 @@ AWAIT_ORIGIN: Final = "case_origin"
 AWAIT_PLACE: Final = "case_place"
 SCREENING: Final = "screening"  # in `Case.asked` once the screening was offered
 
+# Words an answer about places is made of besides the names ("soy de honduras pero ahora estoy
+# en texas"); a message with any other word is a question of its own ("cuanto cuesta el
+# pasaporte en guatemala"), not the answer.
+_ANSWER_WORDS: Final = frozenset(
+    {
+        *("pero", "y", "ahora", "mi", "pais", "estado", "ciudad", "nacionalidad", "vengo"),
+        *("originario", "originaria", "nacido", "nacida", "naci", "but", "and", "my"),
+        *("country", "state", "city", "originally", "born", "living", "live", "vivo"),
+        *("vivimos", "somos", "we", "are", "currently", "right", "gracias", "thanks"),
+    }
+)
 _ASKS: Final = {
     routing.ORIGIN: (AWAIT_ORIGIN, texts.ASK_ORIGIN),
     routing.PLACE: (AWAIT_PLACE, texts.ASK_PLACE),
@@ -80,6 +93,8 @@ def take(
     if screening.is_screening(awaiting):
         return screening.take(session, conversation, case, awaiting, body, language)
     person = conversation.person
+    if not _only_places(body):
+        return None
     if awaiting == AWAIT_ORIGIN:
         origin = parse_origin(body)
         if origin is None:
@@ -115,3 +130,13 @@ def stop_screening(session: Session, conversation: Conversation, awaiting: str |
     case = open_case(session, conversation)
     if case is not None and screening.is_screening(awaiting):
         screening.end(session, case, screening.STOPPED)
+
+
+def _only_places(text: str) -> bool:
+    """Whether a message says nothing but places (where the person is from, where they are):
+    once the filler words are gone, the place names found (typos allowed) account for every
+    word left."""
+    kept = [w for w in words(text).split() if w not in PLACE_FILLER | _ANSWER_WORDS]
+    names = names_in(" ".join(kept), similarity=ANSWER_SIMILARITY)
+    covered = sum(len(name.split()) for name in names)
+    return bool(names) and "?" not in text and len(kept) <= covered

@@ -177,6 +177,20 @@ def test_a_question_the_person_ignores_is_handled_as_a_message_and_not_asked_aga
     assert _case(enlace, phone).asked == ["origin"]
 
 
+def test_a_question_of_the_person_that_names_a_country_is_not_taken_for_the_answer(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "HUMANO")
+    enlace.receive(phone, "2")
+    enlace.rasa.reply = lambda body: rasa_response(
+        ["Respuesta."], intent="consular_services", confidence=0.9
+    )
+    enlace.receive(phone, "cuanto cuesta el pasaporte en guatemala")
+    assert enlace.replies_to(phone)[-1] == "Respuesta."
+    assert _case(enlace, phone).asked == ["origin"]
+
+
 def test_the_questions_wait_for_the_safe_contact_answer(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.receive(phone, "HUMANO")
