@@ -50,11 +50,12 @@ _NO_WORDS: Final = frozenset(
 _YES_WORDS: Final = frozenset(
     {
         *("si", "sii", "siii", "sip", "sep", "simon", "sim", "claro", "cierto", "correcto"),
-        *("exacto", "afirmativo", "obvio", "obviamente", "efectivamente", "ya", "s"),
+        *("exacto", "afirmativo", "obvio", "obviamente", "efectivamente", "s"),
         *("yes", "yess", "yeah", "yea", "yah", "yep", "yup", "ye", "y", "sure", "true"),
         *("right", "correct", "definitely", "absolutely", "totally", "ajá", "aja"),
     }
 )
+_BARE: Final = 2  # words
 # Only where the question is an offer ("shall I ask?"): "ok", "dale" accept it.
 _AGREE_WORDS: Final = frozenset({"ok", "okay", "okey", "oki", "dale", "va", "bueno", "vale"})
 
@@ -77,9 +78,12 @@ def read_answer(text: str, *, offer: bool = False) -> Answer | None:
         return Answer.NO
     if _YES_PHRASES.match(read):
         return Answer.YES
-    first = read.split()[0]
+    words = read.split()
+    first = words[0]
     if first in _NO_WORDS:
         return Answer.NO
     if first in _YES_WORDS or (offer and first in _AGREE_WORDS):
+        return Answer.YES
+    if first == "ya" and len(words) <= _BARE:  # "ya", "ya si": yes; "ya me voy" is not
         return Answer.YES
     return None

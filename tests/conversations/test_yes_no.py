@@ -56,7 +56,16 @@ def test_an_answer_is_read_as_people_type_it(text: str, expected: Answer) -> Non
 
 
 @pytest.mark.parametrize(
-    "text", ["", "hola", "que pasa con mi caso?", "no entiendo", "ok", "cuanto me deben pagar"]
+    "text",
+    [
+        "",
+        "hola",
+        "que pasa con mi caso?",
+        "no entiendo",
+        "ok",
+        "cuanto me deben pagar",
+        "ya me voy",
+    ],
 )
 def test_a_message_that_is_no_answer_is_none(text: str) -> None:
     assert read_answer(text) is None
