@@ -121,8 +121,8 @@ catalogs: $(COMPILED_CATALOGS)
 %.mo: %.po | $(STAMP_APP)
 	$(PYBABEL) -q compile -i $< -o $@
 
-admin-user: install-app ## create a consular account: EMAIL=… CONSULATE="name" COUNTRY=MX [ROLE=admin]; asks for the password
-	$(PY) -m tools.admin_user --email "$(EMAIL)" --consulate "$(CONSULATE)" --country "$(or $(COUNTRY),MX)" --role "$(or $(ROLE),admin)"
+admin-user: install-app ## create a consular account: EMAIL=… CONSULATE="name" COUNTRY=MX [SERVES="US-TX,US-OK"] [ROLE=admin]; asks for the password
+	$(PY) -m tools.admin_user --email "$(EMAIL)" --consulate "$(CONSULATE)" --country "$(or $(COUNTRY),MX)" --serves "$(SERVES)" --role "$(or $(ROLE),admin)"
 
 migrate: install-app ## bring the configured database to the newest schema
 	$(PY) -m core.migrate

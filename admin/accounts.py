@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final
@@ -158,12 +159,23 @@ def end_session(session: Session, token: str) -> None:
 
 
 def ensure_consulate(
-    session: Session, name: str, country: str, serves: str = "", takes_unrouted: bool = False
+    session: Session,
+    name: str,
+    country: str,
+    serves: str = "",
+    takes_unrouted: bool = False,
+    places: Sequence[str] = (),
 ) -> Consulate:
+    """The consulate named `name`, created if new: the country it represents, where it works
+    (`serves` to show, `places` as ISO 3166 codes to route by: "US", "US-TX")."""
     found = session.scalar(select(Consulate).where(Consulate.name == name))
     if found is None:
         found = Consulate(
-            name=name, country=country.upper(), serves=serves, takes_unrouted=takes_unrouted
+            name=name,
+            country=country.upper(),
+            serves=serves,
+            takes_unrouted=takes_unrouted,
+            places=[code.upper() for code in places],
         )
         session.add(found)
         session.flush()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo
 
+import pycountry
 from babel import Locale
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -64,6 +65,17 @@ def time_zone(request: Request) -> tzinfo:
     settings = getattr(request.app.state, "settings", None)
     name = getattr(settings, "admin_time_zone", "UTC")
     return UTC if name == "UTC" else ZoneInfo(name)
+def place_name(code: str | None, locale: str) -> str:
+    """An ISO 3166 code as the officer reads it: "México", "Texas, Estados Unidos"; the code
+    itself when no name is known."""
+    if not code:
+        return "—"
+    country, _, part = code.upper().partition("-")
+    name = Locale.parse(locale).territories.get(country, country)
+    if not part:
+        return str(name)
+    subdivision = pycountry.subdivisions.get(code=code.upper())  # type: ignore[no-untyped-call]
+    return f"{subdivision.name}, {name}" if subdivision is not None else f"{code}, {name}"
 
 
 def render(
@@ -79,6 +91,7 @@ def render(
         day=partial(day, locale=locale),
         topic=partial(topic_name, locale=locale),
         language_name=partial(language_name, locale=locale),
+        place=partial(place_name, locale=locale),
         duration=partial(duration, locale=locale),
         **context,
     )

@@ -18,6 +18,7 @@ from admin.canned import canned_buttons, person_language
 from admin.contact import ANSWERING_WINDOW, may_write_first
 from admin.dates import duration, span
 from admin.i18n import render
+from conversations import screening
 from core.deps import SessionDep, SettingsDep
 from core.models import Case, CaseOutcome, CaseStatus, Channel, Conversation
 
@@ -156,6 +157,8 @@ def case_page(
         answering_window=span(ANSWERING_WINDOW, locale),
         written_since=queue.written_since_closed(session, case),
         later_case=queue.later_case(session, case),
+        screening=screening.summary(case),
+        screening_ended=screening.ended(case),
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from admin.auth import in_scope
 from channels import WHATSAPP_WINDOW, DeliveryStatus, OutboxItem
+from conversations import screening
 from conversations.ownership import Priority
 from core.models import (
     Case,
@@ -33,6 +34,7 @@ class QueueRow:
     topic: str | None
     language: str | None
     red_flags: list[str]
+    screening_flags: list[str]  # the ILO indicators the person's screening answers raise
     last_inbound_at: datetime | None
     officer_name: str | None
 
@@ -101,6 +103,7 @@ def open_cases(
                 topic=understood.topic if understood else case.reason,
                 language=conversation.person.language or (inbound[0].language if inbound else None),
                 red_flags=_red_flags(inbound),
+                screening_flags=screening.red_flags(case),
                 last_inbound_at=conversation.last_inbound_at,
                 officer_name=names.get(case.officer_id) if case.officer_id else None,
             )

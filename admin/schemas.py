@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 from admin import queue
 from admin.cases import NOTE_MAX, REASON_MAX, REPLY_MAX
 from channels import DeliveryStatus
+from conversations import screening
 from core.models import (
     Author,
     Case,
@@ -69,6 +70,9 @@ class QueueItem(BaseModel):
     topic: str | None = Field(description="Taxonomy id the bot last understood, or why.")
     language: str | None
     red_flags: list[str] = Field(description="Topics of the messages flagged urgent.")
+    screening_flags: list[str] = Field(
+        description="ILO forced-labour indicators the person's screening answers raise."
+    )
     last_inbound_at: datetime | None = Field(description="The person's last message.")
     officer_name: str | None
 
@@ -81,6 +85,7 @@ class QueueItem(BaseModel):
             topic=row.topic,
             language=row.language,
             red_flags=row.red_flags,
+            screening_flags=row.screening_flags,
             last_inbound_at=_aware(row.last_inbound_at),
             officer_name=row.officer_name,
         )
@@ -142,12 +147,30 @@ class Destination(BaseModel):
     name: str
 
 
+class ScreeningAnswer(BaseModel):
+    """One answered question of the screening (conversations/screening.py)."""
+
+    question: str = Field(description="documents, free_to_leave, debt, threats, pay, living…")
+    answer: bool | None = Field(description="Yes, no, or null: the person did not know.")
+    indicator: str = Field(description="The ILO forced-labour indicator the question is about.")
+    flagged: bool = Field(description="The answer raises that indicator.")
+
+
 class CaseDetail(BaseModel):
     """A case as its page shows it; reading it is audited."""
 
     case: CaseState
     channel: Channel
     language: str | None = Field(description="The person's language.")
+    nationality: str | None = Field(description="ISO 3166-1 code, when the person said it.")
+    location: str | None = Field(
+        description="Where the person is: ISO 3166-2 subdivision, else ISO 3166-1 country."
+    )
+    screening: list[ScreeningAnswer] = Field(description="The screening's answers, in order.")
+    screening_ended: str | None = Field(
+        description="finished, stopped, declined, left, claimed; null while running or never"
+        " offered."
+    )
     opted_out: bool = Field(description="The person sent STOP: nothing can be sent.")
     whatsapp_window_seconds: int | None = Field(
         description="Seconds left of WhatsApp's 24-hour window; null on SMS."
@@ -172,6 +195,19 @@ class CaseDetail(BaseModel):
             case=CaseState.of(case),
             channel=conversation.channel,
             language=conversation.person.language,
+            nationality=conversation.person.country_origin,
+            location=conversation.person.region_destination
+            or conversation.person.country_destination,
+            screening=[
+                ScreeningAnswer(
+                    question=line.key,
+                    answer=line.answer,
+                    indicator=line.indicator,
+                    flagged=line.flagged,
+                )
+                for line in screening.summary(case)
+            ],
+            screening_ended=screening.ended(case),
             opted_out=conversation.person.opted_out,
             whatsapp_window_seconds=int(left.total_seconds()) if left is not None else None,
             messages=[MessageOut.of(line) for line in lines],

@@ -160,9 +160,14 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+# A leading "sí," / "si." / "yes," answers a question (the screening's); without it, "si me
+# amenazan" would read as the hypothetical "if they threaten me".
+_AFFIRMATION: Final = re.compile(r"^\s*(?:(?:s[ií]|yes|yeah)\s*[,.;:!]+|sí\s)\s*", re.IGNORECASE)
+
+
 def read_danger(text: str, urgent_topic: bool = False) -> DangerReading:
     """The signals of danger in `text`; `urgent_topic`: the topic model read an urgent topic."""
-    words = canonical(text)
+    words = canonical(_AFFIRMATION.sub("", text, count=1))
     fired = [signal for signal in SIGNALS if signal.pattern.search(words)]
     found = [marker for marker in MARKERS if marker.pattern.search(words)]
     markers = tuple(marker.name for marker in found)

@@ -11,6 +11,11 @@ safe-contact question (an awaited answer, see `local_turns`), unless the message
 it ("no me escriban, ella ve el cel"): then it is recorded and acknowledged, not asked. The
 option "never: I will call" carries the consulate's number only when `knowledge/contacts.yml`
 has that country's consular line for where the person is.
+
+A new hand-over is one message (QUEUED: who has the case, that an officer will read the chat,
+the wait, and HELP for help now) and the question: the bot's own "I'm passing you on" is not
+sent as well. After the safe-contact answer come the questions of `case_questions` (where the
+person is from, where they are, and after an urgent hand-over the screening).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from conversations import ownership, texts
 from conversations.awaiting import await_answer
+from conversations.case_questions import then_ask
 from conversations.ownership import Priority
 from conversations.safe_contact import said_in_message
 from conversations.texts import TEXTS
@@ -79,7 +85,8 @@ class HandOver:
         said = said_in_message(message.body)
         if said is not None:
             record_answer(session, case, said, "said unasked")
-            return Told(team, [*told, self.acknowledge(session, case, language)])
+            noted = self.acknowledge(session, case, language)
+            return Told(team, [*told, then_ask(session, conversation, case, noted, language)])
         await_answer(conversation, AWAITING)
         number = self._consulate_number(session, case)
         if number is None:

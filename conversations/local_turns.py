@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.formatting import numbered_menu
-from conversations import texts
+from conversations import case_questions, screening, texts
 from conversations.awaiting import Replay, await_answer, pending_question, take_awaiting
 from conversations.erasure import erase_person
 from conversations.gazetteer import words
@@ -64,6 +64,9 @@ class LocalTurn:
     erased: bool = False  # the message and its conversation no longer exist
     replay: Replay | None = None  # a question for Rasa to answer instead of this message
     urgent: bool = False  # the person wrote URGENTE/URGENT
+    # An answer to the bot's own question ("bolivia", "si"): says nothing of the language the
+    # person wants, so the conversation's language stays as it was.
+    keeps_language: bool = False
 
 
 class LocalTurns:
@@ -88,12 +91,21 @@ class LocalTurns:
             erased = TEXTS.translate(language, texts.ERASED)
             erase_person(session, person, conversation.channel, erased)
             return LocalTurn(language, [erased], erased=True)
+        if screening.is_screening(awaiting) and screening.stops(message.body):
+            # "parar" ends the questions here, not every message (STOP itself still does).
+            stopped = case_questions.take(
+                session, conversation, awaiting or "", message.body, language
+            )
+            if stopped is not None:
+                return LocalTurn(language, stopped, keeps_language=True)
         if person.opted_out:
             if found and found.keyword == Keyword.START:
                 person.opted_out = False
                 return _reply(language, texts.OPTED_IN)
             return LocalTurn(language)  # they asked for silence; the message is kept
         if found is not None:
+            if found.keyword == Keyword.STOP:
+                case_questions.stop_screening(session, conversation, awaiting)
             if found.language:
                 person.language = language
             return self._keyword(session, message, found, language)
@@ -101,6 +113,12 @@ class LocalTurns:
             answered = self._safe_contact(session, message, language)
             if answered is not None:
                 return answered
+        if case_questions.is_case_question(awaiting):
+            replies = case_questions.take(
+                session, conversation, awaiting or "", message.body, language
+            )
+            if replies is not None:
+                return LocalTurn(language, replies, keeps_language=True)
         if awaiting == "menu":
             choice = menu_choice(message.body, len(MENU))
             if choice is not None:
@@ -135,7 +153,11 @@ class LocalTurns:
         if value is None or case is None:
             return None
         record_answer(session, case, value, "answered")
-        return LocalTurn(language, [self._handover.acknowledge(session, case, language)])
+        noted = self._handover.acknowledge(session, case, language)
+        return LocalTurn(
+            language,
+            [case_questions.then_ask(session, message.conversation, case, noted, language)],
+        )
 
     def _volunteered_place(
         self, session: Session, message: Message, language: str
@@ -190,7 +212,8 @@ class LocalTurns:
         if keyword == Keyword.HUMAN:
             if conversation.status != ConversationStatus.BOT:
                 return _reply(language, texts.ALREADY_WITH_HUMAN)
-            return _reply(language, texts.HANDOVER, topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
+            # The hand-over's own message says who has the case and what happens next.
+            return LocalTurn(language, topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
         if keyword in (Keyword.ENGLISH, Keyword.SPANISH):
             conversation.person.language = language
             return _reply(language, texts.LANGUAGE_SET, topic="language_switch")

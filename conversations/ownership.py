@@ -24,11 +24,12 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from conversations import routing
 from conversations.notices import CLOSED, tell_claimed, tell_closed
 from core.models import (
+    AuditEvent,
     Case,
     CaseStatus,
-    Consulate,
     Conversation,
     ConversationStatus,
     OwnershipChange,
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 BOT: Final = "bot"  # the actor when the pipeline moves a conversation
 PERSON: Final = "person"  # the actor when the person's own message moves it
+REROUTED: Final = "rerouted"  # the case audit's action when the person's answer moves a case
 
 
 class Priority(enum.IntEnum):
@@ -111,18 +113,33 @@ def queue_for_human(
 
 
 def route(session: Session, conversation: Conversation) -> int | None:
-    """The consulate a new case goes to: one of the person's nationality when it is known,
-    else the one that takes unrouted cases; None leaves it in the admins' fallback queue."""
-    country = conversation.person.country_origin
-    if country:
-        found = session.scalar(
-            select(Consulate.id).where(Consulate.country == country.upper()).order_by(Consulate.id)
+    """The consulate a new case goes to (`conversations.routing`): the one of the person's
+    nationality that serves where they are, else the one that takes unrouted cases; None
+    leaves it in the admins' fallback queue."""
+    return routing.route(session, conversation.person)
+
+
+def reroute(session: Session, conversation: Conversation, why: str) -> Case | None:
+    """The person said where they are from or where they are: an open case nobody has claimed
+    yet goes to the consulate that now fits, audited; the case when it moved, else None."""
+    case = open_case(session, conversation)
+    if case is None or case.officer_id is not None:
+        return None
+    to = route(session, conversation)
+    if to is None or to == case.consulate_id:
+        return None
+    was, case.consulate_id = case.consulate_id, to
+    _audit(session, conversation, conversation.status, PERSON, f"rerouted: {why}", None)
+    session.add(
+        AuditEvent(
+            officer_id=None,
+            consulate_id=to,
+            case_id=case.id,
+            action=REROUTED,
+            detail={"from_consulate": was, "to_consulate": to, "why": why},
         )
-        if found is not None:
-            return found
-    return session.scalar(
-        select(Consulate.id).where(Consulate.takes_unrouted.is_(True)).order_by(Consulate.id)
     )
+    return case
 
 
 def assign(session: Session, conversation: Conversation, officer_id: int, reason: str) -> Case:

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
 SMALL_TALK = frozenset({"thanks", "goodbye"})
 SMALL_TALK_CONFIDENCE = 0.8
+RASA_UNAVAILABLE = "rasa_unavailable"  # why a case opens when Rasa did not answer
 
 
 @dataclass
@@ -305,7 +306,8 @@ class Dialogue:
         question = replay.body if replay is not None else message.body
         _remember_places(conversation, question)
         choice = self._languages.choose(question, conversation.person.language)
-        conversation.person.language = choice.language
+        if local is None or not local.keeps_language:
+            conversation.person.language = choice.language
         metadata = _rasa_metadata(conversation, question, choice.language)
         metadata["origin"] = metadata["origin"] or self._thread_origin(session, message) or ""
         metadata["programme"] = programme_of(session, conversation, question) or ""
@@ -381,7 +383,7 @@ class Dialogue:
             # Rasa down, or a turn that produced no reply (a failed action): never leave the
             # person without an answer.
             texts = [TEXTS.translate(language, APOLOGY)]
-            understanding = Understanding(None, None, None, "rasa_unavailable", None)
+            understanding = Understanding(None, None, None, RASA_UNAVAILABLE, None)
         else:
             texts = turn.texts
             understanding = _understand(turn)
@@ -406,6 +408,11 @@ class Dialogue:
             told = self._handover.queue(
                 session, message, understanding.escalate, urgency.urgent, language, tell=not quiet
             )
+            if understanding.escalate not in (None, RASA_UNAVAILABLE) and told.texts:
+                # The hand-over's own message replaces the bot's "I'm passing you on": one
+                # message that says who has the case and what happens next, then the question.
+                # (With Rasa down, the apology stays: it says why the bot did not answer.)
+                texts = []
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down, unless it

@@ -58,7 +58,7 @@ RELATIVES: Final = frozenset(
     )
 )
 # Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
-_PLACE_FILLER: Final = frozenset(
+PLACE_FILLER: Final = frozenset(
     (
         *("en", "in", "the", "el", "la", "los", "las", "de", "del", "from", "soy", "somos"),
         *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le"),
@@ -141,7 +141,7 @@ def names_a_relative(text: str) -> bool:
 
 def only_a_place(text: str, place_names: Sequence[str]) -> bool:
     """Whether a message says nothing but where ("en madrid", "im in the us")."""
-    rest = set(words(text).split()) - _PLACE_FILLER
+    rest = set(words(text).split()) - PLACE_FILLER
     for name in place_names:
         rest -= set(name.split())
     return bool(place_names) and not rest and "?" not in text

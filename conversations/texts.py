@@ -16,8 +16,9 @@ from core.i18n import N_, Texts
 
 TEXTS: Final = Texts(Path(__file__).parent / "translations")
 
-# Translators: what happens next and whether someone may write follow in their own messages
-# (QUEUED, SAFE_CONTACT_QUESTION), so this one promises neither a time nor a message.
+# Translators: what the bot's hand-over action says. A new hand-over is told by QUEUED and
+# SAFE_CONTACT_QUESTION instead (one message each); this one is seen when the case was already
+# open, so it promises neither a time nor a message.
 # 911 is not the emergency number everywhere Enlace serves (Spain 112, Chile 133): HELP answers
 # with the lines for where the person is (local_turns, `with_emergency_lines`).
 HANDOVER: Final = N_(
@@ -62,10 +63,12 @@ URGENT_HUMAN: Final = N_(
 # --- Hand-over notices (conversations/handover.py, conversations/notices.py) ---
 # Translators: stands for {team} when no consulate has the case yet (the fallback queue).
 CONSULAR_TEAM: Final = N_("the consular team")
-# Translators: {wait} is one of the WAIT_ sentences below.
+# Translators: the one hand-over message (then the safe-contact question, a second SMS): who
+# has the case, what happens next, and where help is. {team} is a consulate's name or
+# CONSULAR_TEAM; {wait} is one of the WAIT_ sentences below. Keep it within one SMS (160
+# characters with a long consulate name).
 QUEUED: Final = N_(
-    "Your case is with {team}: an officer will read your conversation. {wait} Meanwhile I can"
-    " still answer your questions."
+    "Your case is with {team}. An officer will read this chat. {wait} In danger? Write HELP."
 )
 WAIT_USUAL_HOURS: Final = N_("It usually takes up to {hours} hours, during office hours.")
 WAIT_AHEAD: Final = N_("Cases waiting before yours: {ahead}.")
@@ -151,3 +154,33 @@ DANGER_CHECK: Final = N_(
     "If you are in danger now, write URGENT: you get the emergency numbers and a consular"
     " officer at once."
 )
+# --- Questions after a hand-over (conversations/case_questions.py) ---
+# Translators: asked once after a hand-over, alone or after a short "Noted" line.
+ASK_ORIGIN: Final = N_("Which country are you from?")
+# Translators: asked once after a hand-over; the person answers "Texas", "en Madrid"...
+ASK_PLACE: Final = N_("Where are you now (country, state)?")
+# Translators: the person said where they are from or where they are, and the case moved.
+ROUTED: Final = N_("Thanks. Your case is now with {team}.")
+NOTED: Final = N_("Thanks, noted.")
+
+# --- The screening (conversations/screening.py) ---
+# Translators: offered after an urgent hand-over; {count} questions. Keep the keywords in
+# capitals as the person must write them (LATER/DESPUES, DELETE/BORRAR).
+SCREENING_OFFER: Final = N_(
+    "Can I ask you {count} short yes/no questions so the officer knows how to help? Reply YES,"
+    " or LATER to stop at any time. DELETE erases this chat."
+)
+# Translators: a closed question of the screening, in plain words; answered yes or no.
+SCREEN_DOCUMENTS: Final = N_("Does someone else keep your passport or ID?")
+SCREEN_FREE_TO_LEAVE: Final = N_("Can you leave your work or where you live when you want?")
+SCREEN_DEBT: Final = N_("Do you owe money to your employer or recruiter that you must work off?")
+SCREEN_THREATS: Final = N_("Has anyone threatened you or your family, or hurt you?")
+SCREEN_PAY: Final = N_("Are you paid what you were promised?")
+SCREEN_LIVING: Final = N_("Is the place where you live unsafe or overcrowded?")
+SCREEN_ISOLATION: Final = N_("Can you talk to your family or friends when you want?")
+# Translators: after the last screening answer.
+SCREENING_DONE: Final = N_(
+    "Thank you. The officer will see your answers. You can write here at any time."
+)
+# Translators: the person said LATER (or declined the offer).
+SCREENING_STOPPED: Final = N_("OK, no more questions. You can write here at any time.")

@@ -88,6 +88,8 @@ class Person(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     country_origin: Mapped[str | None] = mapped_column(String(2))
     country_destination: Mapped[str | None] = mapped_column(String(2))
+    # Where in that country, as an ISO 3166-2 code ("US-TX"), when the person said it.
+    region_destination: Mapped[str | None] = mapped_column(String(8))
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -231,7 +233,10 @@ class Consulate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(2))  # the state it represents
-    serves: Mapped[str] = mapped_column(String(200), default="")  # where it works, free text
+    serves: Mapped[str] = mapped_column(String(200), default="")  # where it works, for display
+    # Where it works, for routing: ISO 3166 codes, a country ("US") or a subdivision ("US-TX")
+    # (conversations/routing.py).
+    places: Mapped[list[str]] = mapped_column(JSON, default=list)
     # Takes the cases of people whose nationality is not known yet (one consulate at most;
     # with none, such cases wait in the fallback queue the admins see).
     takes_unrouted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -317,6 +322,12 @@ class Case(Base):
     # A change of who answers that the person was not told yet, because nobody could write
     # to them first ("claimed", "closed"): told with the answer to their next message.
     notice_owed: Mapped[str | None] = mapped_column(String(16))
+    # The questions the bot asked the person after the hand-over ("origin", "place",
+    # "screening"), each at most once per case (conversations/case_questions.py).
+    asked: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The screening's answers, question key to yes/no, and how it ended
+    # (conversations/screening.py); None when it was never offered.
+    screening: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class CaseNote(Base):

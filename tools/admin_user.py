@@ -12,6 +12,7 @@ import os
 import sys
 
 from admin.accounts import WeakPassword, create_officer, ensure_consulate, find_officer
+from conversations.routing import parse_places
 from core import migrate
 from core.db import make_engine, make_session_factory
 from core.models import OfficerRole
@@ -24,11 +25,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default="")
     parser.add_argument("--consulate", required=True, help="its name; created when new")
     parser.add_argument("--country", default="MX", help="ISO code of the state it represents")
+    parser.add_argument(
+        "--serves",
+        default="",
+        help='where a new consulate works, ISO 3166 codes to route cases by: "US-TX,US-OK", "ES"',
+    )
     parser.add_argument("--role", choices=[r.value for r in OfficerRole], default="admin")
     parser.add_argument("--locale", choices=["es", "en"], default="es")
     args = parser.parse_args(argv)
     if not args.email or not args.consulate:
         parser.error("EMAIL and CONSULATE are required")
+    try:
+        places = parse_places(args.serves)
+    except ValueError as error:
+        print(f"not an ISO 3166 code: {error}", file=sys.stderr)
+        return 1
     password = os.environ.get("ENLACE_NEW_PASSWORD") or getpass.getpass("password: ")
     if "ENLACE_NEW_PASSWORD" not in os.environ and getpass.getpass("again: ") != password:
         print("the passwords differ", file=sys.stderr)
@@ -39,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         if find_officer(session, args.email) is not None:
             print(f"{args.email} already has an account", file=sys.stderr)
             return 1
-        consulate = ensure_consulate(session, args.consulate, args.country)
+        consulate = ensure_consulate(
+            session, args.consulate, args.country, ", ".join(places), places=places
+        )
         try:
             create_officer(
                 session,

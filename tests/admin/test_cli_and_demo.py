@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from admin.accounts import authenticate
 from admin.demo import DEMO_EMAIL, NotDevelopment, ensure_demo
+from conversations import routing
 from core import migrate
 from core.db import make_engine, make_session_factory
-from core.models import Consulate, Officer, OfficerRole
+from core.models import Consulate, Officer, OfficerRole, Person
 from core.settings import get_settings
 from tests.conftest import TEST_KEYS
 from tools import admin_user
@@ -46,6 +47,21 @@ def test_admin_user_creates_an_admin_who_can_sign_in(
     engine.dispose()
 
 
+def test_admin_user_gives_a_new_consulate_the_places_it_serves(
+    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ENLACE_NEW_PASSWORD", "una clave bastante larga")
+    argv = ["--email", "h@consulado.example", "--consulate", "Houston", "--serves", "us-tx, US-OK"]
+    assert admin_user.main(argv) == 0
+    engine = make_engine(sqlite_db)
+    with make_session_factory(engine)() as session:
+        consulate = session.scalars(select(Consulate).where(Consulate.name == "Houston")).one()
+        assert (consulate.places, consulate.serves) == (["US-TX", "US-OK"], "US-TX, US-OK")
+    engine.dispose()
+    wrong = ["--email", "x@consulado.example", "--consulate", "X", "--serves", "US-XX"]
+    assert admin_user.main(wrong) == 1
+
+
 def test_admin_user_refuses_a_short_password(
     sqlite_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,4 +82,20 @@ def test_the_demo_officer_is_made_once_and_only_in_development(sqlite_db: str) -
         consulate = session.get(Consulate, officers[0].consulate_id)
         assert consulate is not None
         assert consulate.takes_unrouted
+        assert (consulate.country, consulate.places) == ("MX", ["US-TX"])
+        # A HUMANO from the simulator lands in the demo queue whatever the person says.
+        for origin, where, region in [
+            (None, None, None),
+            ("MX", "US", "US-TX"),
+            ("MX", "US", None),
+            ("GT", "US", "US-CA"),
+        ]:
+            person = Person(
+                address_hash=f"demo{origin}{region}",
+                address_encrypted=b"x",
+                country_origin=origin,
+                country_destination=where,
+                region_destination=region,
+            )
+            assert routing.route(session, person) == consulate.id
     engine.dispose()

@@ -216,7 +216,9 @@ def test_more_with_nothing_to_expand_says_so(enlace: Enlace) -> None:
     ]
 
 
-@pytest.mark.parametrize(("word", "start"), [("HUMANO", "Listo, le paso"), ("HUMAN", "Done, I")])
+@pytest.mark.parametrize(
+    ("word", "start"), [("HUMANO", "Tu caso esta con"), ("HUMAN", "Your case is")]
+)
 def test_asking_for_a_human_opens_a_case(enlace: Enlace, word: str, start: str) -> None:
     phone = new_phone()
     enlace.receive(phone, word)

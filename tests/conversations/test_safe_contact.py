@@ -124,10 +124,12 @@ def test_what_a_message_says_unasked_about_the_phone(
     assert said_in_message(text) == expected
 
 
-def _consulate_for(enlace: Enlace, phone: str, name: str, country: str) -> None:
+def _consulate_for(
+    enlace: Enlace, phone: str, name: str, country: str, places: tuple[str, ...] = ()
+) -> None:
     """The person's nationality, and a consulate of it (so the case goes there)."""
     with enlace.factory() as session:
-        ensure_consulate(session, name, country)
+        ensure_consulate(session, name, country).places = list(places)
         person = enlace.person(session, phone)
         assert person is not None
         person.country_origin = country
@@ -155,10 +157,10 @@ def test_a_hand_over_names_the_consulate_then_asks_one_question(enlace: Enlace) 
     _consulate_for(enlace, phone, "Consulado de El Salvador (pruebas)", "SV")
     before = len(enlace.replies_to(phone))
     enlace.receive(phone, "HUMANO")
-    handover, queued, question = enlace.replies_to(phone)[before:]
-    assert handover.startswith("Listo, le paso")
-    assert "Consulado de El Salvador (pruebas)" in queued
+    queued, question = enlace.replies_to(phone)[before:]  # one hand-over message, one question
+    assert queued.startswith("Tu caso esta con Consulado de El Salvador (pruebas).")
     assert "antes del tuyo" in queued or "siguiente" in queued  # a wait it can know
+    assert queued.endswith("Escribe AYUDA.")  # where help is, while the person waits
     assert "Es seguro que alguien te escriba a este numero?" in question
     assert "3 Nunca: yo llamo" in question
     assert _case(enlace, phone).safe_contact == SafeContact.UNKNOWN
@@ -220,7 +222,7 @@ def test_the_consulates_line_is_given_only_from_the_directory_for_where_the_pers
     enlace: Enlace,
 ) -> None:
     phone = _greeted(enlace)
-    _consulate_for(enlace, phone, "Consulado de México (pruebas)", "MX")
+    _consulate_for(enlace, phone, "Consulado de México (pruebas)", "MX", ("US",))
     with enlace.factory() as session:
         person = enlace.person(session, phone)
         assert person is not None
@@ -232,7 +234,7 @@ def test_the_consulates_line_is_given_only_from_the_directory_for_where_the_pers
     assert enlace.replies_to(phone)[-1].endswith("cuando puedas: 520-623-7874.")
 
     nowhere = _greeted(enlace)
-    _consulate_for(enlace, nowhere, "Consulado de México (pruebas)", "MX")
+    _consulate_for(enlace, nowhere, "Consulado de México (pruebas)", "MX", ("US",))
     enlace.receive(nowhere, "HUMANO")  # where they are is unknown: no number
     assert enlace.replies_to(nowhere)[-1].endswith("3 Nunca: yo llamo")
 
