@@ -65,6 +65,8 @@ def time_zone(request: Request) -> tzinfo:
     settings = getattr(request.app.state, "settings", None)
     name = getattr(settings, "admin_time_zone", "UTC")
     return UTC if name == "UTC" else ZoneInfo(name)
+
+
 def place_name(code: str | None, locale: str) -> str:
     """An ISO 3166 code as the officer reads it: "México", "Texas, Estados Unidos"; the code
     itself when no name is known."""
