@@ -161,9 +161,10 @@ CHILEAN_REGION_ORDINALS: Final = (
     *("decimocuarta", "decimoquinta", "decimosexta"),
 )
 
-# Demonyms of the places people come from, each an entry of the Real Academia's Diccionario
-# de la lengua española (dle.rae.es: "natural de …"). Answers only: several are also a
-# pepper or a surname ("poblano", "campechano" are left out for that reason).
+# Demonyms in common use for the places people come from (the "natural de …" sense of the
+# Real Academia's dictionary, dle.rae.es; written from usage, not yet checked entry by entry
+# against it). Answers only: several are also a pepper or a surname ("poblano", "campechano"
+# are left out for that reason).
 DEMONYMS: Final = {
     "MX": (
         *("tapati", "chilang", "jaroch", "yucatec", "regiomontan", "oaxaquen", "michoacan"),
