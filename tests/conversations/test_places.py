@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from conversations.places import mentioned_country, mentioned_origin, parse_coun
         ("canada!", "CA"),
         ("mexico", "MX"),
         ("no se", None),
-        ("trabaje en usa y ahora en canada", None),
+        ("trabaje en usa y en canada", None),
     ],
 )
 def test_a_short_answer_names_one_country(text: str, country: str | None) -> None:
@@ -97,7 +98,7 @@ def test_a_message_without_one_clear_origin_names_none(text: str) -> None:
         ("soy guatemalteca", "GT"),
         ("El Salvador!", "SV"),
         ("peru", "PE"),
-        ("de honduras pero vivo en mexico", None),  # two countries
+        ("de honduras y de mexico", None),  # two countries
         ("no le entiendo", None),
     ],
 )
@@ -143,14 +144,29 @@ def test_andean_regions_and_demonyms_say_where_a_person_is_from(text: str, origi
     assert mentioned_origin(text) == origin
 
 
-def _place_answers() -> list[tuple[str, str, str | None]]:
-    """Both dev lists: ours and the outside writer's (whose fresh held-out list is not read)."""
-    found = []
-    for name in ("place_answers.tsv", "place_answers_outside.tsv"):
+# Answers of the second outside list the parser does not read, and why; strict, so a fix shows.
+KNOWN_MISSES = {
+    "Wash.": "AP-style state abbreviations are not in the data; 'wash' is a word",
+    "roatan, bay islands": "Roatan is under 15,000 people in GeoNames; 'bay islands' has no data",
+    "estuve en canada el año pasado, ahora estoy en washington en la manzana": "13 words",
+    "el año pasado en huelva, este año me toco en albacete en el ajo": "13 words",
+}
+
+
+def _place_answers() -> list[Any]:
+    """The dev lists: ours and the outside writers' (whose held-out list is not read).
+
+    An answer longer than `MAX_WORDS` is taken for a new question, not read as an answer."""
+    found: list[Any] = []
+    for name in ("place_answers.tsv", "place_answers_outside.tsv", "place_answers_dev2.tsv"):
         path = Path(__file__).parents[1] / "data" / name
         with path.open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            found += [(row["question"], row["text"], row["country"] or None) for row in rows]
+            for row in rows:
+                values = (row["question"], row["text"], row["country"] or None)
+                reason = KNOWN_MISSES.get(row["text"])
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                found.append(pytest.param(*values, marks=marks))
     return found
 
 
@@ -251,3 +267,57 @@ def test_a_person_in_a_mexican_place_from_another_country_is_in_mexico(
 @pytest.mark.parametrize("text", ["gracias", "muchas gracias", "ok gracias amigo"])
 def test_thanks_is_no_typo_of_a_short_place_name(text: str) -> None:
     assert (parse_country(text), mentioned_country(text)) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "origin"),
+    [
+        ("trabaje en usa y ahora en canada", "CA", None),
+        ("de honduras pero vivo en mexico", "MX", "HN"),
+        ("naci en puebla pero ahora estoy en texas", "US", "MX"),
+        ("antes en españa, now in BC", "CA", None),
+    ],
+)
+def test_an_answer_naming_two_places_is_read_by_the_question_asked(
+    text: str, country: str | None, origin: str | None
+) -> None:
+    assert (parse_country(text), parse_origin(text)) == (country, origin)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "place"),
+    [
+        ("leon, españa", "country", "ES"),  # León is in Spain and Nicaragua
+        ("granada, nicaragua", "origin", "NI"),  # Granada too
+        ("en walla walla", "country", "US"),  # a town of 30,000
+        ("q onda", "country", None),  # Onda, a Spanish town, is not said as a place
+        ("es normal", "country", None),
+    ],
+)
+def test_names_of_several_countries_and_small_towns_give_way(
+    text: str, question: str, place: str | None
+) -> None:
+    parse = parse_country if question == "country" else parse_origin
+    assert parse(text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "place"),
+    [
+        ("ontaryo", "country", "CA"),  # as it sounds
+        ("en kebek", "country", "CA"),
+        ("catrachita", "origin", "HN"),  # a diminutive
+        ("tiquita", "origin", "CR"),
+        ("soy regiomontano", "origin", "MX"),  # a demonym
+        ("quiteña", "origin", "EC"),
+        ("quinta region", "country", "CL"),  # Chile's numbered regions
+        ("en el valle de coachella", "country", "US"),  # a farm region
+        ("now in BC", "country", "CA"),  # a province's symbol in capitals
+        ("bc i dont know", "country", None),  # "because"
+    ],
+)
+def test_names_written_as_they_sound_diminutives_demonyms_and_regions(
+    text: str, question: str, place: str | None
+) -> None:
+    parse = parse_country if question == "country" else parse_origin
+    assert parse(text) == place

@@ -1,0 +1,96 @@
+"""The parts of an answer that name several places, and which part answers the question.
+
+People answer "where do you work?" with their story: "antes en sinaloa pero ahora estoy en
+arizona", "I was in ontario last year, now in florida", "en georgia hace 3 años, soy de
+puebla". Split at commas and at the words that turn a sentence
+("pero", "ahora", "now"), each part says where the person is now, was before, or comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from conversations.gazetteer import words
+
+# Where a person is now; where they were; where they come from; where they live or work.
+PRESENT: Final = frozenset(
+    {"ahora", "ahorita", "orita", "horita", "now", "rn", "actualmente", "currently", "este"}
+    | {"this", "hoy", "today", "todavia", "still"}
+)
+PAST: Final = frozenset(
+    {"antes", "estuve", "estaba", "estuvimos", "estabamos", "trabajaba", "trabaje", "anduve"}
+    | {"andaba", "andabamos", "vivia", "pasado", "pasada", "before", "b4", "was", "were"}
+    | {"used", "last", "previously", "formerly", "worked", "lived"}
+)
+ORIGIN: Final = frozenset(
+    {"soy", "somos", "naci", "nacimos", "vengo", "venimos", "from", "born", "originally"}
+    | {"originario", "originaria", "raised"}
+)
+LIVING: Final = frozenset(
+    {"trabajo", "trabajamos", "vivo", "vivimos", "estoy", "estamos", "ando", "andamos"}
+    | {"work", "working", "live", "living", "llevo", "tengo"}
+)
+# Words that begin a new part: "pero", "but"; "y"/"and" only before a word of the lists above.
+TURNS: Final = frozenset({"pero", "but", "aunque", "though", "mas"})
+JOINS: Final = frozenset({"y", "and", "e"})
+_PUNCTUATION = re.compile(r"[,;.!?()]+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    present: bool
+    past: bool
+    origin: bool
+    living: bool
+
+
+def clauses(text: str) -> tuple[Clause, ...]:
+    """The parts of `text`, each with what its words say of the place it names."""
+    found = []
+    for piece in _PUNCTUATION.split(text):
+        for part in _split(piece.split()):
+            said = {word for token in part for word in words(token).split()}
+            found.append(
+                Clause(
+                    " ".join(part),  # as written: "BC" in capitals is a province
+                    present=bool(said & PRESENT),
+                    past=bool(said & PAST),
+                    origin=bool(said & ORIGIN),
+                    living=bool(said & LIVING),
+                )
+            )
+    return tuple(found)
+
+
+def _split(tokens: list[str]) -> list[list[str]]:
+    """A run of words cut before "pero"/"but", before "y"/"and" followed by a word that says
+    when or whose the place is, and before "ahora"/"now" unless it ends the run
+    ("north carolina now" stays one part)."""
+    parts: list[list[str]] = [[]]
+    markers = PRESENT | PAST | ORIGIN | LIVING
+    plain = [words(token) for token in tokens]
+    for at, token in enumerate(plain):
+        following = plain[at + 1] if at + 1 < len(plain) else ""
+        turns = token in TURNS or (token in JOINS and following in markers)
+        now_begins = token in PRESENT and at + 1 < len(tokens) and token != "este"
+        if parts[-1] and (turns or now_begins):
+            parts.append([])
+        parts[-1].append(tokens[at])
+    return [part for part in parts if part]
+
+
+def for_where_now(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
+    """The parts that may say where a person works now, best first: those that say "now",
+    then those that say neither "before" nor "I am from"."""
+    rest = tuple(c for c in found if not c.past and not c.origin)
+    return (tuple(c for c in found if c.present and not c.origin), rest)
+
+
+def for_where_from(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
+    """The parts that may say where a person comes from, best first: those that say "I am
+    from", then those that say nothing of living or working there."""
+    rest = tuple(c for c in found if not c.living and not c.present)
+    return (tuple(c for c in found if c.origin), rest)
