@@ -224,8 +224,8 @@ def test_an_admin_works_the_queue_a_case_and_the_settings_in_their_language(
 
     row.get_by_role("link").first.click()
     expect(page.locator("#thread")).to_contain_text("pasaporte")
-    # Spanish writes the hour without a leading zero ("4:33 UTC"), English with AM/PM.
-    zone = re.compile(r"\d{1,2}:\d{2}(\u202f[AP]M)? UTC" if locale == "en" else r"\d{1,2}:\d{2} UTC")
+    # The hour may have one digit in both languages ("4:33 UTC"); English adds AM/PM.
+    zone = re.compile(r"\d{1,2}:\d{2}(\u202f[AP]M)? UTC")
     expect(page.locator("#thread .meta").first).to_contain_text(zone)
     expect(page.locator("#window")).to_contain_text(re.compile(r"\d+h \d+m"))
     _shot(page, f"21-case-{locale}")
