@@ -38,6 +38,8 @@ SETS = {
     "own": DATA / "urgency_messages.tsv",
     "outside": DATA / "urgency_outside.tsv",
     "more": DATA / "urgency_more.tsv",
+    # All dev (training data for the classifier): its figures are not a measurement.
+    "extra": DATA / "urgency_extra.tsv",
     # The topic questions (mostly ordinary traffic, 11 % urgent): how often a person with an
     # everyday question would get the emergency reply instead of an answer.
     "questions": DATA / "dev_questions.tsv",

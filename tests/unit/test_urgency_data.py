@@ -13,7 +13,7 @@ from tools.urgency_data import held_out_guard, read_rows, training_set
 
 
 def _outside_by_set() -> list[tuple[str, dict[str, str]]]:
-    """The outside writers' sets (urgency_outside.tsv, urgency_more.tsv, dev_questions.tsv)."""
+    """The outside writers' sets (urgency_outside, urgency_more, urgency_extra, dev_questions)."""
     return [
         (name, row) for name, path in urgency_data.OUTSIDE_SETS.items() for row in read_rows(path)
     ]
@@ -52,7 +52,8 @@ def test_every_training_row_comes_from_an_allowed_source() -> None:
     assert {row["id"] for row in training if row["set"] == "own"} <= own
     from_outside = {row["id"] for row in training if row["set"] in urgency_data.OUTSIDE_SETS}
     assert from_outside <= dev
-    assert len(dev - from_outside) < 40  # near-duplicates of held-out rows, left out
+    # Only the near-duplicates of held-out rows are left out: a few percent, not a whole set.
+    assert 0 < len(dev - from_outside) < 0.05 * len(dev)
     assert len(training) > 900
 
 
