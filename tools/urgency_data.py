@@ -6,8 +6,9 @@ The bot's UrgencyClassifier (bot/components/urgency_classifier.py) learns from
   * the `dev` rows of the outside writers' sets: tests/data/urgency_outside.tsv,
     tests/data/urgency_more.tsv (ordinary traffic: everyday questions that share words with
     danger, which the first outside set had few of), tests/data/urgency_extra.tsv (all dev:
-    indirect danger and hard near misses, written as training data) and tests/data/dev_questions.tsv (the
-    topic questions, labelled urgent or not; their held-out rows are what `make eval` reports).
+    indirect danger and hard near misses, written as training data) and
+    tests/data/dev_questions.tsv (the topic questions, labelled urgent or not; their held-out
+    rows are what `make eval` reports).
 The `heldout` rows of the outside sets are never copied, and a row of any source that is a
 near-duplicate of one of them (tools.leaks: same words give or take two, or a difflib ratio of
 0.70) is left out too, so the held-out figures stay held-out. Texts are written as the app sends
