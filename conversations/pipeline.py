@@ -327,6 +327,12 @@ class Dialogue:
         metadata["programme"] = programme_of(session, conversation, question) or ""
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
+        # What the classifier read in a follow-up's own words, sent as the thread's topic.
+        metadata["read"] = (
+            (reading.best_topic()[0] or "")
+            if replay is not None and replay.follow_up and reading is not None
+            else ""
+        )
         # The bot already asked about this thread and got no answer: it answers as it can.
         metadata["asked"] = "1" if replay is not None and replay.asked else ""
         # The article the thread is on: a follow-up stays on it unless its words need another.

@@ -59,6 +59,15 @@ def test_a_short_follow_up_the_model_cannot_place_stays_on_the_threads_topic(
     assert (sent["metadata"]["question"], sent["metadata"]["follow_up"]) == ("cuanto cuesta?", "1")
 
 
+def test_a_follow_up_carries_what_the_model_read_in_its_own_words(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "y me pagan los dias que no trabaje?")
+    assert thread.rasa.messages[-1]["metadata"]["read"] == "wages"
+    thread.receive(phone, "me golpeo el patron y me duele")
+    assert thread.rasa.messages[-1]["metadata"]["read"] == ""
+
+
 def test_a_new_subject_the_model_reads_clearly_is_not_a_follow_up(thread: Enlace) -> None:
     phone = new_phone()
     thread.receive(phone, "me cobraron 1500 por la visa")
