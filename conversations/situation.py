@@ -76,8 +76,8 @@ COMPLAINING: Final = frozenset(
         *("complain", "complaint", "complaining", "report", "reporting", "call", "file"),
     )
 )
-# Later in a conversation, "can someone help us?" read as a greeting is a request for a person:
-# the bot has already told what it knows.
+# Later in a conversation, "can someone help us?" read as a greeting (or weakly as a request
+# for a person) is a request for a person: the bot has already told what it knows.
 GREETING: Final = "greet"
 HUMAN_TOPIC: Final = "human_agent"
 HELP_WORDS: Final = frozenset(
@@ -181,8 +181,9 @@ def complaint_follow_up(text: str, thread: str | None) -> str | None:
 
 
 def asks_a_person_for_help(text: str, intent: str | None) -> bool:
-    """A message read as a greeting that asks for help: on a thread, a request for a person."""
-    return intent == GREETING and not HELP_WORDS.isdisjoint(words(text).split())
+    """A message read as a greeting, or as a request for a person too weakly to be sure, that
+    asks for help: on a thread, a request for a person."""
+    return intent in (GREETING, HUMAN_TOPIC) and not HELP_WORDS.isdisjoint(words(text).split())
 
 
 def names_a_relative(text: str) -> bool:

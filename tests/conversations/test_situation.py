@@ -25,9 +25,11 @@ READINGS = {
     "y a donde me quejo?": ("emergency", 0.4),
     "a quien llamo?": ("emergency", 0.4),
     "alguien nos puede ayudar?": ("greet", 0.7),
+    "can someone help me please": ("nlu_fallback", 0.45),
 }
 # The classifier's other readings, where a test needs them.
 RANKINGS = {
+    "can someone help me please": [("nlu_fallback", 0.45), ("human_agent", 0.3), ("greet", 0.2)],
     "y me pagan los dias que no trabaje?": [("wages", 0.6), ("injury_health", 0.2)],
 }
 
@@ -108,6 +110,15 @@ def test_asking_for_help_after_an_answer_is_asking_for_a_person(thread: Enlace) 
     phone = new_phone()
     thread.receive(phone, "me golpeo el patron y me duele")
     thread.receive(phone, "alguien nos puede ayudar?")
+    assert thread.rasa.messages[-1]["message"] == "/human_agent"
+
+
+def test_asking_for_help_read_weakly_as_a_person_after_an_answer_asks_for_one(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "can someone help me please")
     assert thread.rasa.messages[-1]["message"] == "/human_agent"
 
 
