@@ -65,9 +65,8 @@ RELATIVES: Final = frozenset(
 # the complaint ("a donde llamo", "can he still complain?" after an answer on unpaid wages):
 # the complaints topic says where and what protects the person who complains.
 COMPLAINTS_TOPIC: Final = "complaints"
-WORKPLACE_TOPICS: Final = frozenset(
-    {"wages", "working_conditions", "contract", "harassment_discrimination", "domestic_work"}
-)
+# Not harassment: its own articles are about where to report it (EEOC, Ley Karin).
+WORKPLACE_TOPICS: Final = frozenset({"wages", "working_conditions", "contract", "domestic_work"})
 COMPLAINING: Final = frozenset(
     (
         *("queja", "quejas", "quejo", "quejarme", "quejarse", "quejarnos", "quejamos"),
@@ -95,6 +94,7 @@ PLACE_FILLER: Final = frozenset(
         *("near", "cerca", "close", "to", "por", "around", "outside", "afuera", "rn"),
         *("we", "live", "vivimos", "viven", "vive", "lives", "he", "she", "they", "is", "are"),
         *("esta", "estan", "my", "mi", "our", "his", "her", "nuestro", "su", "right", "currently"),
+        *("provincia", "province", "estado", "state", "ciudad", "city", "condado", "county"),
     )
 )
 
@@ -206,9 +206,13 @@ def only_a_place(text: str, place_names: Sequence[str]) -> bool:
 
 
 def _names_a_town_before(word: str, plain: list[str], place_names: Sequence[str]) -> bool:
-    """`word` comes after "en"/"in" and right before a known place: "en springdale arkansas"."""
+    """`word` comes after "en"/"in" and before a known place, with only words like "provincia
+    de" between: "en springdale arkansas", "en escobar, provincia de buenos aires"."""
     firsts = {name.split()[0] for name in place_names}
-    return any(
-        before in LOCATIVES and town == word and after in firsts
-        for before, town, after in zip(plain, plain[1:], plain[2:], strict=False)
-    )
+    for at, town in enumerate(plain[1:], 1):
+        if town != word or plain[at - 1] not in LOCATIVES:
+            continue
+        after = next((w for w in plain[at + 1 :] if w not in PLACE_FILLER), None)
+        if after in firsts:
+            return True
+    return False

@@ -204,6 +204,7 @@ def test_visas_and_programmes_are_read_as_written(text: str, programme: str | No
         ("ayuda en texas", ["texas"], False),
         ("seguro texas", ["texas"], False),
         ("en el rancho texas", ["texas"], False),
+        ("en escobar, provincia de buenos aires", ["buenos aires"], True),
     ],
 )
 def test_only_a_place_is_a_message_that_says_nothing_but_where(
@@ -255,6 +256,7 @@ def test_a_new_subject_must_be_read_five_times_the_threads_own_to_change_it(
         ("can he still complain?", "wages", "complaints"),
         ("y si me corren por reclamar?", "working_conditions", "complaints"),
         ("y si me quejo?", "contract", "complaints"),
+        ("si denuncio me pueden sacar del pais?", "harassment_discrimination", None),
         ("a donde llamo", "injury_health", None),
         ("a donde llamo", "recruitment_fees", None),
         ("y cuanto cuesta?", "wages", None),
