@@ -78,7 +78,8 @@ def further_reading(article: Article, language: str, segments: int = MORE_SEGMEN
     pages = [source for source in article.sources if source.url is not None]
     for source in pages:
         line = f"{source.title}: {source.url}"
-        if count_segments(sms_rendering("\n".join([*lines, line]))) <= segments:
+        # Counted as sent: by WhatsApp accents stay, and a source in Spanish costs more.
+        if count_segments("\n".join([*lines, line])) <= segments:
             lines.append(line)
     if len(lines) == 1 and pages:
         lines.append(str(pages[0].url))
