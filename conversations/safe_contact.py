@@ -145,6 +145,9 @@ _ANYTIME: Final = re.compile(
     r"|anytime|any time|whenever|es seguro|si es seguro|it'?s safe|is safe|esta bien)\b"
 )
 _NO: Final = re.compile(r"^(?:no|nop|nope|nel|no no)\b")
+# "ok" with thanks acknowledges what was said; it does not let anyone write at any time.
+_OK: Final = frozenset({"ok", "okay", "okey"})
+_THANKS: Final = frozenset({"gracias", "grax", "grx", "thanks", "thank", "thx", "ty", "tnx"})
 # An answer is a few words; a longer message is read only for what it says about the phone,
 # and a lone "never" or "yes" only in a very short one ("nunca me pagaron" is not an answer).
 _SHORT_ANSWER: Final = 6
@@ -210,6 +213,7 @@ def parse_answer(text: str) -> SafeContact | None:
         return volunteered
     if short and _NO.search(read):
         return SafeContact.WHEN_PERSON_WRITES
-    if (bare and first in _YES) or (short and _ANYTIME.search(read)):
+    thanked = first in _OK and not _THANKS.isdisjoint(words)
+    if (bare and first in _YES and not thanked) or (short and _ANYTIME.search(read)):
         return SafeContact.ANYTIME
     return None

@@ -92,6 +92,8 @@ NOT_ANSWERS = [
     "how long will it take",
     "estoy encerrado en la fabrica",
     "if i call that number will they deport me",
+    "ok gracias",
+    "ok thx",
 ]
 # What a message says unasked about this phone.
 SAID = [
