@@ -127,11 +127,16 @@ class ActionAnswerTopic(Action):
         return []
 
     def _other_subject(self, tracker: Tracker, topic: str, language: str) -> Article | None:
-        """For a follow-up sent on the thread's topic, a clearly better article elsewhere."""
-        if not situation_of(tracker).follow_up:
+        """For a follow-up sent on the thread's topic, a clearly better article elsewhere, on
+        the topic the classifier itself read first: the words alone share too much with
+        neighbouring topics ("they also pay me less bc i eat there" is not forced labour)."""
+        situation = situation_of(tracker)
+        if not situation.follow_up:
             return None
         hit = clear_hit(self._library, tracker, language)
-        return hit if hit is not None and hit.topic != topic else None
+        if hit is None or hit.topic == topic or hit.topic != situation.read:
+            return None
+        return hit
 
     def _kept_article(
         self,
@@ -188,6 +193,7 @@ class Situation:
     programme: str | None
     follow_up: bool  # the app sent a short follow-up on the thread's topic
     asked: bool  # the bot asked about this thread already: never the same question twice
+    read: str | None = None  # a follow-up: the topic the classifier read in its own words
 
 
 def situation_of(tracker: Tracker) -> Situation:
@@ -196,6 +202,7 @@ def situation_of(tracker: Tracker) -> Situation:
         programme=metadata.get("programme") or programme_named(question_of(tracker)),
         follow_up=bool(metadata.get("follow_up")),
         asked=bool(metadata.get("asked")),
+        read=metadata.get("read") or None,
     )
 
 

@@ -52,6 +52,7 @@ class Told:
 
     team: str
     texts: list[str] = field(default_factory=list)
+    already: bool = False  # the conversation already had an open case: nothing new to tell
 
 
 class HandOver:
@@ -80,7 +81,7 @@ class HandOver:
         consulate = session.get(Consulate, case.consulate_id) if case.consulate_id else None
         team = consulate.name if consulate else TEXTS.translate(language, texts.CONSULAR_TEAM)
         if not (new and tell):
-            return Told(team)
+            return Told(team, already=not new)
         told = [] if urgent else [self._queued(session, case, team, language)]
         said = said_in_message(message.body)
         if said is not None:

@@ -28,8 +28,22 @@ from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
-from conversations.situation import FOLLOW_UP_MAX_WORDS, is_follow_up, programme_of, thread_topic
-from conversations.texts import APOLOGY, DANGER_CHECK, TEXTS, UNSUPPORTED_LANGUAGE
+from conversations.situation import (
+    FOLLOW_UP_MAX_WORDS,
+    HUMAN_TOPIC,
+    asks_a_person_for_help,
+    complaint_follow_up,
+    is_follow_up,
+    programme_of,
+    thread_topic,
+)
+from conversations.texts import (
+    ALREADY_WITH_HUMAN,
+    APOLOGY,
+    DANGER_CHECK,
+    TEXTS,
+    UNSUPPORTED_LANGUAGE,
+)
 from conversations.urgency import UrgencyCheck, UrgencyRule
 from conversations.urgent_reply import keeps_answer, urgent_reply
 from core.models import Conversation, Direction, Message, ProcessingState, utcnow
@@ -313,6 +327,12 @@ class Dialogue:
         metadata["programme"] = programme_of(session, conversation, question) or ""
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
+        # What the classifier read in a follow-up's own words, sent as the thread's topic.
+        metadata["read"] = (
+            (reading.best_topic()[0] or "")
+            if replay is not None and replay.follow_up and reading is not None
+            else ""
+        )
         # The bot already asked about this thread and got no answer: it answers as it can.
         metadata["asked"] = "1" if replay is not None and replay.asked else ""
         # The article the thread is on: a follow-up stays on it unless its words need another.
@@ -347,12 +367,22 @@ class Dialogue:
         answered on the thread's topic, with its own words to choose the article."""
         if reading is None or not self._thread_topics:
             return None
-        if not is_follow_up(message.body, *reading.best_topic()):
-            return None
         previous = thread_topic(session, conversation, message, self._thread_topics)
         if previous is None or previous.topic is None:
             return None
+        intent, confidence = reading.best_topic()
+        if asks_a_person_for_help(message.body, intent):
+            return Replay(message.id, message.body, HUMAN_TOPIC)
+        # Read as the thread's own topic, a message is a new question on it, chosen afresh.
+        on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
+        if not is_follow_up(message.body, intent, confidence, on_thread):
+            return None
         asked = conversation.pending_message_id == previous.id
+        complaint = complaint_follow_up(message.body, previous.topic)
+        if complaint is not None and complaint in self._thread_topics:
+            # Where to complain about the thread's matter: the complaints topic, for the same
+            # person and place, with its article chosen by the message's own words.
+            return Replay(message.id, message.body, complaint, follow_up=True, asked=asked)
         return Replay(
             message.id,
             message.body,
@@ -413,6 +443,10 @@ class Dialogue:
                 # message that says who has the case and what happens next, then the question.
                 # (With Rasa down, the apology stays: it says why the bot did not answer.)
                 texts = []
+            elif understanding.escalate not in (None, RASA_UNAVAILABLE) and told.already:
+                # Asked again while the case is open: not passed on a second time, told that
+                # it already is, as the HUMAN keyword says.
+                texts = [TEXTS.translate(language, ALREADY_WITH_HUMAN)]
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down, unless it

@@ -76,6 +76,7 @@ DESTINATION_ALIASES: Final = {
     ),
     "ES": (
         *("espana", "spain", "espanya", "cataluna", "catalunya", "andalucia", "gecco"),
+        *("catalonia", "andalusia"),
         *("el ejido", "lepe", "moguer", "palos de la frontera", "roquetas de mar"),
     ),
     "CL": (

@@ -42,6 +42,11 @@ class NluReading:
         best = next((r for r in self.ranking if r.get("name") != FALLBACK_INTENT), None)
         return (best["name"], best["confidence"]) if best else (None, None)
 
+    def confidence_of(self, intent: str) -> float:
+        """How likely the classifier found `intent` (0 when it is not in the ranking)."""
+        found = next((r for r in self.ranking if r.get("name") == intent), None)
+        return float(found.get("confidence") or 0.0) if found else 0.0
+
 
 @dataclass(frozen=True)
 class RasaTurn:

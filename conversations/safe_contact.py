@@ -131,7 +131,9 @@ _ONLY_WHEN_I: Final = re.compile(
 _NEVER_WORD: Final = re.compile(r"\bnunca\b|\bnever\b|\bjamas\b|\bni (?:de )?broma\b")
 _I_CALL: Final = re.compile(
     r"(?<!me )\b(?:yo )?(?:les |le )?(?:llamo|llamare|voy a llamar|marco|hablo yo)\b"
-    r"|\bi(?:'ll| will|ll| ll)? call\b|\bill call\b|\bi can call\b|\bi(?:'ll| will)? phone\b"
+    # "if i call the hotline…" asks about calling; it does not answer the question.
+    r"|(?<!if )\bi(?:'ll| will|ll| ll)? call\b|\bill call\b|\bi can call\b"
+    r"|\bi(?:'ll| will)? phone\b"
 )
 _WRITING: Final = re.compile(rf"\b{_WRITE}")
 _YES: Final = frozenset(
@@ -143,6 +145,9 @@ _ANYTIME: Final = re.compile(
     r"|anytime|any time|whenever|es seguro|si es seguro|it'?s safe|is safe|esta bien)\b"
 )
 _NO: Final = re.compile(r"^(?:no|nop|nope|nel|no no)\b")
+# "ok" with thanks acknowledges what was said; it does not let anyone write at any time.
+_OK: Final = frozenset({"ok", "okay", "okey"})
+_THANKS: Final = frozenset({"gracias", "grax", "grx", "thanks", "thank", "thx", "ty", "tnx"})
 # An answer is a few words; a longer message is read only for what it says about the phone,
 # and a lone "never" or "yes" only in a very short one ("nunca me pagaron" is not an answer).
 _SHORT_ANSWER: Final = 6
@@ -208,6 +213,7 @@ def parse_answer(text: str) -> SafeContact | None:
         return volunteered
     if short and _NO.search(read):
         return SafeContact.WHEN_PERSON_WRITES
-    if (bare and first in _YES) or (short and _ANYTIME.search(read)):
+    thanked = first in _OK and not _THANKS.isdisjoint(words)
+    if (bare and first in _YES and not thanked) or (short and _ANYTIME.search(read)):
         return SafeContact.ANYTIME
     return None

@@ -33,6 +33,10 @@ FOLLOW_UP_MAX_WORDS: Final = 12
 # ("el raite tambien lo cobran", "can he fire me if i ask for them back?").
 FOLLOW_UP_CONFIDENCE: Final = 0.5
 POINTING_BACK_CONFIDENCE: Final = 0.7
+# Nor does it when the thread's own topic is still read at a fifth of it or more: a short
+# follow-up shares words with neighbouring topics ("me pagan los dias que no pueda trabajar?"
+# after an injury reads as pay), and the thread is where the person already is.
+THREAD_ODDS: Final = 5.0
 # Words that carry the subject over from the message before.
 POINTING_BACK: Final = frozenset(
     (
@@ -57,17 +61,45 @@ RELATIVES: Final = frozenset(
         *("niece", "grandma", "grandpa", "grandmother", "grandfather"),
     )
 )
+# A follow-up on a right at work that asks whom to call or where to complain is about making
+# the complaint ("a donde llamo", "can he still complain?" after an answer on unpaid wages):
+# the complaints topic says where and what protects the person who complains.
+COMPLAINTS_TOPIC: Final = "complaints"
+# Not harassment: its own articles are about where to report it (EEOC, Ley Karin).
+WORKPLACE_TOPICS: Final = frozenset({"wages", "working_conditions", "contract", "domestic_work"})
+COMPLAINING: Final = frozenset(
+    (
+        *("queja", "quejas", "quejo", "quejarme", "quejarse", "quejarnos", "quejamos"),
+        *("reclamar", "reclamo", "reclamamos", "denunciar", "denuncia", "denuncio"),
+        *("reportar", "reporto", "reportarlo", "llamo", "llamar", "llamamos", "marco"),
+        *("complain", "complaint", "complaining", "report", "reporting", "call", "file"),
+    )
+)
+# Later in a conversation, "can someone help us?" read as a greeting (or weakly as a request
+# for a person) is a request for a person: the bot has already told what it knows.
+GREETING: Final = "greet"
+HUMAN_TOPIC: Final = "human_agent"
+HELP_WORDS: Final = frozenset(
+    (
+        *("ayuda", "ayudar", "ayuden", "ayudarme", "ayudarnos", "ayudenme", "ayudenos"),
+        *("atienda", "atiendan", "help", "helps", "helping"),
+    )
+)
 # Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
 PLACE_FILLER: Final = frozenset(
     (
         *("en", "in", "the", "el", "la", "los", "las", "de", "del", "from", "soy", "somos"),
-        *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le"),
+        *("estoy", "estamos", "vivo", "trabajo", "im", "i", "am", "at", "a", "ya", "le", "work"),
         *("dije", "aqui", "here", "ahorita", "now", "ok", "si", "yes", "pues", "bueno"),
         *("near", "cerca", "close", "to", "por", "around", "outside", "afuera", "rn"),
         *("we", "live", "vivimos", "viven", "vive", "lives", "he", "she", "they", "is", "are"),
         *("esta", "estan", "my", "mi", "our", "his", "her", "nuestro", "su", "right", "currently"),
+        *("provincia", "province", "estado", "state", "ciudad", "city", "condado", "county"),
     )
 )
+
+# The words after which a name is where the person is: "en", "in", "near".
+LOCATIVES: Final = frozenset(("en", "in", "near", "cerca", "at", "around", "outside"))
 
 
 def programme_named(text: str) -> str | None:
@@ -118,8 +150,11 @@ def thread_topic(
     return message if datetime.now(UTC) - created <= AWAIT_FOR else None
 
 
-def is_follow_up(text: str, intent: str | None, confidence: float | None) -> bool:
-    """A short message the classifier reads too weakly to change the subject on its own.
+def is_follow_up(
+    text: str, intent: str | None, confidence: float | None, thread_confidence: float = 0.0
+) -> bool:
+    """A short message the classifier reads too weakly to change the subject on its own
+    (`thread_confidence`: how likely it reads the thread's own topic).
 
     A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
     the thread's question is about, not that the subject is now family matters: the
@@ -132,7 +167,23 @@ def is_follow_up(text: str, intent: str | None, confidence: float | None) -> boo
         return True
     if intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE:
         return True
+    if THREAD_ODDS * thread_confidence >= (confidence or 0.0):
+        return True
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
+
+
+def complaint_follow_up(text: str, thread: str | None) -> str | None:
+    """The complaints topic for a follow-up that asks where to complain on a thread about a
+    right at work; None otherwise (the thread's own topic answers it)."""
+    if thread not in WORKPLACE_TOPICS or COMPLAINING.isdisjoint(words(text).split()):
+        return None
+    return COMPLAINTS_TOPIC
+
+
+def asks_a_person_for_help(text: str, intent: str | None) -> bool:
+    """A message read as a greeting, or as a request for a person too weakly to be sure, that
+    asks for help: on a thread, a request for a person."""
+    return intent in (GREETING, HUMAN_TOPIC) and not HELP_WORDS.isdisjoint(words(text).split())
 
 
 def names_a_relative(text: str) -> bool:
@@ -140,8 +191,28 @@ def names_a_relative(text: str) -> bool:
 
 
 def only_a_place(text: str, place_names: Sequence[str]) -> bool:
-    """Whether a message says nothing but where ("en madrid", "im in the us")."""
-    rest = set(words(text).split()) - PLACE_FILLER
+    """Whether a message says nothing but where ("en madrid", "im in the us").
+
+    One word the gazetteer does not know may come right before a place it knows: a town
+    named before its state or country ("estamos en springdale arkansas", "lodi california").
+    """
+    plain = words(text).split()
+    rest = set(plain) - PLACE_FILLER
     for name in place_names:
         rest -= set(name.split())
-    return bool(place_names) and not rest and "?" not in text
+    if not place_names or "?" in text:
+        return False
+    return not rest or (len(rest) == 1 and _names_a_town_before(rest.pop(), plain, place_names))
+
+
+def _names_a_town_before(word: str, plain: list[str], place_names: Sequence[str]) -> bool:
+    """`word` comes after "en"/"in" and before a known place, with only words like "provincia
+    de" between: "en springdale arkansas", "en escobar, provincia de buenos aires"."""
+    firsts = {name.split()[0] for name in place_names}
+    for at, town in enumerate(plain[1:], 1):
+        if town != word or plain[at - 1] not in LOCATIVES:
+            continue
+        after = next((w for w in plain[at + 1 :] if w not in PLACE_FILLER), None)
+        if after in firsts:
+            return True
+    return False

@@ -71,13 +71,16 @@ def _pieces(text: str, hint: str, segments: int) -> list[str]:
 
 def further_reading(article: Article, language: str, segments: int = MORE_SEGMENTS) -> str | None:
     """MORE after a full answer (WhatsApp's): the sources it comes from, as many as fit in
-    `segments` SMS segments (what MORE costs by SMS); None when no source has a web page."""
+    `segments` SMS segments (what MORE costs by SMS), in order, a source too long for what is
+    left skipped for the next; a source's page alone when none fits with its title; None when
+    no source has a web page."""
     lines = [further_reading_title(language)]
-    for source in article.sources:
-        if source.url is None:
-            continue
+    pages = [source for source in article.sources if source.url is not None]
+    for source in pages:
         line = f"{source.title}: {source.url}"
-        if count_segments(sms_rendering("\n".join([*lines, line]))) > segments:
-            break
-        lines.append(line)
+        # Counted as sent: by WhatsApp accents stay, and a source in Spanish costs more.
+        if count_segments("\n".join([*lines, line])) <= segments:
+            lines.append(line)
+    if len(lines) == 1 and pages:
+        lines.append(str(pages[0].url))
     return "\n".join(lines) if len(lines) > 1 else None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from admin.accounts import ensure_consulate
 from conversations import HANDOVER, TEXTS
+from conversations.texts import ALREADY_WITH_HUMAN
 from core.models import AuditEvent, Case, Consulate, OwnershipChange
 from core.segments import count_segments, strip_accents_for_sms
 from tests.fakes import rasa_response
@@ -198,3 +199,26 @@ def test_the_questions_wait_for_the_safe_contact_answer(enlace: Enlace) -> None:
     enlace.receive(phone, "cuanto me deben pagar por hora")
     assert enlace.replies_to(phone)[-1] == "Respuesta."
     assert _case(enlace, phone).asked == []
+
+
+def test_asking_for_a_person_again_while_the_case_is_open_is_not_a_second_hand_over(
+    enlace: Enlace,
+) -> None:
+    def handed_over(body: dict[str, Any]) -> dict[str, Any]:
+        said = TEXTS.translate("en", HANDOVER)  # what action_request_human says
+        return rasa_response(
+            [said], [{"enlace": {"escalate": "human_agent"}}], intent="human_agent", confidence=0.9
+        )
+
+    enlace.rasa.reply = handed_over
+    phone = new_phone()
+    enlace.receive(phone, "i need to talk to someone at the consulate please")
+    enlace.receive(phone, "1")
+    before = len(enlace.replies_to(phone))
+    enlace.receive(phone, "can somebody from the consulate call me")
+    again = enlace.replies_to(phone)[before:]
+    assert again == [TEXTS.translate("en", ALREADY_WITH_HUMAN)]
+    with enlace.factory() as session:
+        conversation_id = enlace.messages(session, phone)[0].conversation_id
+        cases = session.scalars(select(Case).where(Case.conversation_id == conversation_id))
+        assert len(cases.all()) == 1

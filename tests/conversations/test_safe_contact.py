@@ -91,6 +91,9 @@ NOT_ANSWERS = [
     "si me despiden que hago",
     "how long will it take",
     "estoy encerrado en la fabrica",
+    "if i call that number will they deport me",
+    "ok gracias",
+    "ok thx",
 ]
 # What a message says unasked about this phone.
 SAID = [

@@ -6,7 +6,12 @@ from typing import Any
 
 import pytest
 
-from conversations.situation import is_follow_up, only_a_place, programme_named
+from conversations.situation import (
+    complaint_follow_up,
+    is_follow_up,
+    only_a_place,
+    programme_named,
+)
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
 
@@ -16,6 +21,16 @@ READINGS = {
     "cuanto cuesta?": ("out_of_scope", 0.7),
     "me golpeo el patron y me duele": ("injury_health", 0.85),
     "gracias": ("thanks", 0.4),
+    "y me pagan los dias que no trabaje?": ("wages", 0.6),
+    "y a donde me quejo?": ("emergency", 0.4),
+    "a quien llamo?": ("emergency", 0.4),
+    "alguien nos puede ayudar?": ("greet", 0.7),
+    "can someone help me please": ("nlu_fallback", 0.45),
+}
+# The classifier's other readings, where a test needs them.
+RANKINGS = {
+    "can someone help me please": [("nlu_fallback", 0.45), ("human_agent", 0.3), ("greet", 0.2)],
+    "y me pagan los dias que no trabaje?": [("wages", 0.6), ("injury_health", 0.2)],
 }
 
 
@@ -23,7 +38,10 @@ def _reply(body: dict[str, Any]) -> dict[str, Any]:
     text = body["message"]
     intent, confidence = READINGS.get(text, (text.lstrip("/"), 1.0))
     custom = {"enlace": {"topic": intent, "article_id": f"{intent}-article"}}
-    return rasa_response(["answer"], [custom], intent=intent, confidence=confidence)
+    ranking = RANKINGS.get(text, ())
+    return rasa_response(
+        ["answer"], [custom], intent=intent, confidence=confidence, ranking=ranking
+    )
 
 
 @pytest.fixture
@@ -43,11 +61,70 @@ def test_a_short_follow_up_the_model_cannot_place_stays_on_the_threads_topic(
     assert (sent["metadata"]["question"], sent["metadata"]["follow_up"]) == ("cuanto cuesta?", "1")
 
 
+def test_a_follow_up_carries_what_the_model_read_in_its_own_words(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "y me pagan los dias que no trabaje?")
+    assert thread.rasa.messages[-1]["metadata"]["read"] == "wages"
+    thread.receive(phone, "me golpeo el patron y me duele")
+    assert thread.rasa.messages[-1]["metadata"]["read"] == ""
+
+
 def test_a_new_subject_the_model_reads_clearly_is_not_a_follow_up(thread: Enlace) -> None:
     phone = new_phone()
     thread.receive(phone, "me cobraron 1500 por la visa")
     thread.receive(phone, "me golpeo el patron y me duele")
     assert thread.rasa.messages[-1]["message"] == "me golpeo el patron y me duele"
+
+
+def test_a_new_subject_read_less_than_five_times_the_threads_own_stays_on_the_thread(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "y me pagan los dias que no trabaje?")
+    sent = thread.rasa.messages[-1]
+    assert (sent["message"], sent["metadata"]["follow_up"]) == ("/injury_health", "1")
+
+
+def test_asking_where_to_complain_after_an_answer_on_pay_is_a_complaint(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "no me pagan las horas extra")
+    thread.receive(phone, "y a donde me quejo?")
+    sent = thread.rasa.messages[-1]
+    assert sent["message"] == "/complaints"
+    # Its own article, chosen by its words: not the one the pay question was answered with.
+    assert (sent["metadata"]["follow_up"], sent["metadata"]["article"]) == ("1", "")
+
+
+def test_asking_whom_to_call_after_an_answer_on_recruitment_fees_stays_on_it(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me cobraron 1500 por la visa")
+    thread.receive(phone, "a quien llamo?")
+    assert thread.rasa.messages[-1]["message"] == "/recruitment_fees"
+
+
+def test_asking_for_help_after_an_answer_is_asking_for_a_person(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "alguien nos puede ayudar?")
+    assert thread.rasa.messages[-1]["message"] == "/human_agent"
+
+
+def test_asking_for_help_read_weakly_as_a_person_after_an_answer_asks_for_one(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "can someone help me please")
+    assert thread.rasa.messages[-1]["message"] == "/human_agent"
+
+
+def test_asking_for_help_first_is_a_greeting(thread: Enlace) -> None:
+    thread.receive(new_phone(), "alguien nos puede ayudar?")
+    assert thread.rasa.messages[-1]["message"] == "alguien nos puede ayudar?"
 
 
 def test_thanks_is_never_a_follow_up(thread: Enlace) -> None:
@@ -120,6 +197,14 @@ def test_visas_and_programmes_are_read_as_written(text: str, programme: str | No
         ("we live in houston tx", ["houston", "tx"], True),
         ("canada, near vancouver", ["canada", "vancouver"], True),
         ("my husband is in houston and he has no lawyer", ["houston"], False),
+        # A town the gazetteer does not know, named before its state.
+        ("estamos en lodi california", ["california"], True),
+        ("we work in dalhart texas", ["texas"], True),
+        ("en lodi", [], False),
+        ("ayuda en texas", ["texas"], False),
+        ("seguro texas", ["texas"], False),
+        ("en el rancho texas", ["texas"], False),
+        ("en escobar, provincia de buenos aires", ["buenos aires"], True),
     ],
 )
 def test_only_a_place_is_a_message_that_says_nothing_but_where(
@@ -151,3 +236,33 @@ def test_a_follow_up_is_short_and_weakly_read(
     text: str, intent: str, confidence: float, follow_up: bool
 ) -> None:
     assert is_follow_up(text, intent, confidence) is follow_up
+
+
+@pytest.mark.parametrize(
+    ("confidence", "thread_confidence", "follow_up"),
+    [(0.6, 0.2, True), (0.6, 0.12, True), (0.6, 0.1, False), (0.9, 0.05, False)],
+)
+def test_a_new_subject_must_be_read_five_times_the_threads_own_to_change_it(
+    confidence: float, thread_confidence: float, follow_up: bool
+) -> None:
+    text = "me pagan los dias que no trabaje?"
+    assert is_follow_up(text, "wages", confidence, thread_confidence) is follow_up
+
+
+@pytest.mark.parametrize(
+    ("text", "thread", "topic"),
+    [
+        ("a donde llamo", "wages", "complaints"),
+        ("can he still complain?", "wages", "complaints"),
+        ("y si me corren por reclamar?", "working_conditions", "complaints"),
+        ("y si me quejo?", "contract", "complaints"),
+        ("si denuncio me pueden sacar del pais?", "harassment_discrimination", None),
+        ("a donde llamo", "injury_health", None),
+        ("a donde llamo", "recruitment_fees", None),
+        ("y cuanto cuesta?", "wages", None),
+    ],
+)
+def test_where_to_complain_is_a_complaint_only_on_a_thread_about_a_right_at_work(
+    text: str, thread: str, topic: str | None
+) -> None:
+    assert complaint_follow_up(text, thread) == topic

@@ -134,3 +134,27 @@ def test_an_unclear_question_offers_topics_and_a_number_answers_it(phone: Phone)
     chosen = phone.send("1")
     assert topic_label(chosen["topic"], "en") == lines[1].removeprefix("1. ")
     assert chosen["article_id"] is not None or "?" in chosen["reply"]  # answer, or "where?"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (
+            "they give us no water or shade at the construction site in texas",
+            "can they fire me if i complain?",
+        ),
+        ("en la obra no nos dan agua ni sombra, estoy en texas", "me pueden despedir si me quejo?"),
+    ],
+)
+def test_asking_about_being_fired_for_complaining_is_answered_as_a_complaint_not_repeated(
+    phone: Phone, first: str, then: str
+) -> None:
+    answered = phone.send(first)
+    assert (answered["topic"], answered["article_id"]) == (
+        "working_conditions",
+        "working-conditions-safety-us",
+    )
+    turn = phone.send(then)
+    assert turn["topic"] == "complaints"
+    assert turn["article_id"] is not None
+    assert turn["reply"] != answered["reply"]

@@ -328,6 +328,19 @@ async def test_a_follow_up_in_other_words_gets_the_article_it_clearly_names(
 ) -> None:
     question = "y lo de la deuda? me cobran la casa y el cuarto y nunca termino de pagar"
     state = tracker("/legal_channels", "legal_channels", country="ES", language="es")
-    state["latest_message"]["metadata"] = {"follow_up": "1", "question": question}
+    metadata = {"follow_up": "1", "question": question, "read": "forced_labour"}
+    state["latest_message"]["metadata"] = metadata
     facts = _facts(await run(executor, "action_answer_topic", state))
-    assert facts["topic"] != "legal_channels"
+    assert facts["topic"] == "forced_labour"
+
+
+@pytest.mark.anyio
+async def test_a_follow_up_stays_on_its_thread_when_its_words_and_its_reading_disagree(
+    executor: ActionExecutor,
+) -> None:
+    question = "y lo de la deuda? me cobran la casa y el cuarto y nunca termino de pagar"
+    state = tracker("/legal_channels", "legal_channels", country="ES", language="es")
+    metadata = {"follow_up": "1", "question": question, "read": "wages"}
+    state["latest_message"]["metadata"] = metadata
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert facts["topic"] == "legal_channels"
