@@ -1,6 +1,10 @@
 """One measured phase of `make bench`: the driver process posts its webhooks, the phase waits
 for the app to answer and send everything (bounded), then reads what happened.
 
+Also the processor time the app, Rasa and PostgreSQL (its server and backends) spent per
+message while the phase ran, driver and drain included: the cost of a message, which the
+throughput on a machine of few cores follows.
+
 The latencies join three clocks of one machine: the driver's time just before each webhook,
 the outbox row's `created_at` (the reply set queued) and the fake Twilio's arrival time (the
 reply set sent). A reply set's time is its last part's: the answer is complete then.
@@ -20,7 +24,7 @@ from typing import Any
 
 from core.settings import REPO_ROOT
 from tools.bench_driver import Plan
-from tools.bench_stack import APP_NUMBER, BenchStack
+from tools.bench_stack import APP_NUMBER, BenchStack, cpu_seconds
 from tools.bench_tally import Reply, Sent, latency_summary, per_second, tally
 
 PENDING_TURNS = """
@@ -78,10 +82,22 @@ def run_phase(
     plan_file.write_text(json.dumps(asdict(plan)))
     command = [sys.executable, "-m", "tools.bench_driver", "--plan", str(plan_file)]
     command += ["--questions", str(questions), "--out", str(out)]
+    before = {pid: cpu_seconds([pid]) for found in bench.pids().values() for pid in found}
     subprocess.run(command, check=True, cwd=REPO_ROOT, timeout=deadline + 120)
     posted = [json.loads(line) for line in out.read_text().splitlines()]
     drained = wait_drained(bench, plan.run, drain_timeout)
-    return measure(bench, plan, posted, drained)
+    figures = measure(bench, plan, posted, drained)
+    # Per process, read again: PostgreSQL's pool may have opened backends during the phase.
+    figures["processor_ms_per_message"] = {
+        name: round(
+            sum(cpu_seconds([pid]) - before.get(pid, 0.0) for pid in found)
+            * 1000
+            / max(1, plan.count),
+            1,
+        )
+        for name, found in bench.pids().items()
+    }
+    return figures
 
 
 def wait_drained(bench: BenchStack, run: str, timeout: float, stall: float = 60.0) -> bool:
