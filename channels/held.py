@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from channels.formatting import render
 from channels.models import OutboxItem
 from channels.sending import whatsapp_window_open
-from core.models import Author, Conversation, Direction, Message, ProcessingState, utcnow
+from core.models import Author, Channel, Conversation, Direction, Message, ProcessingState, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,12 @@ def release_held_replies(
     session: Session, conversation: Conversation, now: datetime | None = None
 ) -> list[Message]:
     """Queue what was held, now that the window is open again; nothing for a person who
-    opted out meanwhile (the replies stay held, and shown so). The caller commits."""
+    opted out meanwhile (the replies stay held, and shown so). The caller commits.
+
+    Only a WhatsApp conversation has held replies (an SMS window never closes, so nothing is
+    held there): the pipeline calls this every turn, and an SMS turn is spared the query."""
+    if conversation.channel != Channel.WHATSAPP:
+        return []
     held = held_replies(session, conversation)
     if not held or conversation.person.opted_out or not whatsapp_window_open(conversation, now):
         return []

@@ -144,5 +144,6 @@ def send_officer_reply(
         settings=settings,
         now=now,
     )
+    session.flush()  # the caller audits the new messages' ids before it commits
     log.info("officer reply queued", extra={"conversation_id": conversation.id})
     return queued

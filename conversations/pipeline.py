@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from channels import Purpose, release_held_replies, send_to_person
 from conversations import ownership
@@ -58,6 +58,9 @@ NOT_THREAD_TOPICS = frozenset({"human_agent", "emergency"})
 SMALL_TALK = frozenset({"thanks", "goodbye"})
 SMALL_TALK_CONFIDENCE = 0.8
 RASA_UNAVAILABLE = "rasa_unavailable"  # why a case opens when Rasa did not answer
+# Every step reads the message's conversation and person: one query loads the three, rather
+# than a query and two lazy loads, each time a turn opens a session.
+WITH_CONVERSATION = (joinedload(Message.conversation).joinedload(Conversation.person),)
 
 
 @dataclass
@@ -297,7 +300,7 @@ class Dialogue:
 
     @staticmethod
     def _load(session: Session, message_id: int) -> Message:
-        message = session.get(Message, message_id)
+        message = session.get(Message, message_id, options=WITH_CONVERSATION)
         if message is None:
             raise LookupError(f"message {message_id} not found")
         return message

@@ -1,6 +1,11 @@
 """One measured phase of `make bench`: the driver process posts its webhooks, the phase waits
 for the app to answer and send everything (bounded), then reads what happened.
 
+Also the processor time the app, Rasa and PostgreSQL (its server and backends) spent per
+message while the phase ran, driver and drain included: the cost of a message, which the
+throughput on a machine of few cores follows; and the benchmark's own (`harness`: the driver
+process, the fake Twilio and the polling here), which shares those cores.
+
 The latencies join three clocks of one machine: the driver's time just before each webhook,
 the outbox row's `created_at` (the reply set queued) and the fake Twilio's arrival time (the
 reply set sent). A reply set's time is its last part's: the answer is complete then.
@@ -9,6 +14,7 @@ reply set sent). A reply set's time is its last part's: the answer is complete t
 from __future__ import annotations
 
 import json
+import resource
 import secrets
 import subprocess
 import sys
@@ -20,7 +26,7 @@ from typing import Any
 
 from core.settings import REPO_ROOT
 from tools.bench_driver import Plan
-from tools.bench_stack import APP_NUMBER, BenchStack
+from tools.bench_stack import APP_NUMBER, BenchStack, cpu_seconds
 from tools.bench_tally import Reply, Sent, latency_summary, per_second, tally
 
 PENDING_TURNS = """
@@ -78,10 +84,35 @@ def run_phase(
     plan_file.write_text(json.dumps(asdict(plan)))
     command = [sys.executable, "-m", "tools.bench_driver", "--plan", str(plan_file)]
     command += ["--questions", str(questions), "--out", str(out)]
+    before = {pid: cpu_seconds([pid]) for found in bench.pids().values() for pid in found}
+    harness_before = _harness_seconds()
     subprocess.run(command, check=True, cwd=REPO_ROOT, timeout=deadline + 120)
     posted = [json.loads(line) for line in out.read_text().splitlines()]
     drained = wait_drained(bench, plan.run, drain_timeout)
-    return measure(bench, plan, posted, drained)
+    figures = measure(bench, plan, posted, drained)
+    # Per process, read again: PostgreSQL's pool may have opened backends during the phase.
+    figures["processor_ms_per_message"] = {
+        name: round(
+            sum(cpu_seconds([pid]) - before.get(pid, 0.0) for pid in found)
+            * 1000
+            / max(1, plan.count),
+            1,
+        )
+        for name, found in bench.pids().items()
+    }
+    harness = (_harness_seconds() - harness_before) * 1000 / max(1, plan.count)
+    figures["processor_ms_per_message"]["harness"] = round(harness, 1)
+    return figures
+
+
+def _harness_seconds() -> float:
+    """This process (the fake Twilio's threads, the polling) and its finished children (the
+    driver); the stack's processes are children too but count only once reaped, at the end."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def wait_drained(bench: BenchStack, run: str, timeout: float, stall: float = 60.0) -> bool:

@@ -8,6 +8,7 @@ conversations inserted in bulk into PostgreSQL).
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import shutil
@@ -170,6 +171,19 @@ def children(parent: int) -> list[int]:
         if int(fields[1]) == parent:
             pids.append(int(stat.parent.name))
     return pids
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """Processor time (user and system, every thread) the processes have used so far; a
+    process that is gone counts nothing."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def peak_resident_mb(pid: int) -> float:

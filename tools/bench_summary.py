@@ -52,6 +52,7 @@ def summary_line(results: dict[str, Any]) -> str:
             f"burst {burst['offered']}: {burst['answered_per_second']:.1f} msg/s answered,"
             f" {burst['sent_per_second']:.1f} sent, →sent p95"
             f" {burst['webhook_to_sent_ms']['p95'] / 1000:.1f} s, {_count(burst['count'])}"
+            + _processor(burst)
         )
     memory = results.get("memory")
     if memory:
@@ -66,6 +67,13 @@ def summary_line(results: dict[str, Any]) -> str:
     if stored:
         parts.append(f"+{stored['rows']:,} rows p95 {_grown(stored['first_turn'], baseline)}")
     return "; ".join(parts)
+
+
+def _processor(phase: dict[str, Any]) -> str:
+    cpu = phase.get("processor_ms_per_message")
+    if not cpu:
+        return ""
+    return ", processor ms/message " + " ".join(f"{k} {v:.1f}" for k, v in sorted(cpu.items()))
 
 
 def _count(count: dict[str, Any]) -> str:

@@ -20,9 +20,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from connectors import action_results
+from connectors import action_results, event_types
 
 action_results.install()  # every `rasa run` loads this channel: see action_results
+event_types.install()  # and event_types
 
 PRESET_SLOTS = ("language", "channel", "country", "origin")
 

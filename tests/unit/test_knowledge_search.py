@@ -6,9 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
+from rank_bm25 import BM25Okapi  # type: ignore[import-untyped, unused-ignore]
 
+from core.settings import REPO_ROOT
 from knowledge import ArticleIndex, load_knowledge_base
-from knowledge.search import tokenize
+from knowledge.search import TermCachedBM25, _document, tokenize
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "kb_broken" / "valid"
 
@@ -70,3 +72,20 @@ def test_the_real_knowledge_base_finds_the_passport_topic() -> None:
     index = ArticleIndex(load_knowledge_base())
     assert index.search("me quitaron el pasaporte", "es")[0].article.topic == "documents_retained"
     assert index.search("they took my passport", "en")[0].article.topic == "documents_retained"
+
+
+def test_cached_word_frequencies_score_as_bm25okapi_does() -> None:
+    """The index's BM25 keeps each word's frequencies once asked for; every score is still
+    BM25Okapi's own, to the last bit, for every example question of every article."""
+    kb = load_knowledge_base(REPO_ROOT / "knowledge")
+    for language in ("es", "en"):
+        corpus = [tokenize(_document(article, language), language) for article in kb.articles]
+        cached, plain = TermCachedBM25(corpus), BM25Okapi(corpus)
+        queries = [
+            tokenize(question, language)
+            for article in kb.articles
+            for question in article.localized(language).questions
+        ]
+        queries += [["palabra", "que", "ninguno", "tiene"], []]
+        for query in queries * 2:  # the second time from the cache
+            assert cached.get_scores(query).tolist() == plain.get_scores(query).tolist()
