@@ -56,6 +56,7 @@ MARKERS: Final[tuple[Marker, ...]] = (
         r"^(?:can|puede) (?:my|el|la)\b",
         r"es cierto|is (?:it|that) true|enforceable|es valid[oa]",
         r"can (?:they|he|she) (?:do that|make (?:me|us)|fire me)|(?:puede|pueden) hacer eso",
+        r"(?:me|nos|lo|la) (?:pueden|puede) (?:despedir|correr|echar)",
         r"is (?:that|this|it) allowed",
     ),
     _marker(

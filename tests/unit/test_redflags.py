@@ -69,6 +69,7 @@ ORDINARY = [
     "no tengo donde quedarme esta noche, hay albergues en madrid?",
     "i cant go back to my country because of the protests, what are my options",
     "a cow kicked my dad at the dairy and he went to emergency, who pays",
+    "nos pueden echar del trabajo si nos quejamos de la comida?",
     "mi hijo viene de regreso a mexico despues de 8 años, que tramites hace",
 ]
 
