@@ -16,11 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
-from conversations.redflags import MARKERS, SIGNALS
+from conversations.redflag_markers import MARKERS
+from conversations.redflags import FREEDOM_SIGNALS
+from conversations.redflags_harm import HARM_SIGNALS
+from conversations.redflags_labour import LABOUR_SIGNALS
 from core.text import normalize_for_nlu
 
 THRESHOLD: Final = 2  # one strong signal, or two weak ones (the topic model's reading is one)
 TOPIC_WEIGHT: Final = 1
+SIGNALS: Final = FREEDOM_SIGNALS + LABOUR_SIGNALS + HARM_SIGNALS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -35,6 +39,7 @@ SHORTHAND: Final[dict[str, str]] = {
     "x": "por",
     "xfa": "por favor",
     "xfavor": "por favor",
+    "pa": "para",
     "m": "me",
     "d": "de",
     "l": "el",
@@ -167,7 +172,7 @@ _AFFIRMATION: Final = re.compile(r"^\s*(?:(?:s[ií]|yes|yeah)\s*[,.;:!]+|sí\s)\
 
 def read_danger(text: str, urgent_topic: bool = False) -> DangerReading:
     """The signals of danger in `text`; `urgent_topic`: the topic model read an urgent topic."""
-    words = canonical(_AFFIRMATION.sub("", text, count=1))
+    words = " " + canonical(_AFFIRMATION.sub("", text, count=1))  # see redflags.words_pattern
     fired = [signal for signal in SIGNALS if signal.pattern.search(words)]
     found = [marker for marker in MARKERS if marker.pattern.search(words)]
     markers = tuple(marker.name for marker in found)

@@ -1,12 +1,14 @@
-"""The danger signals the urgency detector looks for, in Spanish and English, as patterns.
+"""The danger signals of forced labour the urgency detector looks for, in Spanish and English.
 
-Each signal names what it is evidence of: one of the ILO's 11 forced-labour indicators or
-another signal of `shared/reference/facts.md` (trafficking, smuggling, violence, detention,
-injury, missing person). Patterns read the canonical text of `conversations.danger` (lowercase,
-no accents, shorthand spelled out: "q" is "que", "dont" is "do not"), so they are written in
-that form. A strong signal alone makes a message urgent; a weak one needs another signal or the
-topic model's reading. Markers lower the score of a message that asks *about* a subject, tells a
-past event, jokes, or retells the news; they never outweigh two strong signals.
+Each signal names what it is evidence of: one of the ILO's 11 forced-labour indicators (here) or
+another danger signal of `shared/reference/facts.md` (`conversations.redflags_harm`: violence,
+trafficking, smuggling, detention, injury, a missing person, a child at work). Patterns read the
+canonical text of `conversations.danger` (lowercase, no accents, shorthand spelled out: "q" is
+"que", "dont" is "do not"), so they are written in that form, and they speak of the writer or of
+the relative they write for ("me", "la", "him"). A strong signal alone makes a message urgent;
+a weak one needs another signal or the topic model's reading: a passport kept by the boss is a
+question, kept by the boss who will not let you quit is danger. The markers that lower the score
+are in `conversations.redflag_markers`.
 """
 
 from __future__ import annotations
@@ -20,8 +22,20 @@ WEAK: Final = 1
 
 _ME = r"(?:me|nos)"
 _ME_EN = r"(?:me|us)"
-_POSSESS = r"(?:my|our|the)"
-_NOT_LET = r"(?:will not|does not|do not|did not|never|not|can not) (?:let|allow)"
+# The writer or the relative they write about, as the object of a verb.
+OBJ = r"(?:me|nos|la|lo|las|los|le|les)"
+OBJ_EN = r"(?:me|us|him|her|them|anyone|anybody|nobody|no one|everyone|(?:my|his|her|our) \w+)"
+_NOT_LET = r"(?:will not|does not|do not|did not|never|not|can not|are not|is not) (?:let|allow)\w*"
+# An ordinary limit at work ("not let out till 6am", "no me dejan salir temprano").
+_ORDINARY_LIMIT = (
+    r"(?! early| till| until| before| for lunch| to (?:the )?(?:bathroom|toilet|lunch)| temprano"
+    r"| al bano| a comer| antes)"
+)
+_DOCUMENT = (
+    r"(?:pasaportes?|passports?|pasport|papeles|papers|documentos|docs|visas?|dni|nie|cedulas?"
+    r"|tarjeta de residencia|permisos?(?: de trabajo)?|work permits?|permit|green card|ids?"
+    r"|identificacion|i94s?|social)"
+)
 
 
 @dataclass(frozen=True)
@@ -32,268 +46,169 @@ class Signal:
     pattern: re.Pattern[str]
 
 
-def _signal(name: str, indicator: str, weight: int, *patterns: str) -> Signal:
-    return Signal(name, indicator, weight, re.compile(r"\b(?:" + "|".join(patterns) + r")\b"))
+def words_pattern(*patterns: str) -> re.Pattern[str]:
+    """Any of `patterns` as whole words, searched in the canonical text after one space.
+
+    Starting the pattern with that literal space lets the regex engine jump from word start to
+    word start instead of trying every alternative at every letter: read_danger runs on every
+    message, and a leading `\\b` made it three times slower. `^` is the text's start.
+    """
+    alternatives = [re.sub(r"(^|\|)\^", r"\1(?<=^ )", part) for part in patterns]
+    return re.compile(" (?:" + "|".join(alternatives) + r")\b")
 
 
-SIGNALS: Final[tuple[Signal, ...]] = (
-    _signal(
+def signal(name: str, indicator: str, weight: int, *patterns: str) -> Signal:
+    return Signal(name, indicator, weight, words_pattern(*patterns))
+
+
+FREEDOM_SIGNALS: Final[tuple[Signal, ...]] = (
+    signal(
         "confined",
         "restriction of movement",
         STRONG,
         r"encerrad[oa]s?",
-        r"(?:me|nos|la|lo|las|los) (?:encerraron|encierran|encierra)",
-        r"locked (?:in|up|inside)",
+        r"(?:me|nos|la|lo|las|los) (?:encerr|encierr)\w*",
+        r"locked (?:in|up|inside)(?! the (?:office|car))",
         r"(?:estoy|estamos|i am|we are) locked",
-        r"(?:se llevo|took) (?:las|the) (?:llaves|keys)",
-        r"lock(?:s|ed)? (?:us|me|the (?:gate|door|bunkhouse|barrack|trailer)s?)",
+        r"(?:se llevo|se lleva|took|takes|drove off with) (?:las|la|the) (?:llaves?|keys?"
+        r"|van keys)",
+        r"lock(?:s|ed)? (?:us|me)(?! out)",
+        r"lock(?:s|ed)? (?:them|her|him) (?:in|up)",
+        r"lock(?:s|ed)? the (?:gate|door|bunkhouse|barrack|trailer|loading dock|dock)s?",
+        r"(?:gate|door) is (?:still )?locked",
+        r"chain on the (?:door|gate)",
+        r"(?:puerta|porton) (?:tiene|con) (?:llave|candado)|llave por fuera",
+        r"(?:cierra|cierran|cerro|cerraron)(?: \w+){0,3} con (?:llave|candado)",
         r"(?:con )?candado",
         r"atrapad[oa]s?",
         r"trapped",
         r"keep (?:us|me) in",
         r"(?:tienen|tiene) (?:en|a) (?:una|un) (?:bodega|casa|cuarto)",
         r"guards? (?:watch|at) the door",
+        r"road is guarded",
     ),
-    _signal(
+    signal(
         "not_let_leave",
         "restriction of movement",
         STRONG,
-        rf"no {_ME} (?:deja|dejan|dejaban) (?:salir|ir(?:me|nos)?|irme)(?! temprano)",
+        rf"no {OBJ} (?:deja|dejan|dejaban|dejaron) (?:ni )?(?:salir|volver|regresar|bajar|irse"
+        rf"|ir(?:me|nos)?){_ORDINARY_LIMIT}",
         rf"no {_ME} (?:deja|dejan) (?:ir|salir) (?:del|de la|sol[ao])",
-        rf"{_NOT_LET} {_ME_EN} (?:leave|go|out)(?! early)",
-        r"not allowed to leave",
+        rf"{_NOT_LET} {OBJ_EN} (?:to )?(?:leave|go|out|off|get off|walk out){_ORDINARY_LIMIT}",
+        rf"not letting {OBJ_EN} (?:go|leave|out|off)",
+        r"not allowed (?:to leave|out|to go out)",
         r"(?:can not|could not) quit|no (?:puedo|podemos) (?:renunciar|dejar el trabajo)",
-        r"(?:can not|could not) (?:leave|go anywhere|go out)(?! early)",
-        r"no (?:puedo|podemos) (?:salir|irme|irnos)",
-        r"(?:nadie|nobody|no one) (?:sale|se va|leaves|goes)",
+        r"(?:can not|could not) (?:leave|go anywhere|go out|get out|get off)(?! early)",
+        r"(?:can not|could not) go (?:til|till|until)",
+        r"no (?:puedo|podemos|pueden|puede) (?:ni )?(?:salir|irme|irnos)",
+        r"(?:nadie|nobody|no one) (?:puede )?(?:sale|se va|leaves|goes|gets out|walks|salir|ir)",
+        r"(?:anyone|whoever|el que|quien) (?:who )?(?:leaves|walks out|se va|sale)",
         r"no deja que nadie salga",
         r"(?:never|nunca) (?:lets|let|me dejan|dejan) (?:me )?(?:go out|salir)",
         r"(?:doesnt|does not|do not) let me out",
         r"no (?:me )?(?:deja|dejan) (?:que )?(?:salga|me vaya)",
+        r"(?:permiso|permission)(?: \w+){0,6} (?:nunca|never|siempre (?:es|dice) no"
+        r"|always (?:says )?no)",
+        r"no piso la calle|(?:has not|have not) been outside|never sees us outside",
+        r"(?:brought|trajeron) (?:him|her|them|lo|la) back|lo regresaron",
     ),
-    _signal(
+    signal(
+        "no_way_out",
+        "restriction of movement",
+        WEAK,
+        r"(?:permiso|permission) (?:para|to) (?:salir|ir|go)",
+        r"(?:no|never) (?:salen|sale|goes out|go out)(?: nunca)?|nunca salen",
+        r"wants? to (?:go home|leave) (?:and|but) (?:\w+ ){0,3}(?:said|says) no",
+        r"(?:how (?:i will|ill)|never) (?:\w+ )?(?:ever )?leave|nunca (?:voy a )?(?:poder )?salir",
+        r"no (?:tengo|tenemos) (?:carro|coche|auto)",
+        r"(?:takes?|took|se lleva|se llevan) (?:the car|la camioneta|el carro)",
+        r"lejos de todo|far from (?:town|everything)",
+        r"(?:no sabemos|no se|do not know) (?:ni )?(?:la direccion|the (?:address|town|name)"
+        r"|(?:this|the) (?:city|town|place)|donde estamos)|no conozco (?:la|esta) ciudad",
+        r"a ningun lado|(?:go|going) anywhere",
+        r"(?:quiero|me quiero|want|wants|wanna) (?:to )?(?:salir|irme|irnos|ir|leave|quit|go home"
+        r"|off)"
+        r"(?: \w+)? (?:y|pero|and|but) (?:no|the|el|la|they|he|she|ellos)",
+        r"(?:nos|me|los|la|lo) (?:llevan|lleva) a todos lados|drives us everywhere",
+        r"(?:donde|en que) (?:nos|me|la|lo|los|las) tienen",
+        r"(?:have|keep|keeps|has) (?:us|her|him|them) (?:in|at) (?:a|an|the|this) (?:house|camp"
+        r"|room"
+        r"|trailer|basement|warehouse|place)",
+    ),
+    signal(
         "phone_taken",
         "isolation",
         WEAK,
-        r"(?:quitaron|quito|se llevo|tiene) (?:el|mi) (?:celular|cel|telefono)",
-        r"took (?:my|our) (?:phone|cell|phones)",
+        r"(?:quitaron|quitan|quito|se llevo|se llevaron|tiene|tienen|esconden|guarda|guardan) "
+        r"(?:el|mi|los|nuestros|su|sus) (?:celular(?:es)?|cel|telefonos?)",
+        r"(?:celular|cel|telefono) lo esconden",
+        r"(?:took|takes|take|has|have|keeps) (?:away )?(?:my|our|his|her|the|their) "
+        r"(?:phones?|cells?|satellite)",
+        r"(?:phone|phones) (?:was|were) taken",
+        rf"{_NOT_LET} (?:me|us|her|him|them) (?:have|buy|use) (?:a |another )?"
+        r"(?:phones?|internet|whatsapp)",
+        r"no me dejan? usar|no (?:tengo|tenemos) (?:cel|celular|telefono)(?: propio)?",
+        r"no (?:phone|cel|celular|telefono) (?:no|ni|y sin|or) internet",
+        r"(?:only|solo) (?:the |el )?(?:captain|boss|patron|encargado|capitan) (?:has|tiene) "
+        r"(?:a |the |el )?(?:phone|satellite|telefono|internet|wifi)",
     ),
-    _signal(
+    signal(
         "watched",
         "isolation",
         WEAK,
-        r"(?:checks|reads|revisa|revisan|ve|lee) (?:my |el |los |everybodys |all )?"
-        r"(?:phone|phones|cel|celular|telefonos?|messages|mensajes)",
-        r"no (?:me )?(?:dejan|deja) (?:hablar|llamar)",
+        r"(?:checks?|reads|revisa|revisan|ve|lee) (?:my |el |los |everybodys |all |our |who )?"
+        r"(?:phone|phones|cel|celular|telefonos?|messages|mensajes|i talk to)",
+        rf"no {OBJ} (?:dejan|deja) (?:hablar|llamar)",
+        rf"{_NOT_LET} {OBJ_EN} (?:talk|call|speak)",
+        r"not to talk to anyone|no hable con nadie|si hablo con",
         r"(?:can not|will not let me) call (?:my family|anyone)",
+        r"(?:solo|only) (?:puedo|can) (?:llamar|call)",
+        r"(?:ellos|they|she|he) (?:al lado|next to me) (?:escuchando|listening)",
+        r"(?:cambiaron|changed) (?:el|the) chip",
     ),
-    _signal(
+    signal(
         "hiding",
         "isolation",
         WEAK,
         r"a escondidas",
         r"in secret",
         r"no (?:que )?no me escriban",
-        r"do not (?:text|write|call) (?:me )?back",
+        r"(?:do not|please do not|no) (?:text|write|call|message) (?:me )?(?:back|this number)",
+        r"(?:only|solo) (?:message|text|escriban?)",
+        r"no me llames|do not call",
+        r"whisper\w*|susurr\w*",
+        r"(?:can not|no puedo) (?:talk|hablar|say) (?:long|mucho|much)",
+        r"borra\w* (?:los )?mensajes|delete\w* (?:numbers|messages|it)",
+        r"cuando (?:duermen|no (?:esta|estan) mirando)|no esta mirando",
+        r"(?:makes|make) (?:them|us|me) hide|los esconden",
     ),
-    _signal(
+    signal(
+        "borrowed_phone",
+        "isolation",
+        WEAK,
+        r"(?:borrowed|prestaron|prestado|presto) (?:one|a phone|phone|\w+s phone)?",
+        r"(?:phone|telefono|cel) (?:is )?not mine|(?:this is|on) (?:the|a) (?:neighbors|guys)",
+        r"(?:telefono|cel|celular) de otr[ao]|escondio el suyo|neighbors (?:wifi|phone)",
+        r"(?:think|thinks|creen|cree) (?:that )?(?:i|que) (?:do not have|no tengo) (?:a )?(?:phone"
+        r"|cel)",
+    ),
+    signal(
         "documents_held",
         "retention of identity documents",
         WEAK,
-        r"(?:quito|quitaron|tiene|guarda|se quedo con|kept|keeps|took|has) "
-        r"(?:mi |mis |los |el |su |nuestros |my |our |her )?"
-        r"(?:pasaportes?|passports?|pasport|papeles|papers|documentos|visa)",
+        r"(?<!no )(?<!ya )(?:quito|quitaron|tiene|tienen|guarda|guardan|se quedo con|se queda con"
+        r"|recogieron"
+        r"|collected|kept|keeps|keep|took|holds?|holding|got) "
+        rf"(?:mi |mis |los |las |el |nuestros |nuestras |my |our |her |his |their |the "
+        rf"|everybodys |all our )?{_DOCUMENT}",
+        rf"(?<!i )(?<!we )(?<!ya )(?:has|have) (?:my|our|everybodys|all our) {_DOCUMENT}",
+        r"(?:employer|boss|lady|owner|company|contractor|agency|they|he|she) (?:has|have|keeps) "
+        rf"(?:his|her|their) {_DOCUMENT}",
+        r"(?:quitaron|tiene|tienen|se quedo con|took|has|keeps) (?:todas )?(?:mis|my|our|nuestras) "
+        r"(?:cosas|things|stuff|belongings|maleta|suitcase)",
+        r"(?:no me|will not|does not|never) (?:regresan?|devuelven?|give\w*) "
+        rf"(?:back )?(?:la |el |los |mi |mis |my |our )?{_DOCUMENT}",
+        rf"{_DOCUMENT} (?:is |are )?(?:safer|mas segur[oa]s?|in (?:his|her) (?:drawer|desk|truck))",
         r"(?:pasaporte|passport) (?:and|y) (?:mi |my )?(?:visa|nie)",
     ),
-    _signal(
-        "debt_bondage",
-        "debt bondage",
-        WEAK,
-        r"(?:le )?(?:debo|debemos|owe|owes) ",
-        r"deuda",
-        r"debt",
-        r"hasta (?:que )?(?:pague|paguemos|pagar)",
-        r"until (?:i|we|its) (?:pay|paid)",
-    ),
-    _signal(
-        "unpaid_and_trapped",
-        "withholding of wages",
-        WEAK,
-        r"no (?:me|nos) pagan? nada",
-        r"no pay|work for no pay|sin paga",
-        r"have not been paid in months",
-        r"(?:whole|all my) (?:pay|paycheck|salary)|toda mi paga|todo mi (?:sueldo|pago)",
-        r"no me pagan desde hace",
-        r"have not paid me in",
-    ),
-    _signal(
-        "threat_of_harm",
-        "intimidation and threats",
-        STRONG,
-        r"(?:matar(?:me|te|lo|la)?|matan|mata|me mata|kill (?:me|us|you))",
-        r"(?:desaparecer|disappear)",
-        r"(?:le|les) (?:hace|hacen) algo",
-        r"something will happen",
-        r"amenaz\w*",
-        r"threat\w*",
-        r"(?:pistola|gun|arma|knife|cuchillo)",
-        r"goes after my family",
-        r"(?:cobra|cobran) a mi familia",
-    ),
-    _signal(
-        "threat_of_denunciation",
-        "abuse of vulnerability",
-        WEAK,
-        r"(?:llama|entrega|echa|denuncia) a (?:la )?(?:migra|inmigracion)",
-        r"(?:call|calls|report) (?:ice|immigration|la migra)",
-        r"me denuncia",
-        r"reports me",
-    ),
-    _signal(
-        "violence",
-        "physical and sexual violence",
-        STRONG,
-        r"(?:me|nos) (?:pego|pega|golpea|golpeo|golpearon|pegaron)",
-        r"(?:hit|hits|beat|beats|beaten) (?:me|us)",
-        r"beat me",
-        r"(?:viola|violo|violaron|rape|raped|rapes)",
-        r"me (?:toca|tocan|toco|manosea|manosean)\w* (?:y|el cuerpo|las|los|sin)|me manosea\w*",
-        r"touches me",
-        r"(?:sangrando|bleeding|sangre)",
-        r"prostitu\w*",
-        r"sell myself",
-    ),
-    _signal(
-        "deprived",
-        "abusive working and living conditions",
-        WEAK,
-        r"sin agua",
-        r"no water",
-        r"(?:no me dan|has not given me) (?:de comer|food)",
-        r"(?:quitan|take) (?:la|our) (?:comida|food)",
-        r"(?:castigo|punishment)",
-        r"dormimos \d+|sleep \d+",
-    ),
-    _signal(
-        "excessive_hours",
-        "excessive overtime",
-        WEAK,
-        r"1[6-9] hours|1[6-9] horas|2\d hours|2\d horas",
-        r"sin descanso|no break|no rest",
-    ),
-    _signal(
-        "forced_work",
-        "deception",
-        STRONG,
-        r"(?:me|nos) obligan?",
-        r"(?:force|forces|forcing|make) (?:me|us) (?:to )?(?:work|sell)",
-        r"obligad[oa]",
-        r"(?:victima de trata|being trafficked|soy victima)",
-    ),
-    _signal(
-        "smuggling_danger",
-        "smuggling",
-        STRONG,
-        r"(?:secuestr\w+|kidnap\w*|rescate|ransom)",
-        r"(?:casa de seguridad|stash house)",
-        r"(?:nos|us) (?:dejo|left) (?:en|in) (?:el|the) desierto|left us in the desert",
-        r"(?:no hay|no tenemos|theres no|no) aire|no air",
-        r"(?:desmayad[oa]|desmayo|passed out|collapsed|no responde|not responding)",
-    ),
-    _signal(
-        "detained_now",
-        "detention",
-        STRONG,
-        r"(?:me|lo|la|nos) (?:agarro|agarraron|detuvo|detuvieron|arrestaron)",
-        r"(?:detuvieron|se llevo|se llevaron|agarraron) (?:el ice|la migra|ice )?(?:a mi|a mis)",
-        r"estoy (?:detenid[oa]|en (?:un centro de )?detencion|preso|presa)",
-        r"(?:im|i am) (?:in (?:a )?detention|being held|in jail|arrested)",
-        r"(?:ice|immigration|la migra|migra|police) "
-        r"(?:picked|took|got|grabbed|arrested|detained) (?:me|my|him|her|us)",
-        r"(?:was|got) (?:detained|arrested|picked up)",
-        r"(?:esta|is) (?:afuera|outside) (?:de )?(?:mi|my)",
-        r"tocando la puerta|knocking",
-        r"detention now|detention ahorita",
-    ),
-    _signal(
-        "missing",
-        "missing person",
-        STRONG,
-        r"(?:dejo de|ya no) contesta\w*",
-        r"stopped (?:answering|responding)",
-        r"no (?:sabemos|se) nada de",
-        r"(?:have not|not) heard from",
-        r"phone is off|apagado",
-    ),
-    _signal(
-        "injured_now",
-        "injury",
-        STRONG,
-        r"no puedo mover|can not move",
-        r"ambulancia|ambulance",
-        r"(?:me|nos) (?:mandar|manda|regresan|van a mandar) "
-        r"a (?:mexico|guatemala|honduras|mi pais)",
-        r"sending me (?:home|back)",
-        r"sin curarme|without treatment",
-        r"crushed|aplastad\w*",
-        r"me corte|cut my hand",
-    ),
-    _signal(
-        "fear_and_plea",
-        "abuse of vulnerability",
-        WEAK,
-        r"tengo miedo|(?:im|i am) scared|afraid",
-        r"ayuda(?:me|nos)?|ayudenme|^help|help (?:me|us|please)|please help|help$",
-        r"ya no aguanto|can not take it",
-        r"crying|llorando",
-    ),
-    _signal(
-        "deceived",
-        "deception",
-        WEAK,
-        r"(?:me|nos) (?:prometieron|ofrecieron|trajeron con promesa)",
-        r"(?:they )?promised me",
-        r"came for a \w+ job",
-    ),
-)
-
-
-@dataclass(frozen=True)
-class Marker:
-    name: str
-    weight: int
-    pattern: re.Pattern[str]
-
-
-def _marker(name: str, weight: int, *patterns: str) -> Marker:
-    return Marker(name, weight, re.compile(r"\b(?:" + "|".join(patterns) + r")\b"))
-
-
-# A message with one of these is asking about, remembering, imagining or joking about danger.
-MARKERS: Final[tuple[Marker, ...]] = (
-    _marker(
-        "asks_about",
-        3,
-        r"^(?:que|what) (?:es|is|are)\b",
-        r"senales|signs? of|how do i know|como se si|diferencia|difference",
-        r"como funciona|how does",
-        r"for a friend|para una amiga|para un amigo",
-    ),
-    _marker(
-        "asks_if_allowed",
-        2,
-        r"(?:es|is) (?:eso |esto |that |it )?(?:legal|normal|ok)|esta bien",
-        r"tiene derecho|have the right|my rights|tengo derechos",
-        r"^(?:can|puede) (?:my|el|la)\b",
-    ),
-    _marker(
-        "past_event",
-        3,
-        r"(?<!desde )hace \d+ anos|years ago|last year|el ano pasado|en 20\d\d|in 20\d\d",
-        r"ya sali|got out|got it back|ya lo recupere|ya regrese|i am back in",
-        r"ya estoy bien|fine now|fui victima|was a \w+ victim",
-    ),
-    _marker("hypothetical", 2, r"^(?:si|if) ", r"what would happen|que pasaria|someday|un dia"),
-    _marker("joke", 3, r"ja(?:ja)+|je(?:je)+|ha(?:ha)+|lol|lmao"),
-    _marker("news", 3, r"noticias|the news|lei que|i read"),
 )

@@ -20,8 +20,9 @@ from core.models import Case, Consulate, Officer
 from tests.fakes import FakeRasa, FakeTwilio, rasa_response
 from tests.harness import Enlace, build_settings, new_phone
 
-# Indirect: no red-flag pattern fires on it (checked in each test through the evidence).
-INDIRECT = "la senora sale y cierra con llave, llevo dos meses adentro"
+# Indirect: no red-flag pattern fires on it (checked in each test through the evidence). A door
+# locked from outside was the example until the patterns learnt to read it.
+INDIRECT = "la senora dice que afuera es peligroso para mi, que mejor no salga, ya van dos meses"
 
 
 @pytest.fixture(scope="module")
