@@ -7,6 +7,8 @@ VENV := .venv
 RASA_VENV := .venv-rasa
 PY := $(VENV)/bin/python
 RASA := $(RASA_VENV)/bin/rasa
+# Rasa sends no telemetry or crash reports to its servers from any target.
+export RASA_TELEMETRY_ENABLED := false
 STAMP_APP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 STAMP_RASA := $(RASA_VENV)/.installed-$(shell sha256sum bot/requirements.lock | cut -c1-16)
 # docker-compose (Debian's 1.29) only validates docker-compose.yml; no engine runs here.

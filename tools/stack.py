@@ -52,7 +52,7 @@ class Stack:
         return env
 
     def start_rasa(self, model: Path) -> None:
-        env = {**self.child_env(), "PYTHONPATH": str(BOT)}
+        env = {**self.child_env(), "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false"}
         command = [
             str(RASA),
             "run",

@@ -55,8 +55,9 @@ def training_hash() -> str:
 
 
 def rasa_env() -> dict[str, str]:
-    """Rasa finds the custom channel and components (bot/connectors, bot/components) here."""
-    return {**os.environ, "PYTHONPATH": str(BOT)}
+    """Rasa finds the custom channel and components (bot/connectors, bot/components) here, and
+    sends no telemetry or crash reports to Rasa's servers (nothing leaves the machine)."""
+    return {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false"}
 
 
 def model_path() -> Path:

@@ -155,5 +155,8 @@ class UrgencyClassifier(GraphComponent):
 
 
 def training_path(config: Dict[Text, Any]) -> Path:
-    path = Path(config["training_file"])
+    # Rasa's fingerprinting hook may hand over the node's config without the defaults (seen
+    # when training over a warm cache), so the default is applied here too.
+    default = UrgencyClassifier.get_default_config()["training_file"]
+    path = Path(config.get("training_file") or default)
     return path if path.is_absolute() else BOT_DIR / path

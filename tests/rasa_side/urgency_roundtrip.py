@@ -6,11 +6,13 @@ environment has no Rasa). The training file is a tiny one written here, not the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import tempfile
 from pathlib import Path
 
+from components.urgency_classifier import BOT_DIR as BOT
 from components.urgency_classifier import UrgencyClassifier
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -76,6 +78,11 @@ def main() -> None:
         untrained = UrgencyClassifier.load(config, storage, Resource("never_trained"), context)
         result["untrained"] = untrained.process([Message(data={"text": "hola"})])[0].get("urgency")
 
+        # Rasa's fingerprinting hook may pass the node's config without the defaults.
+        default_file = BOT / UrgencyClassifier.get_default_config()["training_file"]
+        result["fingerprint_without_defaults"] = UrgencyClassifier.fingerprint_addon({}) == (
+            hashlib.sha256(default_file.read_bytes()).hexdigest()
+        )
         write_training_file(training, [*rows, ("me quitaron el celular", 1)])
         result["fingerprint_follows_the_file"] = (
             UrgencyClassifier.fingerprint_addon(config) != fingerprint

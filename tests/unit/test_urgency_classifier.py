@@ -56,5 +56,12 @@ def test_a_changed_training_file_changes_the_fingerprint(roundtrip: dict[str, An
     assert roundtrip["fingerprint_follows_the_file"] is True
 
 
+def test_the_fingerprint_reads_the_default_file_when_the_config_has_no_defaults(
+    roundtrip: dict[str, Any],
+) -> None:
+    """Training over a warm cache gave the hook a bare config: `KeyError: 'training_file'`."""
+    assert roundtrip["fingerprint_without_defaults"] is True
+
+
 def test_a_training_file_with_one_label_is_refused(roundtrip: dict[str, Any]) -> None:
     assert "urgent and non-urgent" in roundtrip["one_class"]
