@@ -4,30 +4,11 @@ environment, so the check is a script."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-
-import pytest
-
-from core.settings import REPO_ROOT
-from tools.train import RASA_PYTHON, rasa_env
-
-SCRIPT = REPO_ROOT / "tests" / "rasa_side" / "event_types_check.py"
+from tests.rasa_side_run import run_rasa_side
 
 
 def test_event_classes_are_found_as_rasa_finds_them() -> None:
-    if not RASA_PYTHON.exists():
-        pytest.fail("the Rasa environment is missing: run `make install`")
-    completed = subprocess.run(
-        [str(RASA_PYTHON), str(SCRIPT)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=rasa_env(),
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    result = json.loads(completed.stdout)
+    result = run_rasa_side("event_types_check.py")
     assert result["installed"]
     assert result["after"] == result["before"]
     assert result["names"] > 20

@@ -3,33 +3,16 @@ a model file it did not write. It runs in the Rasa environment, so the check is 
 
 from __future__ import annotations
 
-import json
-import subprocess
 from typing import Any
 
 import pytest
 
-from core.settings import REPO_ROOT
-from tools.train import RASA_PYTHON, rasa_env
-
-SCRIPT = REPO_ROOT / "tests" / "rasa_side" / "classifier_roundtrip.py"
+from tests.rasa_side_run import run_rasa_side
 
 
 @pytest.fixture(scope="module")
 def roundtrip() -> dict[str, Any]:
-    if not RASA_PYTHON.exists():
-        pytest.fail("the Rasa environment is missing: run `make install`")
-    completed = subprocess.run(
-        [str(RASA_PYTHON), str(SCRIPT)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=rasa_env(),
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(completed.stdout)
-    return result
+    return run_rasa_side("classifier_roundtrip.py")
 
 
 def test_reloaded_model_classifies_unseen_messages(roundtrip: dict[str, Any]) -> None:
