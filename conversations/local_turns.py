@@ -25,14 +25,13 @@ from conversations.language import DEFAULT_LANGUAGE
 from conversations.ownership import open_case
 from conversations.places import ANSWER_SIMILARITY, names_in, parse_country, parse_origin
 from conversations.safe_contact import parse_answer
-from conversations.situation import only_a_place, thread_topic
+from conversations.situation import HUMAN_TOPIC, only_a_place, thread_topic
 from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
 from core.models import Channel, Conversation, ConversationStatus, Direction, Message
 from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, further_reading, more_parts
 
-HUMAN_TOPIC: Final = "human_agent"
 URGENT_TOPIC: Final = "emergency"
 # First words that make a place where the person comes from: "de honduras", "from mexico".
 FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
