@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 from conversations import place_spelling, places
+from core.settings import REPO_ROOT
 
-DEV_QUESTIONS = Path("tests/data/dev_questions.tsv")
+DEV_QUESTIONS = REPO_ROOT / "tests" / "data" / "dev_questions.tsv"
 TIMING_ROUNDS = 5
 
 
