@@ -56,6 +56,7 @@ MARKERS: Final[tuple[Marker, ...]] = (
         r"^(?:can|puede) (?:my|el|la)\b",
         r"es cierto|is (?:it|that) true|enforceable|es valid[oa]",
         r"can (?:they|he|she) (?:do that|make (?:me|us)|fire me)|(?:puede|pueden) hacer eso",
+        r"can (?:they|he|she) (?:\w+ )?(?:send|deport) (?:me|him|her|us|them) (?:back|home)?$",
         r"(?:me|nos|lo|la) (?:pueden|puede) (?:despedir|correr|echar)",
         r"is (?:that|this|it) allowed",
     ),
@@ -84,7 +85,7 @@ MARKERS: Final[tuple[Marker, ...]] = (
     _marker(
         "hypothetical",
         2,
-        r"^(?:y )?(?:si|if) |^(?:would|will) i\b",
+        r"^(?:(?:y|and|but|pero|ok|okay) )?(?:si|if) |^(?:would|will) i\b",
         r"what happens if|que pasa si|un dia",
     ),
     _marker(

@@ -85,6 +85,8 @@ NEAR_MISSES = [
     ("safe_now", "a mi vecina no la dejaban salir de la casa, ya esta libre y en un refugio"),
     ("imagined", "supongamos q el patron me quita el pasaporte y no me deja ir, q hago"),
     ("hypothetical", "if the contractor keeps my passport and wont let me leave, who do i call"),
+    ("hypothetical", "and if my cousin complains about the housing can they send him back?"),
+    ("hypothetical", "y si mi hermano se queja de la casa lo pueden regresar?"),
     ("news", "escuche en la radio q secuestran migrantes en el tren"),
     ("student", "for my class i am writing about workers locked in a factory, what are the signs"),
     ("joke", "jaja el jefe dice q nadie sale hasta q se acabe el pastel"),
