@@ -57,6 +57,9 @@ class Tables:
     untypoed_names: frozenset[str]  # demonyms, numbered regions: never read from a typo
     shared_names: frozenset[str]  # names places of several countries carry: "merida", "leon"
     diminishable: frozenset[str]  # people's words that take a diminutive: "chapin", "paisa"
+    every_code: dict[str, str]  # every US state's and Canadian province's code, words too
+    town_countries: dict[str, frozenset[str]]  # towns of 15,000+ of the served countries
+    sentence_names: frozenset[str]  # names read inside a sentence: mentions, countries, demonyms
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
@@ -86,6 +89,10 @@ def _countries(codes: tuple[str, ...]) -> dict[str, set[str]]:
             continue
         for name in (country.name, getattr(country, "common_name", country.name)):
             named[code] |= _names(name, spanish)
+        # "salvador" for El Salvador: people leave the article out.
+        named[code] |= {
+            name.split(" ", 1)[1] for name in named[code] if name.split()[0] in aliases.ARTICLES
+        }
     return named
 
 
@@ -130,6 +137,16 @@ def _cities(min_population: dict[str, int]) -> dict[str, set[str]]:
     return named
 
 
+def _named_in(*sources: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Each name of `sources` to the countries that give it."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    for source in sources:
+        for code, names in source.items():
+            for name in names:
+                codes[name].add(code)
+    return codes
+
+
 def _one_code(*sources: dict[str, set[str]]) -> dict[str, str]:
     """Each name to its country, leaving out names that sources give to several countries."""
     codes: dict[str, set[str]] = defaultdict(set)
@@ -169,7 +186,7 @@ def _shared_names(codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(name for name, found in seen.items() if len(found) > 1)
 
 
-def _abbreviations() -> dict[str, str]:
+def _every_code() -> dict[str, str]:
     """US postal codes and Canadian province symbols (both ISO 3166-2's own), to the country."""
     found: dict[str, str] = {}
     for country in ("US", "CA"):
@@ -178,8 +195,22 @@ def _abbreviations() -> dict[str, str]:
             if country == "US" and subdivision.type != "State":
                 continue
             found.setdefault(code, country)
+    return found
+
+
+def _abbreviations() -> dict[str, str]:
+    """The codes of `_every_code` that are no word people write ("in", "me", "on")."""
     never = (*aliases.ABBREVIATIONS_AS_WORDS, *aliases.PROVINCE_CODES_AS_WORDS)
-    return {code: country for code, country in found.items() if code not in never}
+    return {code: country for code, country in _every_code().items() if code not in never}
+
+
+def _town_countries(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each town of 15,000 people or more of `codes` to the countries that have one so named."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for code, names in _cities(dict.fromkeys(codes, 15000)).items():
+        for name in names:
+            found[name].add(code)
+    return {name: frozenset(countries) for name, countries in found.items()}
 
 
 def _merge(data: dict[str, str], curated: dict[str, set[str]]) -> dict[str, str]:
@@ -252,9 +283,13 @@ def tables() -> Tables:
     demonyms = _demonyms()
     origin_answers = _merge(origin_answers, demonyms)
     origin_answers |= {words(code): "MX" for code in aliases.MEXICAN_STATE_ABBREVIATIONS}
-    # Mexico is a destination too: "de michoacan" answers "which country?" as well.
+    # Mexico is a destination too: "de michoacan" answers "which country?" as well, unless
+    # the destinations' data gives the name to several countries ("guadalajara").
+    destination_named = _named_in(
+        _subdivisions(aliases.DESTINATIONS), _cities(aliases.DESTINATION_CITY_POPULATION)
+    )
     for name, code in origin_answers.items():
-        if code in DESTINATION_SET:
+        if code in DESTINATION_SET and destination_named.get(name, {code}) == {code}:
             destination_answers.setdefault(name, code)
     # Inside a sentence a name counts only when it is not an ordinary word and names a place
     # Enlace answers for; a name of both a destination and an origin elsewhere ("barcelona",
@@ -283,6 +318,7 @@ def tables() -> Tables:
     for name in aliases.NOT_AN_ORIGIN:
         origin_mentions.pop(words(name), None)
     abbreviations = _abbreviations()
+    demonym_names = {name for names in demonyms.values() for name in names}
     us_codes = {code for code, country in abbreviations.items() if country == "US"}
     every = set(destination_answers) | set(origin_answers) | us_codes | set(origin_data)
     return Tables(
@@ -298,4 +334,7 @@ def tables() -> Tables:
         frozenset({name for names in demonyms.values() for name in names} | set(numbered)),
         shared,
         frozenset(words(name) for name in aliases.DIMINISHABLE),
+        _every_code(),
+        _town_countries(aliases.DESTINATIONS),
+        frozenset(set(destination_mentions) | set(origin_mentions) | country_names | demonym_names),
     )

@@ -23,7 +23,13 @@ from conversations.handover import HandOver, record_answer
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
 from conversations.ownership import open_case
-from conversations.places import ANSWER_SIMILARITY, names_in, parse_country, parse_origin
+from conversations.places import (
+    ANSWER_SIMILARITY,
+    is_short_answer,
+    names_in,
+    parse_country,
+    parse_origin,
+)
 from conversations.safe_contact import parse_answer
 from conversations.situation import HUMAN_TOPIC, only_a_place, thread_topic
 from conversations.texts import TEXTS
@@ -128,16 +134,21 @@ class LocalTurns:
                 chosen = pending_question(session, conversation, topic=offered[choice])
                 if chosen is not None:
                     return LocalTurn(language, replay=chosen)
+        # A long answer ("hola buenas, yo ando en georgia y queria saber lo del cheque") gives
+        # the place and is then read as the new question it may hold, not as an answer only.
+        short = is_short_answer(message.body)
         if awaiting == "country" and not small_talk:
             country = parse_country(message.body)
             if country is not None:
                 person.country_destination = country
-                return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
+                if short:
+                    return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
         if awaiting == "origin" and not small_talk:
             origin = parse_origin(message.body)
             if origin is not None:
                 person.country_origin = origin
-                return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
+                if short:
+                    return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
         volunteered = None if small_talk else self._volunteered_place(session, message, language)
         if volunteered is not None:
             return volunteered

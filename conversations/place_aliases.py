@@ -14,7 +14,7 @@ ORIGINS: Final = ("MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "P
 ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO")
 ARTICLES: Final = ("el", "la", "los", "las", "the")
 # Smallest town (people) that answers "where?" when written right, in every country above.
-ANSWER_TOWN_POPULATION: Final = 20_000
+ANSWER_TOWN_POPULATION: Final = 15_000  # all the towns GeoNames gives here
 # Smallest city (people) read as naming its country, by country.
 DESTINATION_CITY_POPULATION: Final = {
     "US": 200_000,

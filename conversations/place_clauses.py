@@ -8,6 +8,7 @@ puebla". Split at commas and at the words that turn a sentence
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -18,6 +19,8 @@ from conversations.gazetteer import words
 PRESENT: Final = frozenset(
     {"ahora", "ahorita", "orita", "horita", "now", "rn", "actualmente", "currently", "este"}
     | {"this", "hoy", "today", "todavia", "still"}
+    # Gone back or moved: where the person is now ("estaba en canada y me regrese a mexico").
+    | {"regrese", "regresamos", "volvi", "volvimos", "moved"}
 )
 PAST: Final = frozenset(
     {"antes", "estuve", "estaba", "estuvimos", "estabamos", "trabajaba", "trabaje", "anduve"}
@@ -35,6 +38,15 @@ LIVING: Final = frozenset(
 # Words that begin a new part: "pero", "but"; "y"/"and" only before a word of the lists above.
 TURNS: Final = frozenset({"pero", "but", "aunque", "though", "mas"})
 JOINS: Final = frozenset({"y", "and", "e"})
+CLITICS: Final = frozenset({"me", "nos", "se"})  # "y me regrese a mexico"
+# A part that says where the person is not: "no estoy en mexico", "en estados unidos no",
+# "no soy mexicana", "not in the us". "no" before one of these words, or ending the part;
+# "no se" (I don't know) says nothing of a place.
+NEGATIONS: Final = frozenset({"no", "not", "nunca", "never"})
+DENIED: Final = frozenset(
+    {"estoy", "estamos", "soy", "somos", "vivo", "vivimos", "trabajo", "trabajamos", "ando"}
+    | {"andamos", "es", "esta", "en", "de", "in", "from", "at", "living", "working", "born"}
+)
 _PUNCTUATION = re.compile(r"[,;.!?()]+")
 
 
@@ -45,6 +57,7 @@ class Clause:
     past: bool
     origin: bool
     living: bool
+    denied: bool = False
 
 
 def clauses(text: str) -> tuple[Clause, ...]:
@@ -52,7 +65,8 @@ def clauses(text: str) -> tuple[Clause, ...]:
     found = []
     for piece in _PUNCTUATION.split(text):
         for part in _split(piece.split()):
-            said = {word for token in part for word in words(token).split()}
+            plain = [word for token in part for word in words(token).split()]
+            said = set(plain)
             found.append(
                 Clause(
                     " ".join(part),  # as written: "BC" in capitals is a province
@@ -60,9 +74,29 @@ def clauses(text: str) -> tuple[Clause, ...]:
                     past=bool(said & PAST),
                     origin=bool(said & ORIGIN),
                     living=bool(said & LIVING),
+                    denied=_denied(plain),
                 )
             )
     return tuple(found)
+
+
+def _denied(plain: list[str]) -> bool:
+    """Whether a part says where the person is not (see `DENIED`)."""
+    if plain and plain[-1] in NEGATIONS and len(plain) > 1:
+        return True
+    return any(
+        word in NEGATIONS and following in DENIED for word, following in itertools.pairwise(plain)
+    )
+
+
+def undenied(text: str) -> str | None:
+    """The answer without its parts that say where the person is not, when some do and some
+    do not: "no estoy en mexico, estoy en yuma" is "estoy en yuma"."""
+    parts = clauses(text)
+    kept = [part.text for part in parts if not part.denied]
+    if not kept or len(kept) == len(parts):
+        return None
+    return ", ".join(kept)
 
 
 def _split(tokens: list[str]) -> list[list[str]]:
@@ -74,6 +108,8 @@ def _split(tokens: list[str]) -> list[list[str]]:
     plain = [words(token) for token in tokens]
     for at, token in enumerate(plain):
         following = plain[at + 1] if at + 1 < len(plain) else ""
+        if following in CLITICS and at + 2 < len(plain):
+            following = plain[at + 2]
         turns = token in TURNS or (token in JOINS and following in markers)
         now_begins = token in PRESENT and at + 1 < len(tokens) and token != "este"
         if parts[-1] and (turns or now_begins):
@@ -85,6 +121,7 @@ def _split(tokens: list[str]) -> list[list[str]]:
 def for_where_now(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
     """The parts that may say where a person works now, best first: those that say "now",
     then those that say neither "before" nor "I am from"."""
+    found = tuple(c for c in found if not c.denied)
     rest = tuple(c for c in found if not c.past and not c.origin)
     return (tuple(c for c in found if c.present and not c.origin), rest)
 
@@ -92,5 +129,6 @@ def for_where_now(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
 def for_where_from(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
     """The parts that may say where a person comes from, best first: those that say "I am
     from", then those that say nothing of living or working there."""
+    found = tuple(c for c in found if not c.denied)
     rest = tuple(c for c in found if not c.living and not c.present)
     return (tuple(c for c in found if c.origin), rest)

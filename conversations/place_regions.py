@@ -20,7 +20,14 @@ from conversations.place_aliases import (
     DESTINATION_CITY_POPULATION,
     DESTINATIONS,
 )
-from conversations.places import ANSWER_SIMILARITY, MAX_WORDS, names_in, parse_country
+from conversations.places import (
+    ANSWER_SIMILARITY,
+    EXACT,
+    MAX_WORDS,
+    is_short_answer,
+    names_in,
+    parse_country,
+)
 
 ABBREVIATION_MAX_WORDS = 3  # "NC", "en TX": a state's postal code counts in a short answer only
 
@@ -92,9 +99,8 @@ def parse_region(text: str) -> str | None:
     if len(words(text).split()) > MAX_WORDS:
         return None
     regions = _regions()
-    found = {
-        regions[name] for name in names_in(text, similarity=ANSWER_SIMILARITY) if name in regions
-    }
+    similarity = ANSWER_SIMILARITY if is_short_answer(text) else EXACT  # no typos in a long one
+    found = {regions[name] for name in names_in(text, similarity=similarity) if name in regions}
     if len(found) == 1:
         return found.pop()
     return _state_code(text) if not found else None

@@ -21,6 +21,8 @@ FUZZY_CUTOFF = 85.0  # the lowest similarity any reading accepts
 SOUND_MIN_LENGTH = 5  # characters of a word read by its sound ("kebec")
 # A word this long may be a name by its sound with one letter left out ("otario": Ontario).
 SOUND_DROPPED_LETTER_LENGTH = 6
+# A name whose sound is this long may be written with one sound changed ("kentoki").
+SOUND_CHANGED_LETTER_LENGTH = 7
 # A country name of this many letters written with one letter missing ("canda", "mexio"):
 # too short for the similarity above, and no ordinary word is such a name minus a letter.
 DROPPED_LETTER_NAME_LENGTH = 6
@@ -29,6 +31,13 @@ DROPPED_LETTER_NAME_LENGTH = 6
 # sound alike to people writing English names ("yersey"); doubled letters are one.
 _SOUNDS = (
     (re.compile(r"ph"), "f"),
+    # English spellings a Spanish speaker writes as heard: "geo" is "jo" and a soft "g" a "j"
+    # (jorja), "oo" is "u" (saskatun), "i" before a consonant may be "ai" (aydajo); "gua" is
+    # "wa" (guashinton).
+    (re.compile(r"ge(?=o)|g(?=[eiy])"), "j"),
+    (re.compile(r"oo"), "u"),
+    (re.compile(r"a[iy](?![aeiou])"), "i"),
+    (re.compile(r"gu(?=a)"), "w"),
     (re.compile(r"ck|qu|q|c(?![eiyh])"), "k"),
     (re.compile(r"c(?=[eiy])|z"), "s"),
     (re.compile(r"v"), "b"),
@@ -48,13 +57,18 @@ def sound(word: str) -> str:
     return word
 
 
+SoundIndex = dict[str, frozenset[str]]
+
+
 @cache
-def _names_by_sound() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """One-word names read by sound: by their sound, and by their sound with a letter left out.
+def _names_by_sound() -> tuple[SoundIndex, SoundIndex, SoundIndex]:
+    """One-word names read by sound: by their sound, by their sound with a letter left out,
+    and by their sound with a letter changed ("?" in its place).
 
     Small towns are left out: they are read only as written."""
     whole: dict[str, set[str]] = defaultdict(set)
     dropped: dict[str, set[str]] = defaultdict(set)
+    changed: dict[str, set[str]] = defaultdict(set)
     for name in _fuzzy_names():
         if " " in name or len(name) < SOUND_MIN_LENGTH:
             continue
@@ -63,9 +77,13 @@ def _names_by_sound() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
         if len(key) > SOUND_DROPPED_LETTER_LENGTH:
             for at in range(len(key)):
                 dropped[key[:at] + key[at + 1 :]].add(name)
+        if len(key) >= SOUND_CHANGED_LETTER_LENGTH:
+            for at in range(len(key)):
+                changed[key[:at] + "?" + key[at + 1 :]].add(name)
     return (
         {key: frozenset(names) for key, names in whole.items()},
         {key: frozenset(names) for key, names in dropped.items()},
+        {key: frozenset(names) for key, names in changed.items()},
     )
 
 
@@ -76,12 +94,24 @@ def name_by_sound(word: str) -> str | None:
     countries."""
     if len(word) < SOUND_MIN_LENGTH or " " in word:
         return None
-    whole, dropped = _names_by_sound()
-    key = sound(word)
-    names = whole.get(key, frozenset())
+    whole, dropped, changed = _names_by_sound()
+    # A "j" may be an English "h" as a Spanish speaker hears it: "omaja", "aydajo".
+    keys = (sound(word), sound(word.replace("j", "h"))) if "j" in word else (sound(word),)
+    names = frozenset().union(*(whole.get(key, frozenset()) for key in keys))
     if not names and len(word) >= SOUND_DROPPED_LETTER_LENGTH:
-        names = dropped.get(key, frozenset())
+        names = frozenset().union(*(dropped.get(key, frozenset()) for key in keys))
+        names |= frozenset().union(*(changed.get(key, frozenset()) for key in _changes(keys)))
     return _of_one_country(names)
+
+
+def _changes(keys: tuple[str, ...]) -> set[str]:
+    """Each key with one letter changed for any other ("kentoki" for kentuki)."""
+    return {
+        key[:at] + "?" + key[at + 1 :]
+        for key in keys
+        if len(key) >= SOUND_CHANGED_LETTER_LENGTH
+        for at in range(len(key))
+    }
 
 
 def _of_one_country(names: frozenset[str]) -> str | None:

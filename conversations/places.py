@@ -11,8 +11,10 @@ answer names is `place_regions`'.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from conversations import place_clauses, place_spelling
 from conversations.gazetteer import Tables, tables, words
@@ -21,19 +23,37 @@ from conversations.place_aliases import (
     CODES_IN_MIXED_CASE,
 )
 
-MAX_WORDS = 12  # an answer to "which country?" longer than this is a new question
+# An answer to "which country?" longer than this is a new question. People greet, apologise
+# and say why they write around the place ("hola buenas, pues mire yo ando en gainesville
+# georgia en la polleria y queria saber…"): the dialogue decides what a long one is for.
+MAX_WORDS = 30
+# A longer answer is read as a sentence is: only names written right that are no ordinary word
+# ("us", "al", "la vega" are read in a short answer only), and no small town.
+SHORT_ANSWER_WORDS = 12
 LONGEST_NAME = 5  # words
 FUZZY_MAX_WORDS = 40  # typos are looked for in texts up to this long
 ANSWER_SIMILARITY = 85.0
 MENTION_SIMILARITY = 90.0
 EXACT = 101.0  # a similarity no typo reaches: names as written only
+SHORT_WORD = 3  # letters: "de", "el", "la", "del" are no part of a name a typo changes
+# Words that put a person in two places at once: "entre texas y ontario", "between".
+BETWEEN = frozenset({"entre", "between"})
+# A word this long after "de", "en" may be a place's name cut short: "de chalate" is
+# Chalatenango, "de mazate" Mazatenango, when only one name of one country so begins.
+CLIPPED_MIN_LETTERS = 5
+CLIPPED_LETTERS_CUT = 3  # at least this many letters were left out
 # How an answer is read, in turn, until one reading finds a name: names as written, then with
 # typos, then small towns too.
 READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
+LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of")
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
+# Words before a lowercase postal code that make it a state: "aqui en ga", "in wa".
+CODE_WORDS = ("en", "in", "from", "de")
+# Regional indicator symbols: a flag emoji is two of them, the country's ISO code.
+_FLAG_A = 0x1F1E6
 
 
 @lru_cache(maxsize=512)
@@ -84,7 +104,18 @@ def _close_name(candidate: str, similarity: float) -> str | None:
     found = place_spelling.closest_name(candidate)
     if found is None or found[1] < similarity:
         return None
-    return found[0] if len(found[0].split()) >= len(candidate.split()) else None
+    if len(found[0].split()) < len(candidate.split()):
+        return None
+    # A name of several words is not read where only a short word differs: "de paso" is no
+    # typo of El Paso, only "de" and "el" differ.
+    written, named = set(candidate.split()), set(found[0].split())
+    changed, meant = written - named, named - written
+    short = all(len(word) <= SHORT_WORD for word in changed | meant)
+    # "del beni" is "de el beni": the name's article inside the written word.
+    contracted = all(any(word.endswith(m) for word in changed) for m in meant)
+    if " " in candidate and short and not contracted:
+        return None
+    return found[0]
 
 
 def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
@@ -103,11 +134,18 @@ def _abbreviations(text: str, found: Tables) -> list[tuple[str, str]]:
     in lowercase: "la" is the article, "ns" is "no sé"."""
     codes = []
     mixed_case = any(ch.islower() for ch in text)
-    for token in text.replace(",", " ").split():
+    tokens = text.replace(",", " ").split()
+    for at, token in enumerate(tokens):
         bare = token.strip(".!?")
-        code = bare.lower()
-        capitals = bare.isupper() and len(bare) == 2
-        if code in CODES_IN_MIXED_CASE:
+        code = bare.lower().replace(".", "")
+        # "N.C.", "b.c.": dots say it is an abbreviation, as capitals do.
+        capitals = (bare.isupper() or "." in token[:-1]) and len(code) == 2
+        before = words(tokens[at - 1]) if at else ""
+        if code in found.abbreviations and before in CODE_WORDS and code not in CODE_WORDS:
+            capitals = capitals or code != "mi"  # "en mi casa"
+        if at and at == len(tokens) - 1 and (country := _code_after_town(tokens, found)):
+            codes.append((code, country))
+        elif code in CODES_IN_MIXED_CASE:
             if capitals and mixed_case:
                 codes.append((code, found.abbreviations.get(code, "US")))
         elif code not in found.abbreviations:
@@ -117,6 +155,29 @@ def _abbreviations(text: str, found: Tables) -> list[tuple[str, str]]:
         ):
             codes.append((code, found.abbreviations[code]))
     return codes
+
+
+def _code_after_town(tokens: list[str], found: Tables) -> str | None:
+    """The country of a state's or province's code that ends an answer after a town of that
+    country, even a code that is also a word: "kingsville on", "salem or"."""
+    code = words(tokens[-1]).replace(" ", "")
+    country = found.every_code.get(code)
+    if country is None:
+        return None
+    before = words(" ".join(tokens[:-1])).split()
+    for size in range(min(LONGEST_NAME, len(before)), 0, -1):
+        if country in found.town_countries.get(" ".join(before[-size:]), ()):
+            return country
+    return None
+
+
+def _flags(text: str) -> list[str]:
+    """The ISO codes of the flag emoji in `text` ("🇺🇸": US)."""
+    letters = [
+        chr(ord(ch) - _FLAG_A + ord("A")) if 0 <= ord(ch) - _FLAG_A < 26 else " " for ch in text
+    ]
+    pairs = "".join(letters).split()
+    return [pair[at : at + 2] for pair in pairs for at in range(0, len(pair) - 1, 2)]
 
 
 def _one_country(named: list[tuple[str, str]], *giving_way: frozenset[str]) -> str | None:
@@ -131,8 +192,21 @@ def _one_country(named: list[tuple[str, str]], *giving_way: frozenset[str]) -> s
     return None
 
 
+@cache
+def _in_sentences(destinations: bool) -> dict[str, str]:
+    """The answers' names that are read inside a sentence too (see `SHORT_ANSWER_WORDS`)."""
+    found = tables()
+    answers = found.destination_answers if destinations else found.origin_answers
+    return {name: code for name, code in answers.items() if name in found.sentence_names}
+
+
+def is_short_answer(text: str) -> bool:
+    """Whether an answer is short enough to be only an answer, and read with typos and towns."""
+    return len(words(text).split()) <= SHORT_ANSWER_WORDS
+
+
 def _named(
-    text: str, answers: dict[str, str], similarity: float, *, towns: bool
+    text: str, answers: dict[str, str], similarity: float, *, towns: bool, codes: bool = True
 ) -> list[tuple[str, str]]:
     """The names of `text` that answer the question, with their countries; small towns only
     when `towns`; postal codes too when the answer is a place of work (they name no country
@@ -142,9 +216,41 @@ def _named(
     if not towns:
         names = tuple(name for name in names if name not in found.exact_names)
     named = [(name, answers[name]) for name in names if name in answers]
-    if answers is found.destination_answers:
+    if towns and not named:
+        named = _clipped(text, answers)
+    countries = set(answers.values())
+    named += [(f"flag {code}", code) for code in _flags(text) if code in countries]
+    if codes and answers is found.destination_answers:
         named += _abbreviations(text, found)
     return named
+
+
+def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:
+    """Names cut short after "de", "en" (see `CLIPPED_MIN_LETTERS`), with their country."""
+    tokens = words(text).split()
+    found = []
+    for before, token in itertools.pairwise(tokens):
+        if before not in TOWN_WORDS or len(token) < CLIPPED_MIN_LETTERS:
+            continue
+        if token in tables().every_name:  # "en florida" is no Floridablanca
+            continue
+        names = _one_word_names(answers is tables().destination_answers)
+        at = bisect.bisect_left(names, token)
+        begun = []
+        while at < len(names) and names[at].startswith(token):
+            begun.append(names[at])
+            at += 1
+        longer = [name for name in begun if len(name) >= len(token) + CLIPPED_LETTERS_CUT]
+        if len(begun) == len(longer) == 1:
+            found.append((longer[0], answers[longer[0]]))
+    return found
+
+
+@cache
+def _one_word_names(destinations: bool) -> tuple[str, ...]:
+    found = tables()
+    answers = found.destination_answers if destinations else found.origin_answers
+    return tuple(sorted(name for name in answers if " " not in name))
 
 
 def _said_as_a_place(name: str, plain: str) -> bool:
@@ -163,15 +269,21 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     decide: "trabaje en usa y ahora en canada" answers where with Canada, "de honduras pero
     vivo en mexico" answers where from with Honduras."""
     found = tables()
-    for similarity, towns in READINGS:
-        named = _named(text, answers, similarity, towns=towns)
+    text = place_clauses.undenied(text) or text
+    short = is_short_answer(text)
+    if not short:
+        answers = _in_sentences(answers is found.destination_answers)
+    for similarity, towns in READINGS if short else LONG_READINGS:
+        named = _named(text, answers, similarity, towns=towns, codes=short)
         if not named:
             continue
         # Vague names ("el norte", "america") give way first, then names places of several
         # countries carry ("merida", "santa cruz"), each first in the whole answer, then in
         # the parts of it that answer the question.
         vague, shared = found.vague_names, found.vague_names | found.shared_names
-        for giving_way in ((vague,), (vague, shared)):
+        # "entre texas y ontario": both places, so none gives way.
+        between = bool(BETWEEN & set(words(text).split()))
+        for giving_way in ((vague,),) if between else ((vague,), (vague, shared)):
             country = _one_country(named, *giving_way) or _by_parts(
                 text, answers, (similarity, towns), giving_way, where_now=where_now
             )

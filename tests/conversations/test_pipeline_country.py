@@ -145,3 +145,15 @@ def test_the_origin_of_the_threads_article_goes_with_the_next_question(enlace: E
     with enlace.factory() as session:
         person = enlace.messages(session, phone)[0].conversation.person
         assert person.country_origin is None  # read for the turn, never kept
+
+
+def test_a_long_answer_gives_the_country_and_is_read_as_its_own_question(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "me toca pension si me regreso?")
+    enlace.rasa.reply = enlace.rasa.default_reply
+    # Mexico named inside a question says nothing of where it is set; answering where, it does.
+    long = "hola buenas, pues mire yo ando en mexico en la construccion y queria saber del seguro"
+    enlace.receive(phone, long)
+    asked = enlace.rasa.messages[-1]
+    assert (asked["message"], asked["metadata"]["country"]) == (long, "MX")
