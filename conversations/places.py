@@ -16,12 +16,8 @@ import itertools
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from conversations import place_clauses, place_spelling
-from conversations.gazetteer import Tables, tables, words
-from conversations.place_aliases import (
-    ABBREVIATIONS_IN_CAPITALS,
-    CODES_IN_MIXED_CASE,
-)
+from conversations import place_clauses, place_codes, place_spelling
+from conversations.gazetteer import tables, words
 
 # An answer to "which country?" longer than this is a new question. People greet, apologise
 # and say why they write around the place ("hola buenas, pues mire yo ando en gainesville
@@ -50,10 +46,6 @@ LONG_READINGS = ((EXACT, False),)
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of")
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
-# Words before a lowercase postal code that make it a state: "aqui en ga", "in wa".
-CODE_WORDS = ("en", "in", "from", "de")
-# Regional indicator symbols: a flag emoji is two of them, the country's ISO code.
-_FLAG_A = 0x1F1E6
 
 
 @lru_cache(maxsize=512)
@@ -124,62 +116,6 @@ def _the_one(names: Sequence[str], table: dict[str, str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _abbreviations(text: str, found: Tables) -> list[tuple[str, str]]:
-    """The postal codes in a short answer, each with its country: "NC", "im in NC rn", "dallas
-    tx", "upstate ny", "now in BC", "en LA en la costura".
-
-    A US code written in capitals counts anywhere in the answer; in lowercase too, unless it
-    is also a word people write ("co", "pa", "ma"): then only in capitals, and a Canadian
-    province's symbol likewise ("bc"). "LA", "NS" count only in capitals inside a text written
-    in lowercase: "la" is the article, "ns" is "no sé"."""
-    codes = []
-    mixed_case = any(ch.islower() for ch in text)
-    tokens = text.replace(",", " ").split()
-    for at, token in enumerate(tokens):
-        bare = token.strip(".!?")
-        code = bare.lower().replace(".", "")
-        # "N.C.", "b.c.": dots say it is an abbreviation, as capitals do.
-        capitals = (bare.isupper() or "." in token[:-1]) and len(code) == 2
-        before = words(tokens[at - 1]) if at else ""
-        if code in found.abbreviations and before in CODE_WORDS and code not in CODE_WORDS:
-            capitals = capitals or code != "mi"  # "en mi casa"
-        if at and at == len(tokens) - 1 and (country := _code_after_town(tokens, found)):
-            codes.append((code, country))
-        elif code in CODES_IN_MIXED_CASE:
-            if capitals and mixed_case:
-                codes.append((code, found.abbreviations.get(code, "US")))
-        elif code not in found.abbreviations:
-            continue
-        elif capitals or (
-            code not in ABBREVIATIONS_IN_CAPITALS and found.abbreviations[code] == "US"
-        ):
-            codes.append((code, found.abbreviations[code]))
-    return codes
-
-
-def _code_after_town(tokens: list[str], found: Tables) -> str | None:
-    """The country of a state's or province's code that ends an answer after a town of that
-    country, even a code that is also a word: "kingsville on", "salem or"."""
-    code = words(tokens[-1]).replace(" ", "")
-    country = found.every_code.get(code)
-    if country is None:
-        return None
-    before = words(" ".join(tokens[:-1])).split()
-    for size in range(min(LONGEST_NAME, len(before)), 0, -1):
-        if country in found.town_countries.get(" ".join(before[-size:]), ()):
-            return country
-    return None
-
-
-def _flags(text: str) -> list[str]:
-    """The ISO codes of the flag emoji in `text` ("🇺🇸": US)."""
-    letters = [
-        chr(ord(ch) - _FLAG_A + ord("A")) if 0 <= ord(ch) - _FLAG_A < 26 else " " for ch in text
-    ]
-    pairs = "".join(letters).split()
-    return [pair[at : at + 2] for pair in pairs for at in range(0, len(pair) - 1, 2)]
-
-
 def _one_country(named: list[tuple[str, str]], *giving_way: frozenset[str]) -> str | None:
     """The one country of the names; when they give several, the names of each set of
     `giving_way` in turn are left out."""
@@ -219,9 +155,9 @@ def _named(
     if towns and not named:
         named = _clipped(text, answers)
     countries = set(answers.values())
-    named += [(f"flag {code}", code) for code in _flags(text) if code in countries]
+    named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
-        named += _abbreviations(text, found)
+        named += place_codes.codes(text, found)
     return named
 
 

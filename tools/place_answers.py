@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from conversations import place_spelling, places
+from conversations import gazetteer, place_clauses, place_spelling, places
 from core.settings import REPO_ROOT
 
 DEV_QUESTIONS = REPO_ROOT / "tests" / "data" / "dev_questions.tsv"
@@ -45,7 +45,9 @@ def score(path: Path, *, show_misses: bool) -> tuple[int, int]:
 
 def _clear(*, words_too: bool) -> None:
     places.names_in.cache_clear()
+    place_clauses.undenied.cache_clear()
     if words_too:
+        gazetteer.words.cache_clear()
         place_spelling.closest_name.cache_clear()
         place_spelling.name_by_sound.cache_clear()
 
