@@ -34,8 +34,9 @@ EXACT = 101.0  # a similarity no typo reaches: names as written only
 SHORT_WORD = 3  # letters: "de", "el", "la", "del" are no part of a name a typo changes
 # Words that put a person in two places at once: "entre texas y ontario", "between".
 BETWEEN = frozenset({"entre", "between"})
-# A word this long after "de", "en" may be a place's name cut short: "de chalate" is
-# Chalatenango, "de mazate" Mazatenango, when only one name of one country so begins.
+# A word this long after "de", "en" may be the name of a person's home cut short: "de
+# chalate" is Chalatenango, "de mazate" Mazatenango, when only one name of one country so
+# begins. Not a place of work: "trabajo de planta" is no Plantation, Florida.
 CLIPPED_MIN_LETTERS = 5
 CLIPPED_LETTERS_CUT = 3  # at least this many letters were left out
 # How an answer is read, in turn, until one reading finds a name: names as written, then with
@@ -152,7 +153,7 @@ def _named(
     if not towns:
         names = tuple(name for name in names if name not in found.exact_names)
     named = [(name, answers[name]) for name in names if name in answers]
-    if towns and not named:
+    if towns and not named and answers is found.origin_answers:
         named = _clipped(text, answers)
     countries = set(answers.values())
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
@@ -170,7 +171,7 @@ def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:
             continue
         if token in tables().every_name:  # "en florida" is no Floridablanca
             continue
-        names = _one_word_names(answers is tables().destination_answers)
+        names = _one_word_names()
         at = bisect.bisect_left(names, token)
         begun = []
         while at < len(names) and names[at].startswith(token):
@@ -183,10 +184,8 @@ def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:
 
 
 @cache
-def _one_word_names(destinations: bool) -> tuple[str, ...]:
-    found = tables()
-    answers = found.destination_answers if destinations else found.origin_answers
-    return tuple(sorted(name for name in answers if " " not in name))
+def _one_word_names() -> tuple[str, ...]:
+    return tuple(sorted(name for name in tables().origin_answers if " " not in name))
 
 
 def _said_as_a_place(name: str, plain: str) -> bool:
