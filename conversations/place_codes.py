@@ -19,8 +19,9 @@ from conversations.gazetteer import Tables, words
 from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS, CODES_IN_MIXED_CASE
 
 LONGEST_NAME: Final = 5  # words of a town's name before a code
-# Words before a lowercase postal code that make it a state: "aqui en ga", "in wa".
-CODE_WORDS: Final = ("en", "in", "from", "de")
+# Words before a lowercase postal code that make it a state: "aqui en ga", "in wa"; not "de"
+# ("de al lado" is next door).
+CODE_WORDS: Final = ("en", "in")
 # Regional indicator symbols: a flag emoji is two of them, the country's ISO code.
 _FLAG_A: Final = 0x1F1E6
 # A three-digit number said as a place: "en el 559", "the 956", "area code 416", "lada 213".
