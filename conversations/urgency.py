@@ -12,9 +12,9 @@ dev rows, docs/urgency.md):
     it decides alone, as the patterns do: the urgent reply and an urgent case;
   * at or above the offer threshold (ENLACE_URGENCY_THRESHOLD), chosen for recall, and below
     the other, it is a *possible* danger: the bot answers as usual and adds one line saying
-    that URGENTE/URGENT brings the help lines and a human at once. At that threshold it also
-    reads danger in about one ordinary question in six, so a false alarm there costs the
-    person one line, not their answer.
+    that URGENTE/URGENT brings the help lines and a human at once. Chosen for recall, it also
+    reads danger in ordinary questions; a false alarm there costs the person one line, not
+    their answer.
 The decision and its evidence (which signals fired, what the topic model read, the probability,
 both thresholds, which tier decided) are kept on the message for the officer. With Rasa down,
 or nothing for it to read, the text alone decides, and "could not tell" is kept as evidence.
