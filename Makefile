@@ -145,5 +145,5 @@ score: install-app ## QUESTIONS=file.tsv OUT=file.jsonl: accuracy of a `make eva
 score-urgency: install-app ## urgent recall/precision of tests/data/urgency_messages.tsv vs the topic rule (RASA_URL= refreshes readings)
 	$(PY) -m tools.score_urgency $(if $(RASA_URL),--rasa-url "$(RASA_URL)")
 
-urgency-threshold: install ## the urgency classifier's threshold for full recall, out of fold on the allowed dev data (docs/urgency.md)
+urgency-threshold: install ## the urgency classifier's offer and decide thresholds, out of fold on the allowed dev data (docs/urgency.md)
 	$(PY) -m tools.urgency_threshold

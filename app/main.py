@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             urgent,
             settings.nlu_confidence_threshold,
             settings.urgency_threshold,
-            classifier_decides=settings.urgency_classifier_decides,
+            decide_threshold=settings.urgency_decide_threshold,
         )
         languages = await asyncio.to_thread(LanguageChooser, preload=True)
         dialogue = Dialogue(

@@ -6,18 +6,18 @@ topic rule (a topic that can be urgent, taxonomy `urgent: true`, read at or abov
 confidence threshold) counts as one more signal. A question *about* danger, a past event, a
 joke or the news lowers the score. The urgency classifier in Rasa's NLU
 (bot/components/urgency_classifier.py) gives the probability that the writer is in danger now,
-learnt from labelled messages; at or above its threshold (ENLACE_URGENCY_THRESHOLD, chosen for
-recall by cross-validation, docs/urgency.md) it says urgent whatever the patterns say. Its
-probability is always kept as evidence, but it decides only where ENLACE_URGENCY_CLASSIFIER_DECIDES
-is set: at the threshold that catches every urgent message it also flags about a third of
-ordinary questions (docs/urgency.md), and each of those would get the emergency reply instead of
-its answer and an urgent case. Where it does not decide, a message only it finds urgent is a
-*possible* danger: the bot answers it as usual and adds one line saying that URGENTE/URGENT
-brings the help lines and a human at once (a false alarm costs the person one line, not their
-answer). Where it decides, either one is enough. The decision and its
-evidence (which signals fired, what the topic model read, the probability) are kept on the
-message for the officer. With Rasa down, or nothing for it to read, the text alone decides,
-and "could not tell" is kept as evidence.
+learnt from labelled messages, read at two thresholds (both chosen out of fold on the allowed
+dev rows, docs/urgency.md):
+  * at or above the decide threshold (ENLACE_URGENCY_DECIDE_THRESHOLD), chosen for precision,
+    it decides alone, as the patterns do: the urgent reply and an urgent case;
+  * at or above the offer threshold (ENLACE_URGENCY_THRESHOLD), chosen for recall, and below
+    the other, it is a *possible* danger: the bot answers as usual and adds one line saying
+    that URGENTE/URGENT brings the help lines and a human at once. Chosen for recall, it also
+    reads danger in ordinary questions; a false alarm there costs the person one line, not
+    their answer.
+The decision and its evidence (which signals fired, what the topic model read, the probability,
+both thresholds, which tier decided) are kept on the message for the officer. With Rasa down,
+or nothing for it to read, the text alone decides, and "could not tell" is kept as evidence.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ PERSON: Final = "person"
 class UrgencyCheck:
     urgent: bool
     evidence: dict[str, Any]
-    possible: bool = False  # only the classifier, which does not decide, found danger
+    possible: bool = False  # only the classifier found danger, below its decide threshold
 
     def combined(self, other: UrgencyCheck) -> UrgencyCheck:
         """Urgent when either check says so; both kept as evidence."""
@@ -56,12 +56,14 @@ class UrgencyRule:
         threshold: float,
         urgency_threshold: float,
         *,
-        classifier_decides: bool = True,
+        decide_threshold: float | None = None,
     ) -> None:
+        """`urgency_threshold` is the classifier's offer threshold; at `decide_threshold`
+        (the same when not given) its reading alone makes the message urgent."""
         self._urgent_topics = urgent_topics
         self._threshold = threshold
         self._urgency_threshold = urgency_threshold
-        self._classifier_decides = classifier_decides
+        self._decide_threshold = urgency_threshold if decide_threshold is None else decide_threshold
 
     def check(self, topic: str | None, confidence: float | None) -> UrgencyCheck:
         urgent = topic in self._urgent_topics and (confidence or 0.0) >= self._threshold
@@ -81,17 +83,19 @@ class UrgencyRule:
         probability: float | None = None,
     ) -> UrgencyCheck:
         """The message's urgency: its danger signals, with the topic rule as one of them, or
-        the classifier's `probability` at or above its threshold (None: no reading)."""
+        the classifier's `probability` at or above its decide threshold (None: no reading);
+        at or above the offer threshold only, a possible danger."""
         by_topic = self.check(topic, confidence)
         danger = read_danger(text, urgent_topic=by_topic.urgent)
         by_signals = is_urgent(danger)
         over = probability is not None and probability >= self._urgency_threshold
-        by_classifier = over and self._classifier_decides
+        by_classifier = probability is not None and probability >= self._decide_threshold
         classifier = {
             "probability": probability,
             "threshold": self._urgency_threshold,
-            "urgent": over,
-            "decides": self._classifier_decides,
+            "decide_threshold": self._decide_threshold,
+            "urgent": over or by_classifier,
+            "decides": by_classifier,
         }
         decided_by = [
             name for name, fired in (("signals", by_signals), (CLASSIFIER, by_classifier)) if fired

@@ -1,13 +1,19 @@
 """`make score-urgency`: urgent recall and precision per language and split, and the misses.
 
-Five ways of deciding, on each labelled set: `tests/data/urgency_messages.tsv` (written with
-the detector, by its author) and `tests/data/urgency_outside.tsv` (written by an outside writer
-who never saw the detector; see tests/data/README.md):
-  topic rule   the interim rule alone (a confident urgent-capable topic), the baseline;
-  signals      the danger detector on the text alone (what is decided when Rasa is down);
-  patterns     the detector with the topic model's reading as one more signal;
-  classifier   the urgency classifier's probability at or above ENLACE_URGENCY_THRESHOLD;
-  combined     patterns or classifier (what the app does).
+Seven ways of deciding, on each labelled set of SETS (the author's own, the outside writers'
+and the topic questions; see tests/data/README.md):
+  topic rule          the interim rule alone (a confident urgent-capable topic), the baseline;
+  signals             the danger detector on the text alone (what is decided when Rasa is down);
+  patterns            the detector with the topic model's reading as one more signal;
+  classifier          the urgency classifier's probability at or above ENLACE_URGENCY_THRESHOLD
+                      (the offer threshold);
+  classifier decides  its probability at or above ENLACE_URGENCY_DECIDE_THRESHOLD;
+  urgent              patterns or the classifier deciding: the urgent reply and an urgent case
+                      (what `make eval` counts as urgent);
+  urgent or offered   patterns or the classifier at the offer threshold: the urgent reply, or
+                      the answer with the URGENT offer line.
+Each split also gets its three tiers counted (urgent / offered / nothing, for the urgent and
+the ordinary rows).
 The classifier is trained on every row of the author's set and the `dev` rows of the outside
 set (tools/urgency_data.py), so its figures there are training figures; only the outside
 `heldout` rows measure it. The model's readings of both sets (topic, confidence, urgency
@@ -40,12 +46,15 @@ SETS = {
     "more": DATA / "urgency_more.tsv",
     # All dev (training data for the classifier): its figures are not a measurement.
     "extra": DATA / "urgency_extra.tsv",
+    "extra2": DATA / "urgency_extra2.tsv",
     # The topic questions (mostly ordinary traffic, 11 % urgent): how often a person with an
     # everyday question would get the emergency reply instead of an answer.
     "questions": DATA / "dev_questions.tsv",
 }
 READINGS = DATA / "urgency_topic_readings.jsonl"
 THRESHOLD = 0.55  # ENLACE_NLU_CONFIDENCE_THRESHOLD's default
+URGENT = "urgent"
+URGENT_OR_OFFERED = "urgent or offered"
 
 Row = dict[str, str]
 
@@ -97,8 +106,12 @@ def refresh_readings(rows: list[Row], rasa_url: str, token: str | None) -> None:
 
 
 def deciders(
-    readings: dict[str, dict[str, object]], urgency_threshold: float
+    readings: dict[str, dict[str, object]],
+    urgency_threshold: float,
+    decide_threshold: float | None = None,
 ) -> dict[str, Callable[[Row], bool]]:
+    """`decide_threshold` as the app's (conversations.urgency): the offer threshold if None."""
+    deciding = urgency_threshold if decide_threshold is None else decide_threshold
     urgent_topics = {topic.id for topic in load_taxonomy().values() if topic.urgent}
 
     def topic_rule(row: Row) -> bool:
@@ -110,17 +123,36 @@ def deciders(
     def patterns(row: Row) -> bool:
         return is_urgent(read_danger(row["text"], topic_rule(row)))
 
-    def classifier(row: Row) -> bool:
-        probability = readings[reading_key(row)].get("urgency")
-        return isinstance(probability, float | int) and probability >= urgency_threshold
+    def over(threshold: float) -> Callable[[Row], bool]:
+        def classifier(row: Row) -> bool:
+            probability = readings[reading_key(row)].get("urgency")
+            return isinstance(probability, float | int) and probability >= threshold
 
+        return classifier
+
+    offers, decides = over(urgency_threshold), over(deciding)
     return {
         "topic rule": topic_rule,
         "signals": lambda row: is_urgent(read_danger(row["text"])),
         "patterns": patterns,
-        "classifier": classifier,
-        "combined": lambda row: patterns(row) or classifier(row),
+        "classifier": offers,
+        "classifier decides": decides,
+        URGENT: lambda row: patterns(row) or decides(row),
+        URGENT_OR_OFFERED: lambda row: patterns(row) or offers(row),
     }
+
+
+def tiers(rows: list[Row], urgent: Callable[[Row], bool], offered: Callable[[Row], bool]) -> str:
+    """How many urgent and ordinary rows get the urgent reply, the offer line, or neither."""
+    cells = []
+    for label, wanted in (("urgent rows", "1"), ("ordinary rows", "0")):
+        subset = [row for row in rows if row["urgent"] == wanted]
+        decided = sum(1 for row in subset if urgent(row))
+        offer = sum(1 for row in subset if offered(row) and not urgent(row))
+        cells.append(
+            f"{label}: urgent {decided}, offered {offer}, nothing {len(subset) - decided - offer}"
+        )
+    return "; ".join(cells)
 
 
 def figures(rows: list[Row], decide: Callable[[Row], bool]) -> tuple[str, list[Row], list[Row]]:
@@ -149,22 +181,32 @@ def main() -> None:
         every = [row for rows in sets.values() for row in rows]
         refresh_readings(every, args.rasa_url.rstrip("/"), args.rasa_token)
     readings = load_readings()
-    urgency_threshold = get_settings().urgency_threshold
-    print(f"urgency threshold (ENLACE_URGENCY_THRESHOLD): {urgency_threshold}")
+    settings = get_settings()
+    offer, decide = settings.urgency_threshold, settings.urgency_decide_threshold
+    print(f"urgency offer threshold (ENLACE_URGENCY_THRESHOLD): {offer}")
+    print(f"urgency decide threshold (ENLACE_URGENCY_DECIDE_THRESHOLD): {decide}")
     for set_name, rows in sets.items():
         print(f"#### {set_name}: {SETS[set_name].name} ({len(rows)} messages)")
-        for name, decide in deciders(readings, urgency_threshold).items():
+        ways = deciders(readings, offer, decide)
+        for name, decides in ways.items():
             print(f"== {name}")
             for split in ("dev", "heldout"):
                 for language in ("es", "en"):
                     subset = [r for r in rows if r["split"] == split and r["language"] == language]
-                    text, missed, false = figures(subset, decide)
+                    text, missed, false = figures(subset, decides)
                     print(f"  {split:8} {language}  {text}")
-                    if name == "combined" and args.misses in (split, "all"):
+                    if name == URGENT_OR_OFFERED and args.misses in (split, "all"):
                         for row in missed:
                             print(f"    missed      {row['id']}: {row['text']}")
                         for row in false:
                             print(f"    false alarm {row['id']}: {row['text']}")
+        print("== tiers")
+        for split in ("dev", "heldout"):
+            for language in ("es", "en"):
+                subset = [r for r in rows if r["split"] == split and r["language"] == language]
+                if subset:
+                    counts = tiers(subset, ways[URGENT], ways[URGENT_OR_OFFERED])
+                    print(f"  {split:8} {language}  {counts}")
 
 
 if __name__ == "__main__":

@@ -5,14 +5,22 @@ and the `dev` rows of the outside writers' sets (tools/urgency_data.py); a thres
 its predictions on its own training rows would be far too high. So those dev rows are scored
 out of fold (tools/rasa_side/urgency_folds.py, in the Rasa environment: `--repeats` shuffles
 of `--folds` stratified folds, each scored by a model trained on everything else) and
-combined with the red-flag patterns as the app combines them (urgent if the patterns say so,
-or the probability is at or above the threshold). Two thresholds are printed, in steps of
-0.01: the highest at which every urgent dev row is caught in every repeat (`*`; one odd row
-decides it), and the highest at which the mean recall over repeats is at least
-RECALL_TARGET in each language (`+`, the default's rule since the classifier answers with the
-URGENT offer rather than a case: docs/urgency.md). The held-out rows are never read.
+and the thresholds are read off the classifier alone, in steps of 0.01:
+  * the highest at which every urgent dev row is caught in every repeat (`*`; one odd row
+    decides it);
+  * the highest at which the mean recall over repeats is at least RECALL_TARGET in each
+    language (`+`, the offer threshold's rule: there the classifier answers with the URGENT
+    offer, a line, rather than a case);
+  * the lowest from which on the mean precision over repeats stays at least PRECISION_TARGET
+    in each language (`^`, the decide threshold's rule: there its reading alone gives the
+    urgent reply and opens an urgent case).
+The rules read the classifier alone because the red-flag patterns were written against these
+same dev rows: patterns-or-classifier reach 0.99 recall and 0.96 precision at any threshold
+(training figures, 0.71-0.81 recall held-out), which would let a classifier of any quality
+pass. Patterns-or-classifier figures are printed beside them, as the app combines the two.
+The held-out rows are never read (docs/urgency.md).
 
-Usage: python -m tools.urgency_threshold [--repeats 5] [--folds 5]
+Usage: python -m tools.urgency_threshold [--repeats 5] [--folds 5] [--config JSON]
 """
 
 from __future__ import annotations
@@ -31,11 +39,13 @@ from tools.train import RASA_PYTHON, rasa_env
 FOLDS_SCRIPT = REPO_ROOT / "tools" / "rasa_side" / "urgency_folds.py"
 STEP = 0.01
 RECALL_TARGET = 0.98
+PRECISION_TARGET = 0.9
 
 Row = dict[str, str]
 
 
-def out_of_fold(repeats: int, folds: int) -> dict[str, list[float]]:
+def out_of_fold(repeats: int, folds: int, config: str = "{}") -> dict[str, list[float]]:
+    """{set/id: probability per repeat}; `config` (JSON) overrides the component's options."""
     urgency_data.write()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "folds.json"
@@ -47,6 +57,7 @@ def out_of_fold(repeats: int, folds: int) -> dict[str, list[float]]:
                 str(repeats),
                 str(folds),
                 str(out),
+                config,
             ],
             env=rasa_env(),
             capture_output=True,  # Rasa's imports log to both streams
@@ -70,7 +81,8 @@ def is_dev(row: Row) -> bool:
 def figures(
     rows: list[Row], caught: dict[str, bool], probabilities: dict[str, list[float]], t: float
 ) -> dict[str, tuple[float, float, float]]:
-    """Per language: (lowest recall over repeats, mean recall, mean precision) at threshold t."""
+    """Per language: (lowest recall over repeats, mean recall, mean precision) at threshold t,
+    of patterns or classifier; with `caught` all False, of the classifier alone."""
     result = {}
     repeats = len(next(iter(probabilities.values())))
     for language in ("es", "en"):
@@ -93,7 +105,8 @@ def figures(
 def highest_full_recall(
     rows: list[Row], caught: dict[str, bool], probabilities: dict[str, list[float]]
 ) -> float:
-    """The highest threshold (a multiple of STEP) that misses no urgent row in any repeat."""
+    """The highest threshold (a multiple of STEP) that misses no urgent row in any repeat,
+    beside what `caught` (all False: the classifier alone) catches."""
     missed_by_patterns = [
         reading_key(r) for r in rows if r["urgent"] == "1" and not caught[reading_key(r)]
     ]
@@ -115,39 +128,63 @@ def highest_mean_recall(
     return best
 
 
+def lowest_precise(rows: list[Row], probabilities: dict[str, list[float]]) -> float:
+    """The lowest threshold from which on the classifier alone keeps a mean precision over
+    repeats of PRECISION_TARGET in each language (1.0 if none: it would never decide)."""
+    alone = {reading_key(row): False for row in rows}
+    lowest = 1.0
+    for step in reversed(range(1, int(1 / STEP) + 1)):
+        t = round(step * STEP, 2)
+        precisions = [p for _, _, p in figures(rows, alone, probabilities, t).values()]
+        if min(precisions) < PRECISION_TARGET:
+            break
+        lowest = t
+    return lowest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--config", default="{}", help="JSON overriding the component's options")
     args = parser.parse_args()
-    probabilities = out_of_fold(args.repeats, args.folds)
+    probabilities = out_of_fold(args.repeats, args.folds, args.config)
     # A dev row left out of training (a near-duplicate of a held-out row) has no probability.
     rows = [row for row in dev_rows() if reading_key(row) in probabilities]
     readings = load_readings()
     patterns = deciders(readings, urgency_threshold=1.0)["patterns"]
     caught = {reading_key(row): patterns(row) for row in rows}
-    chosen = highest_full_recall(rows, caught, probabilities)
-    by_mean = highest_mean_recall(rows, caught, probabilities)
+    alone = {reading_key(row): False for row in rows}
+    chosen = highest_full_recall(rows, alone, probabilities)
+    by_mean = highest_mean_recall(rows, alone, probabilities)
+    precise = lowest_precise(rows, probabilities)
+    settings = get_settings()
+    configured, deciding = settings.urgency_threshold, settings.urgency_decide_threshold
+    marks = (("*", chosen), ("+", by_mean), ("=", configured), ("^", precise), ("#", deciding))
+    shown = {chosen, by_mean, configured, precise, deciding, 0.1, 0.2, 0.3, 0.45, 0.55, 0.7, 0.8}
     print(
         f"outside sets' dev rows, out of fold ({args.repeats} x {args.folds}-fold), patterns or"
-        " probability >= t:"
+        " probability >= t, and [the classifier alone: mean recall / mean precision]:"
     )
-    configured = get_settings().urgency_threshold
-    for t in sorted({chosen, by_mean, configured, 0.1, 0.2, 0.3, 0.45, 0.55}):
-        if not 0.0 <= t <= 1.0:
-            continue
+    for t in sorted(t for t in shown if 0.0 <= t <= 1.0):
+        by_language = figures(rows, caught, probabilities, t)
+        by_classifier = figures(rows, alone, probabilities, t)
         cells = "  ".join(
             f"{language} recall {low:.3f} (mean {mean:.3f}) precision {precision:.3f}"
-            for language, (low, mean, precision) in figures(rows, caught, probabilities, t).items()
+            f" [{by_classifier[language][1]:.3f} / {by_classifier[language][2]:.3f}]"
+            for language, (low, mean, precision) in by_language.items()
         )
-        mark = "".join(
-            sign if t == value else " "
-            for sign, value in (("*", chosen), ("+", by_mean), ("=", configured))
-        )
+        mark = "".join(sign if t == value else " " for sign, value in marks)
         print(f"  t {t:.2f} {mark} {cells}")
+    print("the classifier alone:")
     print(f"* highest threshold with full recall in every repeat: {chosen:.2f}")
     print(f"+ highest threshold with mean recall >= {RECALL_TARGET} per language: {by_mean:.2f}")
+    print(
+        f"^ lowest threshold from which mean precision stays >= {PRECISION_TARGET} per language:"
+        f" {precise:.2f}"
+    )
     print(f"= ENLACE_URGENCY_THRESHOLD now: {configured:.2f}")
+    print(f"# ENLACE_URGENCY_DECIDE_THRESHOLD now: {deciding:.2f}")
 
 
 if __name__ == "__main__":

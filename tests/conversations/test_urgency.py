@@ -9,6 +9,8 @@ from conversations.urgency import UrgencyRule
 
 PROBABILITY_THRESHOLD = 0.45
 RULE = UrgencyRule(frozenset({"forced_labour", "emergency"}), 0.55, PROBABILITY_THRESHOLD)
+# Offer at 0.3, decide at 0.7.
+TIERED = UrgencyRule(frozenset({"forced_labour"}), 0.55, 0.3, decide_threshold=0.7)
 ORDINARY = "cuanto cuesta la matricula consular"
 DANGER = "me tienen encerrado y no me dejan salir"
 
@@ -69,6 +71,7 @@ def test_a_probability_at_the_threshold_makes_an_ordinary_looking_text_urgent() 
     assert check.evidence["classifier"] == {
         "probability": PROBABILITY_THRESHOLD,
         "threshold": PROBABILITY_THRESHOLD,
+        "decide_threshold": PROBABILITY_THRESHOLD,
         "urgent": True,
         "decides": True,
     }
@@ -97,6 +100,32 @@ def test_without_a_probability_the_patterns_decide_and_none_is_kept() -> None:
     check = RULE.assess(ORDINARY, "consular_services", 0.9, None)
     assert not check.urgent
     assert check.evidence["classifier"]["probability"] is None
+
+
+@pytest.mark.parametrize(
+    ("probability", "urgent", "possible", "decided_by"),
+    [
+        (0.7, True, False, ["classifier"]),
+        (0.95, True, False, ["classifier"]),
+        (0.69, False, True, []),
+        (0.3, False, True, []),
+        (0.29, False, False, []),
+    ],
+)
+def test_two_thresholds_make_three_tiers(
+    probability: float, urgent: bool, possible: bool, decided_by: list[str]
+) -> None:
+    check = TIERED.assess(ORDINARY, "consular_services", 0.9, probability)
+    assert (check.urgent, check.possible) == (urgent, possible)
+    assert check.evidence["decided_by"] == decided_by
+    assert check.evidence["classifier"]["decides"] is urgent
+
+
+def test_the_patterns_decide_below_the_decide_threshold_with_no_offer() -> None:
+    check = TIERED.assess(DANGER, "forced_labour", 0.9, 0.5)
+    assert check.urgent
+    assert not check.possible
+    assert check.evidence["decided_by"] == ["signals"]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
-"""The urgency classifier's probability, read from Rasa, decides beside the red-flag patterns
-where ENLACE_URGENCY_CLASSIFIER_DECIDES is set (off by default: it is then only evidence).
+"""The urgency classifier's probability, read from Rasa, in three tiers: at or above
+ENLACE_URGENCY_DECIDE_THRESHOLD it decides beside the red-flag patterns (the urgent reply and an
+urgent case); at or above ENLACE_URGENCY_THRESHOLD only, the answer ends with the URGENT offer;
+below, it is only evidence.
 
 It comes two ways: in the dialogue's answer (a message Rasa reads as written) and in NLU's
 `/model/parse` (any other message, here one sent while an officer holds the conversation).
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from app.main import create_app
@@ -27,59 +30,86 @@ INDIRECT = "la senora dice que afuera es peligroso para mi, que mejor no salga, 
 
 @pytest.fixture(scope="module")
 def enlace(database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa) -> Iterator[Enlace]:
-    """The app with the classifier deciding (ENLACE_URGENCY_CLASSIFIER_DECIDES=true)."""
-    settings = build_settings(database_url, fake_twilio, fake_rasa, urgency_classifier_decides=True)
+    """The app with the default thresholds."""
+    settings = build_settings(database_url, fake_twilio, fake_rasa)
     with TestClient(create_app(settings, run_workers=False)) as client:
         yield Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
 
 
-def test_by_default_the_probability_is_evidence_and_does_not_decide(
-    database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
+def test_a_probability_between_the_thresholds_adds_the_offer_and_opens_no_case(
+    enlace: Enlace,
 ) -> None:
-    settings = build_settings(database_url, fake_twilio, fake_rasa)
-    assert settings.urgency_classifier_decides is False
-    with TestClient(create_app(settings, run_workers=False)) as client:
-        default = Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
-        phone = new_phone()
-        _read_with(default, 0.99)
-        default.receive(phone, INDIRECT)
-        message = _last_inbound(default, phone)
-        assert not message.urgent
-        assert message.urgency_evidence["classifier"] == {
-            "probability": 0.99,
-            "threshold": settings.urgency_threshold,
-            "urgent": True,
-            "decides": False,
-        }
-        assert message.urgency_evidence["decided_by"] == []
-        # a possible danger: the answer, then one line offering help at once; no case (an SMS
-        # drops the accents)
-        assert default.replies_to(phone) == [
-            "respuesta",
-            "Si corres peligro ahora, escribe URGENTE: te damos los numeros de emergencia y"
-            " una persona del consulado te atiende primero.",
-        ]
-        assert _cases(default, phone) == []
-        # the person answers URGENTE: help lines, a human, an urgent case
-        default.receive(phone, "urgente")
-        lines, human, question = default.replies_to(phone)[-3:]
-        assert lines.startswith("En peligro llama:")
-        assert "maxima prioridad" in human
-        assert "Es seguro que alguien te escriba" in question
-        assert _cases(default, phone) == [("urgent", Priority.URGENT)]
-        assert _last_inbound(default, phone).urgency_evidence["decided_by"] == ["person"]
+    settings = enlace.app.state.settings
+    between = round((settings.urgency_threshold + settings.urgency_decide_threshold) / 2, 4)
+    phone = new_phone()
+    _read_with(enlace, between)
+    enlace.receive(phone, INDIRECT)
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
+    assert message.urgency_evidence["classifier"] == {
+        "probability": between,
+        "threshold": settings.urgency_threshold,
+        "decide_threshold": settings.urgency_decide_threshold,
+        "urgent": True,
+        "decides": False,
+    }
+    assert message.urgency_evidence["decided_by"] == []
+    # a possible danger: the answer, then one line offering help at once; no case (an SMS
+    # drops the accents)
+    assert enlace.replies_to(phone) == [
+        "respuesta",
+        "Si corres peligro ahora, escribe URGENTE: te damos los numeros de emergencia y"
+        " una persona del consulado te atiende primero.",
+    ]
+    assert _cases(enlace, phone) == []
+    # the person answers URGENTE: help lines, a human, an urgent case
+    enlace.receive(phone, "urgente")
+    lines, human, question = enlace.replies_to(phone)[-3:]
+    assert lines.startswith("En peligro llama:")
+    assert "maxima prioridad" in human
+    assert "Es seguro que alguien te escriba" in question
+    assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
+    assert _last_inbound(enlace, phone).urgency_evidence["decided_by"] == ["person"]
 
 
-def test_an_ordinary_message_gets_no_danger_line(
+def test_the_decide_threshold_set_to_the_offer_threshold_decides_wherever_it_reads_danger(
     database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
 ) -> None:
-    settings = build_settings(database_url, fake_twilio, fake_rasa)
+    settings = build_settings(
+        database_url, fake_twilio, fake_rasa, urgency_threshold=0.3, urgency_decide_threshold=0.3
+    )
     with TestClient(create_app(settings, run_workers=False)) as client:
-        default = Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
+        eager = Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
         phone = new_phone()
-        _read_with(default, settings.urgency_threshold - 0.01)
-        default.receive(phone, INDIRECT)
-        assert default.replies_to(phone) == ["respuesta"]
+        _read_with(eager, 0.3)
+        eager.receive(phone, INDIRECT)
+        assert _last_inbound(eager, phone).urgency_evidence["decided_by"] == ["classifier"]
+        assert _cases(eager, phone) == [("urgent", Priority.URGENT)]
+
+
+def test_a_decide_threshold_below_the_offer_threshold_is_refused(
+    database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
+) -> None:
+    with pytest.raises(ValidationError, match="DECIDE_THRESHOLD"):
+        build_settings(
+            database_url,
+            fake_twilio,
+            fake_rasa,
+            urgency_threshold=0.5,
+            urgency_decide_threshold=0.4,
+        )
+
+
+def test_a_probability_below_the_offer_threshold_gets_no_danger_line(enlace: Enlace) -> None:
+    phone = new_phone()
+    _read_with(enlace, enlace.app.state.settings.urgency_threshold - 0.01)
+    enlace.receive(phone, INDIRECT)
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
+    assert message.urgency_evidence["decided_by"] == []
+    assert message.urgency_evidence["classifier"]["urgent"] is False
+    assert _cases(enlace, phone) == []
+    assert enlace.replies_to(phone) == ["respuesta"]
 
 
 @pytest.mark.parametrize("word", ["URGENT", "Emergencia!", "sos", "peligro"])
@@ -120,11 +150,11 @@ def _cases(enlace: Enlace, phone: str) -> list[tuple[str, int]]:
 
 
 def _threshold(enlace: Enlace) -> float:
-    threshold: float = enlace.app.state.settings.urgency_threshold
+    threshold: float = enlace.app.state.settings.urgency_decide_threshold
     return threshold
 
 
-def test_a_probability_at_the_threshold_opens_an_urgent_case_no_pattern_saw(
+def test_a_probability_at_the_decide_threshold_opens_an_urgent_case_no_pattern_saw(
     enlace: Enlace,
 ) -> None:
     phone = new_phone()
@@ -134,11 +164,12 @@ def test_a_probability_at_the_threshold_opens_an_urgent_case_no_pattern_saw(
     assert message.urgent
     assert message.urgency_evidence["decided_by"] == ["classifier"]
     assert message.urgency_evidence["classifier"]["probability"] == _threshold(enlace)
+    assert message.urgency_evidence["classifier"]["decides"] is True
     assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
     assert enlace.replies_to(phone)[0].startswith("En peligro llama:")
 
 
-def test_a_probability_below_the_threshold_leaves_an_ordinary_answer(enlace: Enlace) -> None:
+def test_a_probability_just_below_the_decide_threshold_opens_no_case(enlace: Enlace) -> None:
     phone = new_phone()
     _read_with(enlace, _threshold(enlace) - 0.01)
     enlace.receive(phone, INDIRECT)
@@ -146,7 +177,7 @@ def test_a_probability_below_the_threshold_leaves_an_ordinary_answer(enlace: Enl
     assert not message.urgent
     assert message.urgency_evidence["decided_by"] == []
     assert _cases(enlace, phone) == []
-    assert enlace.replies_to(phone) == ["respuesta"]
+    assert enlace.replies_to(phone)[0] == "respuesta"
 
 
 def test_the_parse_step_carries_the_probability_when_an_officer_holds_the_conversation(

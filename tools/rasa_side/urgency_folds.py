@@ -7,7 +7,10 @@ the component's own pipeline trained on every other row (the author's set always
 {id: [probability per repeat]} as JSON to the file named by the last argument (Rasa's imports
 print to stdout). Used by tools/urgency_threshold.py, in the app's environment.
 
-Usage: python urgency_folds.py TRAINING_FILE REPEATS FOLDS OUT
+An optional last argument, a JSON object, overrides the component's default configuration
+(to compare model options by the same out-of-fold rule).
+
+Usage: python urgency_folds.py TRAINING_FILE REPEATS FOLDS OUT [CONFIG_JSON]
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ def read(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def out_of_fold(rows: list[dict[str, str]], repeats: int, folds: int) -> dict[str, list[float]]:
-    config = UrgencyClassifier.get_default_config()
+def out_of_fold(
+    rows: list[dict[str, str]], repeats: int, folds: int, overrides: dict[str, object]
+) -> dict[str, list[float]]:
+    config = {**UrgencyClassifier.get_default_config(), **overrides}
     scored = [i for i, row in enumerate(rows) if row["set"] != "own"]
     always = [i for i, row in enumerate(rows) if row["set"] == "own"]
     strata = [rows[i]["language"] + rows[i]["urgent"] for i in scored]
@@ -54,7 +59,8 @@ def out_of_fold(rows: list[dict[str, str]], repeats: int, folds: int) -> dict[st
 
 def main() -> None:
     path, repeats, folds, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    result = out_of_fold(read(Path(path)), repeats, folds)
+    overrides = json.loads(sys.argv[5]) if len(sys.argv) > 5 else {}
+    result = out_of_fold(read(Path(path)), repeats, folds, overrides)
     with open(out, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
 
