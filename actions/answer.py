@@ -14,6 +14,7 @@ from actions.choosing import (
     kept_article,
     only_for_some_origins,
     singled_out_elsewhere,
+    singled_out_for_an_origin,
     singled_out_origin,
 )
 from actions.knowledge_access import Library
@@ -83,6 +84,13 @@ class ActionAnswerTopic(Action):
             article = (
                 singled_out_elsewhere(
                     kb, topic, article, relevance, origin=origin, programme=programme
+                )
+                or article
+            )
+        if origin is None:
+            article = (
+                singled_out_for_an_origin(
+                    kb, topic, article, relevance, destination=destination, programme=programme
                 )
                 or article
             )

@@ -70,6 +70,34 @@ def singled_out_elsewhere(
     return top if score >= CLEAR_SCORE and score >= SINGLED_OUT_LEAD * best_rival else None
 
 
+def singled_out_for_an_origin(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    relevance: Mapping[str, float],
+    *,
+    destination: str | None,
+    programme: str | None,
+) -> Article | None:
+    """For a person whose origin is unknown: the article written for some origins that the
+    words match far better than the one chosen for everyone and than any other that fits
+    ("they deported me last night, im in nogales" is about Mexico's reception of the
+    deported). The origin's article names whom it is for, so a person from elsewhere reading
+    it knows it is not theirs, as with `singled_out_elsewhere` for countries. Never instead
+    of an article written for where the person is: that one has the numbers that work there."""
+    if chosen is None or chosen.countries.origin or chosen.countries.destination:
+        return None
+    candidates = [a for a in kb.articles_for(topic) if fits(a, destination, programme)]
+    if not candidates:
+        return None
+    top = max(candidates, key=lambda a: (_score(relevance, a), a.id))
+    if not top.countries.origin:
+        return None
+    best_rival = max((_score(relevance, a) for a in candidates if a is not top), default=0.0)
+    score = _score(relevance, top)
+    return top if score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * best_rival else None
+
+
 def singled_out_origin(
     article: Article, siblings: Iterable[Article], relevance: Mapping[str, float]
 ) -> bool:

@@ -29,8 +29,8 @@ from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.situation import (
-    FOLLOW_UP_MAX_WORDS,
     HUMAN_TOPIC,
+    LONG_FOLLOW_UP_MAX_WORDS,
     asks_a_person_for_help,
     complaint_follow_up,
     is_follow_up,
@@ -131,7 +131,7 @@ def goes_to_the_dialogue_as_written(session: Session, message: Message) -> bool:
 
 
 def _may_be_a_follow_up(session: Session, message: Message) -> bool:
-    if len(words(message.body).split()) > FOLLOW_UP_MAX_WORDS:
+    if len(words(message.body).split()) > LONG_FOLLOW_UP_MAX_WORDS:
         return False
     earlier = select(Message.id).where(
         Message.conversation_id == message.conversation_id,
