@@ -52,15 +52,20 @@ POINTING_BACK: Final = frozenset(
     )
 )
 # Intents that are never a follow-up on a topic, whatever the confidence.
-NOT_FOLLOW_UPS: Final = frozenset(
-    {"greet", "goodbye", "thanks", "language_switch", "affirm", "deny"}
-)
+NOT_FOLLOW_UPS: Final = frozenset({"thanks", "language_switch", "affirm", "deny"})
+# A greeting or a goodbye, unless it is a question of a few words read without certainty: "y
+# si no tiene papeles lo deportan luego luego?" is no goodbye, nor "and if he's not there?" a
+# greeting. "hola?" alone, or "hola, como estas?" read clearly, is still one.
+SMALL_TALK: Final = frozenset({"greet", "goodbye"})
+SMALL_TALK_CERTAIN: Final = 0.8
+SMALL_TALK_MIN_WORDS: Final = 3
 # Words that announce a new subject ("otra cosa, …", "different thing, …"): what follows is
 # read on its own, never as more of the thread.
 NEW_SUBJECT: Final = (
     *("otra cosa", "otra pregunta", "otro tema", "cambiando de tema", "aprovecho"),
     *("different thing", "another thing", "other thing", "another question", "by the way"),
-    *("different question", "something else", "unrelated"),
+    *("different question", "something else", "unrelated", "diff question", "one more thing"),
+    *("una cosa mas", "otra duda", "otra consulta"),
 )
 FAMILY_TOPIC: Final = "family_support"
 FAMILY_CERTAIN: Final = 0.9
@@ -191,6 +196,8 @@ def is_follow_up(
     plain = words(text).split()
     if len(plain) > LONG_FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
         return False
+    if intent in SMALL_TALK:
+        return _a_question_more_than_small_talk(text, confidence)
     if announces_a_new_subject(text):
         return False
     if intent == HUMAN_TOPIC:
@@ -204,6 +211,14 @@ def is_follow_up(
     if THREAD_ODDS * thread_confidence >= (confidence or 0.0):
         return True
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
+
+
+def _a_question_more_than_small_talk(text: str, confidence: float | None) -> bool:
+    return (
+        "?" in text
+        and len(words(text).split()) >= SMALL_TALK_MIN_WORDS
+        and (confidence or 0.0) < SMALL_TALK_CERTAIN
+    )
 
 
 def announces_a_new_subject(text: str) -> bool:

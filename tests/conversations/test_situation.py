@@ -257,6 +257,13 @@ def test_only_a_place_is_a_message_that_says_nothing_but_where(
         ("otra cosa, mi hermana quiere saber si puede venir", "family_support", 0.3, False),
         ("different thing, how much is it", "out_of_scope", 0.6, False),
         (" ".join(["si"] * 21), "out_of_scope", 0.2, False),
+        # A question read weakly as a greeting or a goodbye is no small talk.
+        ("y si no consigue papeles lo sacan del pais luego luego?", "goodbye", 0.6, True),
+        ("and if she is not there?", "greet", 0.4, True),
+        ("hola, como estas?", "greet", 0.95, False),
+        ("hola?", "greet", 0.5, False),
+        ("ok bye then", "goodbye", 0.6, False),
+        ("una cosa mas, cuanto cobran por mandar dinero?", "out_of_scope", 0.4, False),
         # A request for a person names one or the way to reach them.
         ("cuanto me cobra un abogado?", "human_agent", 0.8, True),
         ("will they charge me for the lawyer", "human_agent", 0.7, True),
