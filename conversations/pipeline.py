@@ -32,6 +32,7 @@ from conversations.situation import (
     HUMAN_TOPIC,
     LONG_FOLLOW_UP_MAX_WORDS,
     asks_a_person_for_help,
+    complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
     programme_of,
@@ -378,7 +379,9 @@ class Dialogue:
             return Replay(message.id, message.body, HUMAN_TOPIC)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
-        if not is_follow_up(message.body, intent, confidence, on_thread):
+        if not is_follow_up(
+            message.body, intent, confidence, on_thread
+        ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id
         complaint = complaint_follow_up(message.body, previous.topic)

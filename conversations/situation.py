@@ -84,6 +84,9 @@ RELATIVES: Final = frozenset(
 # the complaint ("a donde llamo", "can he still complain?" after an answer on unpaid wages):
 # the complaints topic says where and what protects the person who complains.
 COMPLAINTS_TOPIC: Final = "complaints"
+# Below this the classifier's reading of another subject does not outweigh a word of
+# complaining on such a thread.
+COMPLAINT_UNSURE: Final = 0.8
 # Not harassment: its own articles are about where to report it (EEOC, Ley Karin).
 WORKPLACE_TOPICS: Final = frozenset({"wages", "working_conditions", "contract", "domestic_work"})
 COMPLAINING: Final = frozenset(
@@ -238,6 +241,22 @@ def complaint_follow_up(text: str, thread: str | None) -> str | None:
     if thread not in WORKPLACE_TOPICS or COMPLAINING.isdisjoint(words(text).split()):
         return None
     return COMPLAINTS_TOPIC
+
+
+def complains_on_the_thread(
+    text: str, intent: str | None, confidence: float | None, thread: str | None
+) -> bool:
+    """A message with a word of complaining, on a thread about a right at work, that the
+    classifier reads as another subject without certainty ("im colombian and dont have
+    residency yet, can i still report him?" read as papers): it asks where to complain about
+    the thread's matter, however clearly it is not a short follow-up."""
+    return (
+        complaint_follow_up(text, thread) is not None
+        and intent not in (*NOT_FOLLOW_UPS, *SMALL_TALK, HUMAN_TOPIC)
+        and (confidence or 0.0) < COMPLAINT_UNSURE
+        and len(words(text).split()) <= LONG_FOLLOW_UP_MAX_WORDS
+        and not announces_a_new_subject(text)
+    )
 
 
 def asks_a_person_for_help(text: str, intent: str | None) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from conversations.situation import (
+    complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
     only_a_place,
@@ -307,3 +308,37 @@ def test_where_to_complain_is_a_complaint_only_on_a_thread_about_a_right_at_work
     text: str, thread: str, topic: str | None
 ) -> None:
     assert complaint_follow_up(text, thread) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "thread", "complains"),
+    [
+        (
+            "i have no papers yet, can i still report my boss to the labor people?",
+            "legal_channels",
+            0.7,
+            "wages",
+            True,
+        ),
+        (
+            "i have no papers yet, can i still report my boss to the labor people?",
+            "legal_channels",
+            0.9,
+            "wages",
+            False,
+        ),
+        (
+            "sin papeles puedo denunciar al patron?",
+            "legal_channels",
+            0.6,
+            "recruitment_fees",
+            False,
+        ),
+        ("otra cosa, puedo denunciar a mi vecino?", "legal_channels", 0.6, "wages", False),
+        ("gracias, ya lo voy a reportar", "thanks", 0.6, "wages", False),
+    ],
+)
+def test_a_word_of_complaining_on_a_workplace_thread_outweighs_an_unsure_other_reading(
+    text: str, intent: str, confidence: float, thread: str, complains: bool
+) -> None:
+    assert complains_on_the_thread(text, intent, confidence, thread) is complains
