@@ -162,3 +162,28 @@ def clearly_better(
 def _specificity(article: Article, destination: str | None, origin: str | None) -> int:
     countries = article.countries
     return (destination in countries.destination) + (origin in countries.origin)
+
+
+def not_for_the_named_origin(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    named_origin: str | None,
+    *,
+    destination: str | None,
+    programme: str | None,
+) -> bool:
+    """Whether the general article of a topic answered origin by origin (every other article
+    is written for some origins, as a country's consular services are) would answer a
+    question that names an origin with none of its own where the person is ("el consulado de
+    nicaragua me renueva el pasaporte?"): the person asked about their own country's service,
+    which the knowledge base does not cover, and is told so rather than what any consulate
+    does in general."""
+    if chosen is None or named_origin is None or chosen.countries.origin:
+        return False
+    others = [a for a in kb.articles_for(topic) if a.id != chosen.id]
+    if not others or not all(a.countries.origin for a in others):
+        return False
+    return not any(
+        named_origin in a.countries.origin and fits(a, destination, programme) for a in others
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from actions.choosing import (
     clearly_better,
     kept_article,
+    not_for_the_named_origin,
     only_for_some_origins,
     singled_out_elsewhere,
     singled_out_for_an_origin,
@@ -140,3 +141,33 @@ def test_an_origins_article_matched_about_as_well_as_the_general_one_is_not_sing
         )
         is None
     )
+
+
+def test_a_consulate_question_naming_an_origin_with_no_article_of_its_own_is_a_gap() -> None:
+    # "soy de peru, el consulado peruano aqui en madrid me hace el pasaporte?"
+    kb = library().kb
+    general = _article("consular-what-consulate-can-do")
+    assert not_for_the_named_origin(
+        kb, "consular_services", general, "PE", destination="ES", programme=None
+    )
+
+
+def test_a_consulate_question_naming_an_origin_with_its_own_article_is_no_gap() -> None:
+    kb = library().kb
+    general = _article("consular-what-consulate-can-do")
+    assert not not_for_the_named_origin(
+        kb, "consular_services", general, "BO", destination="CL", programme=None
+    )
+    # Guatemala's passport article is written for the US: in Canada it is a gap.
+    assert not not_for_the_named_origin(
+        kb, "consular_services", general, "GT", destination="US", programme=None
+    )
+    assert not_for_the_named_origin(
+        kb, "consular_services", general, "GT", destination="CA", programme=None
+    )
+
+
+def test_an_origin_named_on_a_topic_with_general_articles_is_no_gap() -> None:
+    kb = library().kb
+    unpaid = _article("wages-chile")
+    assert not not_for_the_named_origin(kb, "wages", unpaid, "CO", destination="CL", programme=None)
