@@ -383,7 +383,9 @@ class Dialogue:
             message.body, intent, confidence, on_thread
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
-        asked = conversation.pending_message_id == previous.id
+        asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
+            session, conversation, previous
+        )
         complaint = complaint_follow_up(message.body, previous.topic)
         if complaint is not None and complaint in self._thread_topics:
             # Where to complain about the thread's matter: the complaints topic, for the same
@@ -535,6 +537,22 @@ def _rasa_metadata(conversation: Conversation, question: str, language: str) -> 
         "country": country or "",
         "origin": origin or "",
     }
+
+
+def _asked_on_the_thread(session: Session, conversation: Conversation, thread: Message) -> bool:
+    """Whether the bot already asked the person about an earlier message on the thread's
+    topic ("which country?" after "i got hurt at the mine") and the answer did not settle
+    it: a later follow-up on the same topic is answered as well as it can be, never asked
+    the same question again."""
+    if conversation.pending_message_id is None:
+        return False
+    pending = session.get(Message, conversation.pending_message_id)
+    return (
+        pending is not None
+        and pending.conversation_id == conversation.id
+        and pending.id < thread.id
+        and pending.topic == thread.topic
+    )
 
 
 def _remember_places(conversation: Conversation, question: str) -> None:

@@ -342,3 +342,32 @@ def test_a_word_of_complaining_on_a_workplace_thread_outweighs_an_unsure_other_r
     text: str, intent: str, confidence: float, thread: str, complains: bool
 ) -> None:
     assert complains_on_the_thread(text, intent, confidence, thread) is complains
+
+
+ASKED_WHERE = "me lastime la mano en la mina"
+ASKED_READINGS = {
+    ASKED_WHERE: ("injury_health", 0.9),
+    "el jefe dice que no tengo seguro": ("injury_health", 0.3),
+    "y si me corre por eso?": ("contract", 0.3),
+}
+
+
+def _asks_where_first(body: dict[str, Any]) -> dict[str, Any]:
+    text = body["message"]
+    intent, confidence = ASKED_READINGS.get(text, (text.lstrip("/"), 1.0))
+    facts: dict[str, Any] = {"topic": intent}
+    if text == ASKED_WHERE:
+        facts["ask_country"] = True
+    return rasa_response(["answer"], [{"enlace": facts}], intent=intent, confidence=confidence)
+
+
+def test_a_thread_whose_place_was_asked_once_is_never_asked_again(enlace: Enlace) -> None:
+    enlace.rasa.reply = _asks_where_first
+    phone = new_phone()
+    enlace.receive(phone, ASKED_WHERE)
+    enlace.receive(phone, "el jefe dice que no tengo seguro")
+    assert enlace.rasa.messages[-1]["metadata"]["asked"] == "1"
+    enlace.receive(phone, "y si me corre por eso?")
+    sent = enlace.rasa.messages[-1]
+    assert sent["message"] == "/injury_health"
+    assert sent["metadata"]["asked"] == "1"
