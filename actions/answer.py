@@ -12,12 +12,15 @@ from actions.choosing import (
     clearly_better,
     fits,
     kept_article,
+    not_for_the_named_origin,
     only_for_some_origins,
     singled_out_elsewhere,
+    singled_out_for_an_origin,
     singled_out_origin,
 )
 from actions.knowledge_access import Library
 from actions.replies import TEXTS, channel_of, language_of, report, utter_article
+from conversations.places import mentioned_origin
 from conversations.situation import programme_named
 from core.i18n import N_
 from knowledge import Article, topic_label
@@ -86,6 +89,13 @@ class ActionAnswerTopic(Action):
                 )
                 or article
             )
+        if origin is None:
+            article = (
+                singled_out_for_an_origin(
+                    kb, topic, article, relevance, destination=destination, programme=programme
+                )
+                or article
+            )
         kept = self._kept_article(tracker, topic, destination, origin, programme)
         if kept is not None and not clearly_better(
             article, kept, relevance, destination=destination, origin=origin
@@ -93,6 +103,15 @@ class ActionAnswerTopic(Action):
             # A follow-up on the thread ("y cuanto me va a costar?") stays on its article,
             # whose choice settled what the bot needed to know: nothing is asked again.
             article = kept
+        if not_for_the_named_origin(
+            kb,
+            topic,
+            article,
+            mentioned_origin(question),
+            destination=destination,
+            programme=programme,
+        ):
+            article = None
         other = self._other_subject(tracker, topic, language)
         if other is not None:
             # A follow-up in its own words names another subject clearly ("y lo de la casa?"

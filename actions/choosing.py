@@ -70,6 +70,34 @@ def singled_out_elsewhere(
     return top if score >= CLEAR_SCORE and score >= SINGLED_OUT_LEAD * best_rival else None
 
 
+def singled_out_for_an_origin(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    relevance: Mapping[str, float],
+    *,
+    destination: str | None,
+    programme: str | None,
+) -> Article | None:
+    """For a person whose origin is unknown: the article written for some origins that the
+    words match far better than the one chosen for everyone and than any other that fits
+    ("they deported me last night, im in nogales" is about Mexico's reception of the
+    deported). The origin's article names whom it is for, so a person from elsewhere reading
+    it knows it is not theirs, as with `singled_out_elsewhere` for countries. Never instead
+    of an article written for where the person is: that one has the numbers that work there."""
+    if chosen is None or chosen.countries.origin or chosen.countries.destination:
+        return None
+    candidates = [a for a in kb.articles_for(topic) if fits(a, destination, programme)]
+    if not candidates:
+        return None
+    top = max(candidates, key=lambda a: (_score(relevance, a), a.id))
+    if not top.countries.origin:
+        return None
+    best_rival = max((_score(relevance, a) for a in candidates if a is not top), default=0.0)
+    score = _score(relevance, top)
+    return top if score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * best_rival else None
+
+
 def singled_out_origin(
     article: Article, siblings: Iterable[Article], relevance: Mapping[str, float]
 ) -> bool:
@@ -134,3 +162,28 @@ def clearly_better(
 def _specificity(article: Article, destination: str | None, origin: str | None) -> int:
     countries = article.countries
     return (destination in countries.destination) + (origin in countries.origin)
+
+
+def not_for_the_named_origin(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    named_origin: str | None,
+    *,
+    destination: str | None,
+    programme: str | None,
+) -> bool:
+    """Whether the general article of a topic answered origin by origin (every other article
+    is written for some origins, as a country's consular services are) would answer a
+    question that names an origin with none of its own where the person is ("el consulado de
+    nicaragua me renueva el pasaporte?"): the person asked about their own country's service,
+    which the knowledge base does not cover, and is told so rather than what any consulate
+    does in general."""
+    if chosen is None or named_origin is None or chosen.countries.origin:
+        return False
+    others = [a for a in kb.articles_for(topic) if a.id != chosen.id]
+    if not others or not all(a.countries.origin for a in others):
+        return False
+    return not any(
+        named_origin in a.countries.origin and fits(a, destination, programme) for a in others
+    )

@@ -29,9 +29,10 @@ from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.situation import (
-    FOLLOW_UP_MAX_WORDS,
     HUMAN_TOPIC,
+    LONG_FOLLOW_UP_MAX_WORDS,
     asks_a_person_for_help,
+    complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
     programme_of,
@@ -131,7 +132,7 @@ def goes_to_the_dialogue_as_written(session: Session, message: Message) -> bool:
 
 
 def _may_be_a_follow_up(session: Session, message: Message) -> bool:
-    if len(words(message.body).split()) > FOLLOW_UP_MAX_WORDS:
+    if len(words(message.body).split()) > LONG_FOLLOW_UP_MAX_WORDS:
         return False
     earlier = select(Message.id).where(
         Message.conversation_id == message.conversation_id,
@@ -378,9 +379,13 @@ class Dialogue:
             return Replay(message.id, message.body, HUMAN_TOPIC)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
-        if not is_follow_up(message.body, intent, confidence, on_thread):
+        if not is_follow_up(
+            message.body, intent, confidence, on_thread
+        ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
-        asked = conversation.pending_message_id == previous.id
+        asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
+            session, conversation, previous
+        )
         complaint = complaint_follow_up(message.body, previous.topic)
         if complaint is not None and complaint in self._thread_topics:
             # Where to complain about the thread's matter: the complaints topic, for the same
@@ -532,6 +537,22 @@ def _rasa_metadata(conversation: Conversation, question: str, language: str) -> 
         "country": country or "",
         "origin": origin or "",
     }
+
+
+def _asked_on_the_thread(session: Session, conversation: Conversation, thread: Message) -> bool:
+    """Whether the bot already asked the person about an earlier message on the thread's
+    topic ("which country?" after "i got hurt at the mine") and the answer did not settle
+    it: a later follow-up on the same topic is answered as well as it can be, never asked
+    the same question again."""
+    if conversation.pending_message_id is None:
+        return False
+    pending = session.get(Message, conversation.pending_message_id)
+    return (
+        pending is not None
+        and pending.conversation_id == conversation.id
+        and pending.id < thread.id
+        and pending.topic == thread.topic
+    )
 
 
 def _remember_places(conversation: Conversation, question: str) -> None:

@@ -28,6 +28,13 @@ _PROGRAMMES: Final = (
 )
 HISTORY: Final = 50  # inbound messages looked at for a programme named earlier
 FOLLOW_UP_MAX_WORDS: Final = 12
+# A longer message is a follow-up only when the classifier gives up on it (below the
+# nlu_fallback threshold of bot/config.yml): a person who explains their case in a sentence
+# ("if i tell them it was at work can they start a deportation thing on me") is still on the
+# thread's subject, unless they say it is another. One the classifier does place, even
+# weakly, says enough to be read on its own.
+LONG_FOLLOW_UP_MAX_WORDS: Final = 20
+LONG_FOLLOW_UP_CONFIDENCE: Final = 0.45
 # Below this the classifier's reading of a short message does not beat the thread's topic;
 # below the higher one it does not either when the message points back at what was said
 # ("el raite tambien lo cobran", "can he fire me if i ask for them back?").
@@ -45,8 +52,20 @@ POINTING_BACK: Final = frozenset(
     )
 )
 # Intents that are never a follow-up on a topic, whatever the confidence.
-NOT_FOLLOW_UPS: Final = frozenset(
-    {"greet", "goodbye", "thanks", "language_switch", "human_agent", "affirm", "deny"}
+NOT_FOLLOW_UPS: Final = frozenset({"thanks", "language_switch", "affirm", "deny"})
+# A greeting or a goodbye, unless it is a question of a few words read without certainty: "y
+# si no tiene papeles lo deportan luego luego?" is no goodbye, nor "and if he's not there?" a
+# greeting. "hola?" alone, or "hola, como estas?" read clearly, is still one.
+SMALL_TALK: Final = frozenset({"greet", "goodbye"})
+SMALL_TALK_CERTAIN: Final = 0.8
+SMALL_TALK_MIN_WORDS: Final = 3
+# Words that announce a new subject ("otra cosa, …", "different thing, …"): what follows is
+# read on its own, never as more of the thread.
+NEW_SUBJECT: Final = (
+    *("otra cosa", "otra pregunta", "otro tema", "cambiando de tema", "aprovecho"),
+    *("different thing", "another thing", "other thing", "another question", "by the way"),
+    *("different question", "something else", "unrelated", "diff question", "one more thing"),
+    *("una cosa mas", "otra duda", "otra consulta"),
 )
 FAMILY_TOPIC: Final = "family_support"
 FAMILY_CERTAIN: Final = 0.9
@@ -65,6 +84,9 @@ RELATIVES: Final = frozenset(
 # the complaint ("a donde llamo", "can he still complain?" after an answer on unpaid wages):
 # the complaints topic says where and what protects the person who complains.
 COMPLAINTS_TOPIC: Final = "complaints"
+# Below this the classifier's reading of another subject does not outweigh a word of
+# complaining on such a thread.
+COMPLAINT_UNSURE: Final = 0.8
 # Not harassment: its own articles are about where to report it (EEOC, Ley Karin).
 WORKPLACE_TOPICS: Final = frozenset({"wages", "working_conditions", "contract", "domestic_work"})
 COMPLAINING: Final = frozenset(
@@ -73,6 +95,7 @@ COMPLAINING: Final = frozenset(
         *("reclamar", "reclamo", "reclamamos", "denunciar", "denuncia", "denuncio"),
         *("reportar", "reporto", "reportarlo", "llamo", "llamar", "llamamos", "marco"),
         *("complain", "complaint", "complaining", "report", "reporting", "call", "file"),
+        *("claim", "claims"),
     )
 )
 # Later in a conversation, "can someone help us?" read as a greeting (or weakly as a request
@@ -85,6 +108,19 @@ HELP_WORDS: Final = frozenset(
         *("atienda", "atiendan", "help", "helps", "helping"),
     )
 )
+# A request for a person names the person or the contact ("q alguien me llame", "talk to a
+# person pls"); a question the classifier reads as one without such words ("cuanto cuesta un
+# abogado?", "will that cost me, like for a lawyer?") asks about the thread's matter.
+ASKING_FOR_A_PERSON: Final = frozenset(
+    (
+        *("alguien", "persona", "personas", "humano", "humana", "funcionario", "funcionaria"),
+        *("oficial", "agente", "consul", "asesor", "asesora", "hablar", "platicar", "comunica"),
+        *("comunique", "comuniquen", "contactar", "contacte", "contacten", "llame", "llamen"),
+        *("someone", "somebody", "anyone", "person", "human", "officer", "agent", "staff"),
+        *("talk", "speak", "contact", "reach"),
+    )
+)
+
 # Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
 PLACE_FILLER: Final = frozenset(
     (
@@ -161,8 +197,16 @@ def is_follow_up(
     classifier's family reading of it does not change the subject unless it is near certain.
     """
     plain = words(text).split()
-    if len(plain) > FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
+    if len(plain) > LONG_FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
         return False
+    if intent in SMALL_TALK:
+        return _a_question_more_than_small_talk(text, confidence)
+    if announces_a_new_subject(text):
+        return False
+    if intent == HUMAN_TOPIC:
+        return not asks_for_a_person(text)
+    if len(plain) > FOLLOW_UP_MAX_WORDS:
+        return intent in (None, "out_of_scope") or (confidence or 0.0) < LONG_FOLLOW_UP_CONFIDENCE
     if intent == FAMILY_TOPIC and (confidence or 0.0) < FAMILY_CERTAIN and names_a_relative(text):
         return True
     if intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE:
@@ -172,12 +216,47 @@ def is_follow_up(
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
 
 
+def _a_question_more_than_small_talk(text: str, confidence: float | None) -> bool:
+    return (
+        "?" in text
+        and len(words(text).split()) >= SMALL_TALK_MIN_WORDS
+        and (confidence or 0.0) < SMALL_TALK_CERTAIN
+    )
+
+
+def announces_a_new_subject(text: str) -> bool:
+    plain = f" {words(text)} "
+    return any(f" {marker} " in plain for marker in NEW_SUBJECT)
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether a message names a person or a way to reach one, or asks for help."""
+    plain = words(text).split()
+    return not (ASKING_FOR_A_PERSON.isdisjoint(plain) and HELP_WORDS.isdisjoint(plain))
+
+
 def complaint_follow_up(text: str, thread: str | None) -> str | None:
     """The complaints topic for a follow-up that asks where to complain on a thread about a
     right at work; None otherwise (the thread's own topic answers it)."""
     if thread not in WORKPLACE_TOPICS or COMPLAINING.isdisjoint(words(text).split()):
         return None
     return COMPLAINTS_TOPIC
+
+
+def complains_on_the_thread(
+    text: str, intent: str | None, confidence: float | None, thread: str | None
+) -> bool:
+    """A message with a word of complaining, on a thread about a right at work, that the
+    classifier reads as another subject without certainty ("im colombian and dont have
+    residency yet, can i still report him?" read as papers): it asks where to complain about
+    the thread's matter, however clearly it is not a short follow-up."""
+    return (
+        complaint_follow_up(text, thread) is not None
+        and intent not in (*NOT_FOLLOW_UPS, *SMALL_TALK, HUMAN_TOPIC)
+        and (confidence or 0.0) < COMPLAINT_UNSURE
+        and len(words(text).split()) <= LONG_FOLLOW_UP_MAX_WORDS
+        and not announces_a_new_subject(text)
+    )
 
 
 def asks_a_person_for_help(text: str, intent: str | None) -> bool:

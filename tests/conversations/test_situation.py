@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from conversations.situation import (
+    complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
     only_a_place,
@@ -26,7 +27,10 @@ READINGS = {
     "a quien llamo?": ("emergency", 0.4),
     "alguien nos puede ayudar?": ("greet", 0.7),
     "can someone help me please": ("nlu_fallback", 0.45),
+    "y el abogado cuanto sale?": ("human_agent", 0.75),
 }
+LONG_QUESTION = "si le digo al doctor lo que paso en la finca me pueden quitar el permiso"
+READINGS[LONG_QUESTION] = ("contract", 0.3)
 # The classifier's other readings, where a test needs them.
 RANKINGS = {
     "can someone help me please": [("nlu_fallback", 0.45), ("human_agent", 0.3), ("greet", 0.2)],
@@ -120,6 +124,24 @@ def test_asking_for_help_read_weakly_as_a_person_after_an_answer_asks_for_one(
     thread.receive(phone, "me golpeo el patron y me duele")
     thread.receive(phone, "can someone help me please")
     assert thread.rasa.messages[-1]["message"] == "/human_agent"
+
+
+def test_a_question_read_as_asking_for_a_person_but_naming_none_stays_on_the_thread(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "y el abogado cuanto sale?")
+    assert thread.rasa.messages[-1]["message"] == "/injury_health"
+
+
+def test_a_long_message_the_model_gives_up_on_stays_on_the_threads_topic(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, LONG_QUESTION)
+    assert thread.rasa.messages[-1]["message"] == "/injury_health"
 
 
 def test_asking_for_help_first_is_a_greeting(thread: Enlace) -> None:
@@ -229,7 +251,26 @@ def test_only_a_place_is_a_message_that_says_nothing_but_where(
         ("can he fire me if i ask for them back?", "contract", 0.55, True),
         ("y si no tengo papeles igual me toca?", "harassment_discrimination", 0.6, True),
         ("thank you", "thanks", 0.3, False),
-        ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.3, False),
+        # Longer, only when the classifier gives up on it; never when it says a new subject.
+        ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.3, True),
+        ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.5, False),
+        ("and if my boss finds out i wrote to you here can he send me away", "contract", 0.2, True),
+        ("otra cosa, mi hermana quiere saber si puede venir", "family_support", 0.3, False),
+        ("different thing, how much is it", "out_of_scope", 0.6, False),
+        (" ".join(["si"] * 21), "out_of_scope", 0.2, False),
+        # A question read weakly as a greeting or a goodbye is no small talk.
+        ("y si no consigue papeles lo sacan del pais luego luego?", "goodbye", 0.6, True),
+        ("and if she is not there?", "greet", 0.4, True),
+        ("hola, como estas?", "greet", 0.95, False),
+        ("hola?", "greet", 0.5, False),
+        ("ok bye then", "goodbye", 0.6, False),
+        ("una cosa mas, cuanto cobran por mandar dinero?", "out_of_scope", 0.4, False),
+        # A request for a person names one or the way to reach them.
+        ("cuanto me cobra un abogado?", "human_agent", 0.8, True),
+        ("will they charge me for the lawyer", "human_agent", 0.7, True),
+        ("que alguien me llame por favor", "human_agent", 0.8, False),
+        ("can i talk to a real person", "human_agent", 0.9, False),
+        ("me pueden ayudar ustedes?", "human_agent", 0.6, False),
     ],
 )
 def test_a_follow_up_is_short_and_weakly_read(
@@ -260,9 +301,73 @@ def test_a_new_subject_must_be_read_five_times_the_threads_own_to_change_it(
         ("a donde llamo", "injury_health", None),
         ("a donde llamo", "recruitment_fees", None),
         ("y cuanto cuesta?", "wages", None),
+        ("where do i go to claim what they owe me", "contract", "complaints"),
     ],
 )
 def test_where_to_complain_is_a_complaint_only_on_a_thread_about_a_right_at_work(
     text: str, thread: str, topic: str | None
 ) -> None:
     assert complaint_follow_up(text, thread) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "thread", "complains"),
+    [
+        (
+            "i have no papers yet, can i still report my boss to the labor people?",
+            "legal_channels",
+            0.7,
+            "wages",
+            True,
+        ),
+        (
+            "i have no papers yet, can i still report my boss to the labor people?",
+            "legal_channels",
+            0.9,
+            "wages",
+            False,
+        ),
+        (
+            "sin papeles puedo denunciar al patron?",
+            "legal_channels",
+            0.6,
+            "recruitment_fees",
+            False,
+        ),
+        ("otra cosa, puedo denunciar a mi vecino?", "legal_channels", 0.6, "wages", False),
+        ("gracias, ya lo voy a reportar", "thanks", 0.6, "wages", False),
+    ],
+)
+def test_a_word_of_complaining_on_a_workplace_thread_outweighs_an_unsure_other_reading(
+    text: str, intent: str, confidence: float, thread: str, complains: bool
+) -> None:
+    assert complains_on_the_thread(text, intent, confidence, thread) is complains
+
+
+ASKED_WHERE = "me lastime la mano en la mina"
+ASKED_READINGS = {
+    ASKED_WHERE: ("injury_health", 0.9),
+    "el jefe dice que no tengo seguro": ("injury_health", 0.3),
+    "y si me corre por eso?": ("contract", 0.3),
+}
+
+
+def _asks_where_first(body: dict[str, Any]) -> dict[str, Any]:
+    text = body["message"]
+    intent, confidence = ASKED_READINGS.get(text, (text.lstrip("/"), 1.0))
+    facts: dict[str, Any] = {"topic": intent}
+    if text == ASKED_WHERE:
+        facts["ask_country"] = True
+    return rasa_response(["answer"], [{"enlace": facts}], intent=intent, confidence=confidence)
+
+
+def test_a_thread_whose_place_was_asked_once_is_never_asked_again(enlace: Enlace) -> None:
+    enlace.rasa.reply = _asks_where_first
+    phone = new_phone()
+    enlace.receive(phone, ASKED_WHERE)
+    enlace.receive(phone, "el jefe dice que no tengo seguro")
+    assert enlace.rasa.messages[-1]["metadata"]["asked"] == "1"
+    enlace.receive(phone, "y si me corre por eso?")
+    sent = enlace.rasa.messages[-1]
+    assert sent["message"] == "/injury_health"
+    assert sent["metadata"]["asked"] == "1"

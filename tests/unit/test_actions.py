@@ -344,3 +344,27 @@ async def test_a_follow_up_stays_on_its_thread_when_its_words_and_its_reading_di
     state["latest_message"]["metadata"] = metadata
     facts = _facts(await run(executor, "action_answer_topic", state))
     assert facts["topic"] == "legal_channels"
+
+
+@pytest.mark.anyio
+async def test_a_question_on_a_consulate_the_directory_lacks_is_told_so(
+    executor: ActionExecutor,
+) -> None:
+    text = "hay consulado de nicaragua aqui en toronto que me ayude con el pasaporte?"
+    state = tracker(text, "consular_services", country="CA", origin="NI")
+    result = await run(executor, "action_answer_topic", state)
+    assert "article_id" not in _facts(result)
+    assert any(
+        "informacion revisada" in reply or "información revisada" in reply
+        for reply in _texts(result)
+    )
+
+
+@pytest.mark.anyio
+async def test_the_words_that_single_out_an_origins_article_get_it_with_the_origin_unknown(
+    executor: ActionExecutor,
+) -> None:
+    text = "me deportaron ayer y estoy en la garita sin nada, me ayuda el programa de mexico?"
+    state = tracker(text, "return_reintegration")
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert facts["article_id"] == "return-mexico-te-abraza"

@@ -9,8 +9,10 @@ from pathlib import Path
 from actions.choosing import (
     clearly_better,
     kept_article,
+    not_for_the_named_origin,
     only_for_some_origins,
     singled_out_elsewhere,
+    singled_out_for_an_origin,
     singled_out_origin,
 )
 from actions.knowledge_access import Library, load_library
@@ -99,3 +101,73 @@ def test_a_kept_article_of_another_country_is_dropped() -> None:
         programme=None,
     )
     assert kept is None
+
+
+def test_words_that_single_out_one_origins_article_get_it_when_the_origin_is_unknown() -> None:
+    kb, index = library().kb, library().index
+    text = "me acaban de deportar de arizona y estoy en la garita sin nada, me ayuda mexico?"
+    relevance = index.scores(text, "es")
+    chosen = kb.best_article("return_reintegration", relevance=relevance)
+    assert chosen is not None
+    assert not chosen.countries.origin
+    found = singled_out_for_an_origin(
+        kb, "return_reintegration", chosen, relevance, destination=None, programme=None
+    )
+    assert found is not None
+    assert found.id == "return-mexico-te-abraza"
+
+
+def test_an_origins_article_never_replaces_one_written_for_where_the_person_is() -> None:
+    kb, index = library().kb, library().index
+    text = "my dad works at a dairy in idaho and they havent paid him, can he get it from mexico"
+    relevance = index.scores(text, "en")
+    chosen = kb.best_article("wages", destination="US", relevance=relevance)
+    assert chosen is not None
+    assert "US" in chosen.countries.destination
+    assert (
+        singled_out_for_an_origin(kb, "wages", chosen, relevance, destination="US", programme=None)
+        is None
+    )
+
+
+def test_an_origins_article_matched_about_as_well_as_the_general_one_is_not_singled_out() -> None:
+    kb, index = library().kb, library().index
+    relevance = index.scores("quiero regresar a mi pais, quien me ayuda con el viaje", "es")
+    chosen = kb.best_article("return_reintegration", relevance=relevance)
+    assert chosen is not None
+    assert (
+        singled_out_for_an_origin(
+            kb, "return_reintegration", chosen, relevance, destination=None, programme=None
+        )
+        is None
+    )
+
+
+def test_a_consulate_question_naming_an_origin_with_no_article_of_its_own_is_a_gap() -> None:
+    # "soy de peru, el consulado peruano aqui en madrid me hace el pasaporte?"
+    kb = library().kb
+    general = _article("consular-what-consulate-can-do")
+    assert not_for_the_named_origin(
+        kb, "consular_services", general, "PE", destination="ES", programme=None
+    )
+
+
+def test_a_consulate_question_naming_an_origin_with_its_own_article_is_no_gap() -> None:
+    kb = library().kb
+    general = _article("consular-what-consulate-can-do")
+    assert not not_for_the_named_origin(
+        kb, "consular_services", general, "BO", destination="CL", programme=None
+    )
+    # Guatemala's passport article is written for the US: in Canada it is a gap.
+    assert not not_for_the_named_origin(
+        kb, "consular_services", general, "GT", destination="US", programme=None
+    )
+    assert not_for_the_named_origin(
+        kb, "consular_services", general, "GT", destination="CA", programme=None
+    )
+
+
+def test_an_origin_named_on_a_topic_with_general_articles_is_no_gap() -> None:
+    kb = library().kb
+    unpaid = _article("wages-chile")
+    assert not not_for_the_named_origin(kb, "wages", unpaid, "CO", destination="CL", programme=None)
