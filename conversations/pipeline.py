@@ -458,8 +458,12 @@ class Dialogue:
         if urgency.urgent:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down, unless it
-            # is a tool for this danger (a detained or missing relative's article).
-            answer = texts if keeps_answer(understanding.topic, understanding.article_id) else []
+            # is a tool for this danger (a detained or missing relative's article) or only the
+            # classifier read danger in a question the article answers.
+            kept = keeps_answer(understanding.topic, understanding.article_id) or (
+                urgency.only_classifier and understanding.article_id is not None
+            )
+            answer = texts if kept else []
             texts = [*self._urgent_reply(message, language, told.team), *answer]
         possible_danger = urgency.possible and bool(texts) and not urgency.urgent
         if possible_danger:

@@ -44,6 +44,18 @@ class UrgencyCheck:
         possible = not urgent and (self.possible or other.possible)
         return UrgencyCheck(urgent, {**self.evidence, "then": other.evidence}, possible)
 
+    @property
+    def only_classifier(self) -> bool:
+        """Urgent by the classifier's reading alone: the least sure of the decisions, so the
+        person's own question keeps its answer after the help lines (a false alarm then costs
+        the help lines and a case, not the answer)."""
+        deciders: set[str] = set()
+        evidence: dict[str, Any] | None = self.evidence
+        while evidence:
+            deciders.update(evidence.get("decided_by") or ())
+            evidence = evidence.get("then")
+        return self.urgent and deciders == {CLASSIFIER}
+
     def said_by_person(self) -> UrgencyCheck:
         """The person wrote URGENTE/URGENT: urgent, whatever the detectors read."""
         return UrgencyCheck(True, {**self.evidence, "decided_by": [PERSON]})

@@ -124,10 +124,13 @@ def test_the_urgent_keyword_opens_an_urgent_case_whatever_was_read(
     assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
 
 
-def _read_with(enlace: Enlace, probability: float) -> None:
+def _read_with(enlace: Enlace, probability: float, article_id: str | None = None) -> None:
+    answered = [{"enlace": {"article_id": article_id, "topic": "domestic_work"}}]
+
     def reply(body: dict[str, Any]) -> dict[str, Any]:
         return rasa_response(
             ["respuesta"],
+            answered if article_id else (),
             intent="domestic_work",
             confidence=0.6,
             ranking=[("domestic_work", 0.6)],
@@ -167,6 +170,33 @@ def test_a_probability_at_the_decide_threshold_opens_an_urgent_case_no_pattern_s
     assert message.urgency_evidence["classifier"]["decides"] is True
     assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
     assert enlace.replies_to(phone)[0].startswith("En peligro llama:")
+
+
+def test_an_article_the_classifier_alone_read_as_danger_still_follows_the_help_lines(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, _threshold(enlace), article_id="domestic-work-rights-us")
+    enlace.receive(phone, INDIRECT)
+    assert _last_inbound(enlace, phone).urgency_evidence["decided_by"] == ["classifier"]
+    lines, human, answer, question = enlace.replies_to(phone)
+    assert lines.startswith("En peligro llama:")
+    assert answer == "respuesta"
+    assert "maxima prioridad" in human
+    assert "Es seguro que alguien te escriba" in question
+    assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
+
+
+def test_an_article_after_danger_the_patterns_read_gives_way_to_the_help_lines(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, 0.0, article_id="domestic-work-rights-us")
+    enlace.receive(phone, "me encerraron en la casa donde trabajo y no me dejan salir")
+    assert _last_inbound(enlace, phone).urgency_evidence["decided_by"] == ["signals"]
+    replies = enlace.replies_to(phone)
+    assert replies[0].startswith("En peligro llama:")
+    assert "respuesta" not in replies
 
 
 def test_a_probability_just_below_the_decide_threshold_opens_no_case(enlace: Enlace) -> None:
