@@ -20,16 +20,36 @@ ASKS_FOR = {
 }
 
 
+# A language named within three words after one of these is one the person does not want
+# ("no hablo ingles", "ni ingles", "i dont speak spanish"); after these, the only one they want.
+NOT: Final = frozenset({"no", "ni", "not", "dont", "don't", "nor", "sin", "without", "never"})
+ONLY: Final = frozenset({"solo", "solamente", "nomas", "only", "just"})
+
+
 def requested_language(text: str, current: str) -> str:
-    """The language named in the text; with no name, the other one ("cambiar idioma")."""
-    normalized = normalize_for_nlu(text)
-    named = [lang for lang, stems in ASKS_FOR.items() if any(s in normalized for s in stems)]
-    if len(named) == 1:
-        # "no hablo ingles" names English but asks for Spanish
-        negated = normalized.startswith(("no ", "i dont", "i don't", "i do not"))
-        if negated:
-            return "es" if named[0] == "en" else "en"
-        return named[0]
+    """The language the text asks for; with no name, the other one ("cambiar idioma").
+
+    "ella no habla frances ni ingles, solo español" asks for Spanish: a language named after a
+    negation is refused, one named after "solo"/"only" is the one wanted.
+    """
+    words = normalize_for_nlu(text).replace(",", " ").replace(".", " ").split()
+    wanted: dict[str, bool] = {}
+    start = 0  # a negation does not reach past the language named before it
+    for index, word in enumerate(words):
+        lang = next((lang for lang, stems in ASKS_FOR.items() if word.startswith(stems)), None)
+        if lang is None:
+            continue
+        before = set(words[max(start, index - 3) : index])
+        start = index + 1
+        if before & ONLY:
+            return lang
+        wanted[lang] = wanted.get(lang, False) or not (before & NOT)
+    chosen = [lang for lang, yes in wanted.items() if yes]
+    if len(chosen) == 1:
+        return chosen[0]
+    if not chosen and len(wanted) == 1:
+        # only a refused one ("no hablo ingles"): the other
+        return "es" if next(iter(wanted)) == "en" else "en"
     return "en" if current == "es" else "es"
 
 

@@ -136,6 +136,10 @@ async def test_an_unsure_message_with_no_search_match_gets_the_default_response(
         ("spanish please", "en", "es"),
         ("no hablo ingles", "en", "es"),
         ("cambiar idioma", "es", "en"),
+        ("i dont speak spanish, english pls", "es", "en"),
+        ("mi mama no habla frances ni ingles, solo espanol, la atienden?", "es", "es"),
+        ("can we talk in english only", "es", "en"),
+        ("hablame en espanol, no en ingles", "en", "es"),
     ],
 )
 async def test_a_language_request_switches_to_the_language_asked_for(
