@@ -81,9 +81,13 @@ def _install() -> None:
 
     enqueue = Worker.enqueue
 
-    def timed_enqueue(self: Worker, message_id: int) -> None:
+    def timed_enqueue(self: Worker, message_id: int, body: str | None = None) -> None:
         mark(message_id, "stored")
-        enqueue(self, message_id)
+        token = _message.set(message_id)  # a reading started ahead is noted as the message's
+        try:
+            enqueue(self, message_id, body)
+        finally:
+            _message.reset(token)
 
     Worker.enqueue = timed_enqueue  # type: ignore[method-assign]
 
@@ -99,16 +103,16 @@ def _install() -> None:
 
     handle = Dialogue.handle
 
-    async def timed_handle(self: Dialogue, message_id: int, claim: Any = None) -> Any:
+    async def timed_handle(self: Dialogue, message_id: int, *args: Any) -> Any:
         token = _message.set(message_id)
         mark(message_id, "turn_start")
         try:
-            return await handle(self, message_id, claim)
+            return await handle(self, message_id, *args)
         finally:
             mark(message_id, "turn_end")
             _message.reset(token)
 
-    Dialogue.handle = timed_handle  # type: ignore[method-assign]
+    Dialogue.handle = timed_handle  # type: ignore[method-assign,assignment]
 
     def point(name: str) -> Callable[..., None]:
         return lambda *_args, **_kwargs: mark(_message.get(), name)
