@@ -65,7 +65,8 @@ class StoredMessageQueue(Protocol):
         """Wait until the enqueued message has been answered and say how."""
 
 
-def _stored_messages(request: Request) -> StoredMessageQueue:
+async def _stored_messages(request: Request) -> StoredMessageQueue:
+    """`async def`, as core.deps says why: no hop to FastAPI's thread pool."""
     queue: StoredMessageQueue = request.app.state.stored_messages
     return queue
 
