@@ -57,14 +57,16 @@ class Outcome(Protocol):
 class StoredMessageQueue(Protocol):
     """Where a channel hands a committed inbound message; the conversations worker answers it."""
 
-    def enqueue(self, message_id: int) -> None:
-        """Answer the stored message later; returns at once."""
+    def enqueue(self, message_id: int, body: str | None = None) -> None:
+        """Answer the stored message later; returns at once. With its `body`, the answering
+        side may start reading the text before it claims the message."""
 
     async def outcome(self, message_id: int) -> Outcome:
         """Wait until the enqueued message has been answered and say how."""
 
 
-def _stored_messages(request: Request) -> StoredMessageQueue:
+async def _stored_messages(request: Request) -> StoredMessageQueue:
+    """`async def`, as core.deps says why: no hop to FastAPI's thread pool."""
     queue: StoredMessageQueue = request.app.state.stored_messages
     return queue
 

@@ -97,7 +97,7 @@ async def send_message(
     if message is None:  # cannot happen with a fresh id, but never answer twice
         raise HTTPException(status_code=409, detail="duplicate message")
     session.commit()
-    queue.enqueue(message.id)
+    queue.enqueue(message.id, message.body)
     result = await queue.outcome(message.id)
     replies = list(result.replies)
     return SimulatedTurn(

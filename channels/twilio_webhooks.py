@@ -96,7 +96,7 @@ async def _receive(
         log.info("twilio retry acknowledged", extra={"channel": channel.value})
         return _twiml()
     log.info("inbound stored", extra={"message_id": stored.id, "channel": channel.value})
-    queue.enqueue(stored.id)
+    queue.enqueue(stored.id, stored.body)
     return _twiml()
 
 

@@ -10,6 +10,7 @@ while Rasa is down is still checked for danger, and the result is kept on the me
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,6 +105,31 @@ class Claim:
     token: str
 
 
+Detected = tuple[NluReading | None, UrgencyCheck]
+
+
+@dataclass(frozen=True)
+class EarlyReading:
+    """The detect step on a message's text, started before its turn (`Dialogue.read_ahead`)."""
+
+    text: str
+    task: asyncio.Task[Detected]
+
+
+def _detected(result: Detected, as_written: bool) -> tuple[NluReading | None, UrgencyCheck | None]:
+    """An early reading as the turn takes it. When Rasa did not answer it, a message the
+    dialogue reads as written is still handed to the dialogue, which may answer by then (and
+    whose turn then gives the urgency check), as without the early reading."""
+    reading, urgency = result
+    return (None, None) if reading is None and as_written else (reading, urgency)
+
+
+def nlu_text(body: str) -> str:
+    """What NLU reads of a message: normalised, without the leading slashes only the app may
+    send (Rasa's way of naming an intent outright)."""
+    return normalize_for_nlu(body).lstrip("/ ")
+
+
 @dataclass(frozen=True)
 class RasaRequest:
     """What the answer step sends to Rasa, decided while the conversation was loaded."""
@@ -184,35 +210,53 @@ class Dialogue:
         topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
         self._thread_topics = topics - NOT_THREAD_TOPICS
 
-    async def handle(self, message_id: int, claim: Claim | None = None) -> TurnResult:
+    def read_ahead(self, body: str) -> EarlyReading:
+        """Start the detect step on a stored message's text before its turn (the worker, as a
+        webhook hands the message over): Rasa reads it while the message is claimed and its
+        conversation loaded, instead of after."""
+        text = nlu_text(body)
+        return EarlyReading(text, asyncio.create_task(self.detect(text)))
+
+    async def handle(
+        self, message_id: int, claim: Claim | None = None, early: EarlyReading | None = None
+    ) -> TurnResult:
+        ahead: EarlyReading | None = None
         session = self._factory()
         try:
             message = self._load(session, message_id)
             if not holds(message, claim):
                 return stored_result(session, message)
-            text = normalize_for_nlu(message.body).lstrip("/ ")
+            text = nlu_text(message.body)
+            ahead = early if early is not None and early.text == text else None
+            as_written = goes_to_the_dialogue_as_written(session, message)
             reading: NluReading | None = None
             urgency: UrgencyCheck | None = None
-            if not goes_to_the_dialogue_as_written(session, message):
+            if ahead is not None and ahead.task.done():
+                reading, urgency = _detected(ahead.task.result(), as_written)
+            elif not as_written:
                 # The detect step. A message that Rasa's dialogue will read as written is read
-                # once, by that call (the channel returns what NLU made of it); any other
-                # message (a keyword, an awaited answer, a conversation an officer holds,
-                # STOP) is read here, with no transaction open while Rasa reads it.
+                # once, by that call (with the reading started ahead of the turn, or by the
+                # channel's own NLU); any other message (a keyword, an awaited answer, a
+                # conversation an officer holds, STOP) is read before its turn is decided,
+                # with no transaction open while Rasa reads it.
                 session.close()
-                reading, urgency = await self.detect(text)
+                reading, urgency = await (ahead.task if ahead is not None else self.detect(text))
                 session = self._factory()
                 message = self._load(session, message_id)
                 if not holds(message, claim):
                     return stored_result(session, message)
+            # What NLU read decides nothing in a message the dialogue reads as written: it
+            # only spares the dialogue reading it again, and gives the urgency check.
+            heard = None if as_written else reading
             conversation = message.conversation
             ownership.reopen_if_closed(session, conversation)
-            local = self._local.handle(session, message, is_small_talk(reading))
+            local = self._local.handle(session, message, is_small_talk(heard))
             if local is not None and local.erased:
                 session.commit()  # the message is gone with the rest; the confirmation is queued
                 return TurnResult(
                     message_id, local.language, None, None, False, False, None, local.texts
                 )
-            request = self._rasa_request(session, conversation, message, local, reading, urgency)
+            request = self._rasa_request(session, conversation, message, local, heard, urgency)
             answered_here = (local is not None and local.replay is None) or not (
                 ownership.bot_may_answer(conversation) and not request.choice.unsupported
             )
@@ -223,6 +267,8 @@ class Dialogue:
             session.commit()
         finally:
             session.close()
+        if urgency is None and ahead is not None:
+            reading, urgency = _detected(await ahead.task, as_written)
         if urgency is None and (answered_here or request.text != text):
             reading, urgency = await self.detect(text)  # the dialogue will not read it as written
         turn = None

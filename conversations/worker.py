@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -33,13 +34,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from channels import RepliesQueued
-from conversations.pipeline import Claim, Dialogue, TurnResult, stored_result
+from conversations.pipeline import Claim, Dialogue, EarlyReading, TurnResult, stored_result
 from core.models import UNFINISHED_INBOUND, Direction, Message, ProcessingState, utcnow
 
 log = logging.getLogger(__name__)
 
 MAX_CLAIMS: Final = 3  # a turn that outlived its lease this often is given up (FAILED)
 UNFINISHED: Final = (ProcessingState.RECEIVED, ProcessingState.PROCESSING)
+# Texts read ahead of their turn at once, turns running included: enough for messages that
+# arrive while the worker is idle or nearly, none while turns queue up (a burst), when a
+# reading would wait for its turn anyway and only cost Rasa a request of its own.
+READ_AHEAD_SLOTS: Final = 4
+# A reading ahead whose message this worker has not claimed by then (another replica did)
+# is dropped.
+READ_AHEAD_SECONDS: Final = 30.0
 
 
 def _claimable(now: datetime | BindParameter[datetime]) -> ColumnElement[bool]:
@@ -144,11 +152,27 @@ class Worker:
         self._waiting: dict[int, list[asyncio.Future[TurnResult]]] = {}
         self._replies_queued = replies_queued
         self._running: set[asyncio.Task[Any]] = set()
+        self._ahead: dict[int, tuple[EarlyReading, float]] = {}
         self._serving = False
 
-    def enqueue(self, message_id: int) -> None:
-        """A message was stored: look for work now rather than at the next poll."""
+    @property
+    def serving(self) -> bool:
+        """Whether `serve` runs: claiming as messages come, rather than drained by a caller."""
+        return self._serving
+
+    def enqueue(self, message_id: int, body: str | None = None) -> None:
+        """A message was stored: look for work now rather than at the next poll, and when
+        the worker is nearly idle, have Rasa read its text while it is claimed."""
         self._wake.set()
+        if body is not None and self._serving:
+            self._read_ahead(message_id, body)
+
+    def _read_ahead(self, message_id: int, body: str) -> None:
+        now = time.monotonic()
+        for stale in [m for m, (_, at) in self._ahead.items() if now - at > READ_AHEAD_SECONDS]:
+            self._ahead.pop(stale)[0].task.cancel()
+        if len(self._running) + len(self._ahead) < READ_AHEAD_SLOTS:
+            self._ahead[message_id] = (self._dialogue.read_ahead(body), now)
 
     async def outcome(self, message_id: int) -> TurnResult:
         """How the message was answered, once any replica's worker has answered it.
@@ -202,6 +226,9 @@ class Worker:
                 await asyncio.wait(set(self._running), return_when=asyncio.FIRST_COMPLETED)
 
     async def stop(self) -> None:
+        for early, _ in self._ahead.values():
+            early.task.cancel()
+        self._ahead.clear()
         if self._running:
             await asyncio.gather(*self._running, return_exceptions=True)
 
@@ -222,8 +249,9 @@ class Worker:
         self._wake.set()
 
     async def _answer(self, claim: Claim) -> None:
+        early, _ = self._ahead.pop(claim.message_id, (None, 0.0))
         try:
-            result = await self._dialogue.handle(claim.message_id, claim)
+            result = await self._dialogue.handle(claim.message_id, claim, early)
         except Exception:
             # The claim stays until its lease runs out; then the message is tried again.
             log.exception("processing failed", extra={"message_id": claim.message_id})

@@ -37,6 +37,7 @@ import httpx
 
 from core.settings import REPO_ROOT
 from tools.bench_phase import run_phase
+from tools.bench_spans import phase_spans
 from tools.bench_stack import BenchStack, insert_conversations, multiplied_knowledge
 from tools.bench_stack import peak_resident_mb as peak
 from tools.bench_summary import add_ratios, summary_line
@@ -123,6 +124,11 @@ def arguments() -> argparse.Namespace:
     add("--skip-training", action="store_true", help="do not time a fresh rasa train")
     add("--sms-per-second", type=float, default=0.0, help="the app's SMS pacing (0: none)")
     add("--drain-timeout", type=float, default=900.0, help="max wait for replies after a phase")
+    add(
+        "--timeline",
+        action="store_true",
+        help="note each message's path in the app and give the fixed rate's spans",
+    )
     return parser.parse_args()
 
 
@@ -140,7 +146,11 @@ def main() -> None:
     texts = [t for t in read_texts(args.questions) if t.strip()]
     with tempfile.TemporaryDirectory(prefix="enlace-bench-") as tmp:
         workdir = Path(tmp)
-        bench = BenchStack(sms_per_second=args.sms_per_second, log_dir=workdir)
+        bench = BenchStack(
+            sms_per_second=args.sms_per_second,
+            log_dir=workdir,
+            timeline=workdir / "timeline.jsonl" if args.timeline else None,
+        )
         try:
             run(bench, workdir, args, texts, results)
         finally:
@@ -183,6 +193,10 @@ def run(
     phase(20, 5.0, 1, 30)  # warm-up: lazy imports, connection pools; not reported
     count = round(args.rate * args.seconds)
     results["fixed_rate"] = phase(count, args.rate, args.per_sender, args.seconds + 30)
+    if bench.timeline is not None:
+        results["fixed_rate"]["timeline_ms"] = phase_spans(
+            bench, workdir, results["fixed_rate"]["run"], bench.timeline
+        )
     if args.burst:
         results["saturation"] = phase(args.burst, 0.0, args.per_sender, 600)
     results["memory"] = memory(bench)

@@ -168,6 +168,7 @@ def measure(
     last_sent = max((max(v) for v in delivered_at.values()), default=first)
     last_ack = max((p["acked_at"] for p in posted), default=first)
     return {
+        "run": plan.run,
         "offered": plan.count,
         "rate_per_second": plan.rate or "burst",
         "senders": max(1, plan.count // plan.per_sender),

@@ -66,6 +66,7 @@ class BenchStack:
     rasa: Stack | None = None
     app: Stack | None = None
     env: dict[str, str] = field(default_factory=dict)
+    timeline: Path | None = None  # where the app notes each message's path (--timeline)
 
     @property
     def app_url(self) -> str:
@@ -126,9 +127,13 @@ class BenchStack:
         env = dict(self.env)
         if knowledge is not None:
             env["ENLACE_KNOWLEDGE_PATH"] = str(knowledge)
+        server: tuple[str, ...] = ("uvicorn", "app.asgi:app")
+        if self.timeline is not None:  # tools/bench_timeline.py: the app, its path noted
+            env["ENLACE_BENCH_TIMELINE"] = str(self.timeline)
+            server = ("tools.bench_timeline",)
         self.app = Stack(self.app_port, self.rasa_port, env, self.log_dir)
         started = time.monotonic()
-        self.app.start_app()
+        self.app.start_app(server)
         self.app.wait_healthy(timeout=180)
         return time.monotonic() - started
 

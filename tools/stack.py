@@ -72,12 +72,12 @@ class Stack:
         ]
         self._spawn("rasa", command, env, cwd=BOT)
 
-    def start_app(self) -> None:
+    def start_app(self, server: tuple[str, ...] = ("uvicorn", "app.asgi:app")) -> None:
+        """`server`: the module run (`python -m`) and its arguments before the address."""
         command = [
             sys.executable,
             "-m",
-            "uvicorn",
-            "app.asgi:app",
+            *server,
             "--host",
             "127.0.0.1",
             "--port",

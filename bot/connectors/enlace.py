@@ -8,6 +8,9 @@ language. Sender ids are opaque conversation ids, never phone numbers.
 The app understands every message once, before it decides who answers (`/model/parse`,
 for urgency); when it then hands the message to the dialogue it sends that understanding
 along as `parse`, and Rasa uses it instead of classifying the same text a second time.
+
+The message is handled here as Rasa's own `Agent.handle_message` would (`on_new_message` is
+that call), with the app's slots set on the tracker that handling fetches (`_handle`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -54,21 +58,17 @@ class EnlaceInput(InputChannel):
             if agent is None or not agent.is_ready():
                 return response.json({"error": "model not loaded"}, status=503)
 
-            parse = _parse_for(text, body.get("parse"))
             collector = CollectingOutputChannel()
-            await _preset_slots(agent, sender_id, collector, metadata)
-            await on_new_message(
-                UserMessage(
-                    text,
-                    collector,
-                    sender_id,
-                    parse_data=parse,
-                    input_channel=self.name(),
-                    metadata=metadata,
-                )
+            message = UserMessage(
+                text,
+                collector,
+                sender_id,
+                parse_data=_parse_for(text, body.get("parse")),
+                input_channel=self.name(),
+                metadata=metadata,
             )
-            tracker = await agent.tracker_store.retrieve(sender_id)
-            parse = tracker.latest_message.parse_data if tracker else {}
+            tracker = await _handle(agent, message, _preset_values(metadata))
+            parse = tracker.latest_message.parse_data if tracker.latest_message else {}
             intent = (parse or {}).get("intent") or {}
             ranking = (parse or {}).get("intent_ranking") or []
             return response.json(
@@ -100,24 +100,34 @@ def _parse_for(text: Text, parse: Any) -> Optional[Dict[Text, Any]]:
     return {"entities": [], **parse}
 
 
-async def _preset_slots(
-    agent: Any, sender_id: Text, collector: CollectingOutputChannel, metadata: Dict[Text, Any]
-) -> None:
-    """Set the slots the app decides (language, channel, country, origin) before Rasa predicts.
+def _preset_values(metadata: Dict[Text, Any]) -> Dict[Text, Any]:
+    """The slots the app decides (language, channel, country, origin), set before Rasa
+    predicts. A slot named in the metadata with an empty value is cleared: the app knows it is
+    unknown."""
+    return {name: metadata[name] or None for name in PRESET_SLOTS if name in metadata}
 
-    A slot named in the metadata with an empty value is cleared: the app knows it is unknown.
-    """
-    values = {name: metadata[name] or None for name in PRESET_SLOTS if name in metadata}
-    if not values:
-        return
-    async with agent.lock_store.lock(sender_id):
-        tracker = await agent.processor.fetch_tracker_and_update_session(
-            sender_id, collector, metadata
+
+async def _handle(
+    agent: Any, message: UserMessage, values: Dict[Text, Any]
+) -> DialogueStateTracker:
+    """Rasa's own handling of a message (`Agent.handle_message`: the conversation's lock, then
+    `MessageProcessor.handle_message`, Rasa 3.6.21 as pinned), with the preset slots set on
+    the tracker it fetched and the tracker handed back: fetched once and saved once a message.
+    (Setting the slots in a turn of their own, then reading the tracker back for the parse
+    data, fetched it three times and saved it twice; with the SQL tracker store of production
+    each is a query.)"""
+    processor = agent.processor
+    channel = message.output_channel
+    async with agent.lock_store.lock(message.sender_id):
+        tracker = await processor.fetch_tracker_and_update_session(
+            message.sender_id, channel, message.metadata
         )
-        changed = False
         for name, value in values.items():
             if tracker.get_slot(name) != value:
                 tracker.update(SlotSet(name, value))
-                changed = True
-        if changed or not tracker.events:
-            await agent.processor.save_tracker(tracker)
+        await processor._handle_message_with_tracker(message, tracker)
+        tracker = await processor.run_action_extract_slots(channel, tracker)
+        await processor._run_prediction_loop(channel, tracker)
+        await processor.run_anonymization_pipeline(tracker)
+        await processor.save_tracker(tracker)
+    return tracker

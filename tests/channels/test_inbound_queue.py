@@ -19,7 +19,7 @@ from tests.harness import Enlace, new_phone, new_sid
 class RecordingQueue:
     enqueued: list[int] = field(default_factory=list)
 
-    def enqueue(self, message_id: int) -> None:
+    def enqueue(self, message_id: int, body: str | None = None) -> None:
         self.enqueued.append(message_id)
 
     async def outcome(self, message_id: int) -> Outcome:

@@ -26,6 +26,7 @@ from tools.bench_driver import (
     signature,
     twilio_sms_form,
 )
+from tools.bench_spans import summarise
 from tools.bench_stack import multiplied_knowledge
 from tools.bench_summary import add_ratios
 from tools.bench_tally import Reply, Sent, latency_summary, percentile, tally, with_ratios
@@ -179,3 +180,33 @@ def test_the_doubled_knowledge_base_loads_with_twice_the_articles(tmp_path: Path
     assert len(ids) == articles
     assert len(set(ids)) == len(ids)
     assert sum(1 for i in ids if i.endswith("-copy1")) == articles // 2
+
+
+def test_a_timeline_span_runs_from_one_point_of_a_message_to_the_next() -> None:
+    points: dict[int, dict[str, list[float]]] = {
+        1: {
+            "sent": [10.000],
+            "webhook_in": [10.002],
+            "stored": [10.008],
+            "claimed": [10.010],
+            "turn_start": [10.011],
+            "rasa_out": [10.020],
+            "action_in": [10.025],
+            "action_out": [10.027],
+            "rasa_back": [10.030],
+            "turn_end": [10.036],
+            "outbox": [10.035],
+            "commit": [10.019, 10.036],
+            "sql": [10.012] * 11,
+        },
+        2: {"sent": [11.0], "webhook_in": [11.001]},  # never got further: counted where it got
+    }
+    spans = summarise(points)
+    assert spans["webhook"]["p50"] == pytest.approx(6.0)
+    assert spans["rasa_turn"]["p50"] == pytest.approx(10.0)
+    assert spans["webhook_to_outbox"]["p50"] == pytest.approx(35.0)
+    assert spans["post"]["messages"] == 2
+    assert spans["parse"]["messages"] == 0
+    assert spans["per_turn"]["commits"] == {"median": 2.0, "max": 2.0}
+    assert spans["per_turn"]["sql_statements"]["median"] == 11.0
+    assert spans["per_turn"]["turns_with_an_action"] == 1
