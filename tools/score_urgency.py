@@ -47,6 +47,7 @@ SETS = {
     # All dev (training data for the classifier): its figures are not a measurement.
     "extra": DATA / "urgency_extra.tsv",
     "extra2": DATA / "urgency_extra2.tsv",
+    "ordinary": DATA / "urgency_ordinary.tsv",
     # The topic questions (mostly ordinary traffic, 11 % urgent): how often a person with an
     # everyday question would get the emergency reply instead of an answer.
     "questions": DATA / "dev_questions.tsv",

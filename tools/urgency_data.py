@@ -8,7 +8,9 @@ The bot's UrgencyClassifier (bot/components/urgency_classifier.py) learns from
     danger, which the first outside set had few of), tests/data/urgency_extra.tsv (all dev:
     indirect danger and hard near misses, written as training data),
     tests/data/urgency_extra2.tsv (all dev, the same brief: shorthand, Spanglish, very short
-    messages, more settings and countries) and
+    messages, more settings and countries), tests/data/urgency_ordinary.tsv (all dev:
+    ordinary rights questions that share words with danger, 80 % of it, beside danger in the
+    same everyday register) and
     tests/data/dev_questions.tsv (the topic questions, labelled urgent or not; their held-out
     rows are what `make eval` reports).
 The `heldout` rows of the outside sets are never copied, and a row of any source that is a
@@ -38,12 +40,14 @@ OUTSIDE = DATA / "urgency_outside.tsv"
 MORE = DATA / "urgency_more.tsv"
 EXTRA = DATA / "urgency_extra.tsv"
 EXTRA2 = DATA / "urgency_extra2.tsv"
+ORDINARY = DATA / "urgency_ordinary.tsv"
 QUESTIONS = DATA / "dev_questions.tsv"
 OUTSIDE_SETS = {
     "outside": OUTSIDE,
     "more": MORE,
     "extra": EXTRA,
     "extra2": EXTRA2,
+    "ordinary": ORDINARY,
     "questions": QUESTIONS,
 }
 TRAINING_FILE = REPO_ROOT / "bot" / "data" / "urgency" / "messages.tsv"
