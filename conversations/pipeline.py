@@ -28,6 +28,7 @@ from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
+from conversations.repeats import what_was_sent
 from conversations.situation import (
     HUMAN_TOPIC,
     LONG_FOLLOW_UP_MAX_WORDS,
@@ -341,6 +342,11 @@ class Dialogue:
         metadata["asked"] = "1" if replay is not None and replay.asked else ""
         # The article the thread is on: a follow-up stays on it unless its words need another.
         metadata["article"] = (replay.article_id if replay is not None else None) or ""
+        # The article the thread was last answered with and its parts already sent: a
+        # follow-up that gets it again is answered with a part not sent yet.
+        metadata["answered"], metadata["sent"] = what_was_sent(
+            session, conversation, message, self._kb, self._thread_topics, choice.language
+        )
         return RasaRequest(
             sender_id=conversation.public_id,
             text=_rasa_text(question, replay),
