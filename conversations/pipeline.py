@@ -24,6 +24,7 @@ from conversations.gazetteer import words
 from conversations.handover import HandOver, Told
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
+from conversations.leaning import leans_on_the_thread
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
@@ -50,7 +51,7 @@ from conversations.urgency import UrgencyCheck, UrgencyRule
 from conversations.urgent_reply import keeps_answer, urgent_reply
 from core.models import Conversation, Direction, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
-from knowledge import KnowledgeBase
+from knowledge import ArticleIndex, KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,7 @@ class Dialogue:
         self._languages = languages
         self._urgency = urgency
         self._kb = knowledge
+        self._index = ArticleIndex(knowledge) if knowledge is not None else None
         self._local = LocalTurns(knowledge)
         self._handover = HandOver(knowledge, usual_wait_hours)
         topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
@@ -385,8 +387,20 @@ class Dialogue:
             return Replay(message.id, message.body, HUMAN_TOPIC)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
+        leans = (
+            self._kb is not None
+            and self._index is not None
+            and leans_on_the_thread(
+                self._index,
+                self._kb,
+                message.body,
+                self._languages.choose(message.body, conversation.person.language).language,
+                previous.article_id,
+                intent if intent != previous.topic else None,
+            )
+        )
         if not is_follow_up(
-            message.body, intent, confidence, on_thread
+            message.body, intent, confidence, on_thread, leans
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
