@@ -387,20 +387,12 @@ class Dialogue:
             return Replay(message.id, message.body, HUMAN_TOPIC)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
-        leans = (
-            self._kb is not None
-            and self._index is not None
-            and leans_on_the_thread(
-                self._index,
-                self._kb,
-                message.body,
-                self._languages.choose(message.body, conversation.person.language).language,
-                previous.article_id,
-                intent if intent != previous.topic else None,
-            )
-        )
         if not is_follow_up(
-            message.body, intent, confidence, on_thread, leans
+            message.body,
+            intent,
+            confidence,
+            on_thread,
+            self._leans_on_the_thread(conversation, message, previous, intent),
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
@@ -418,6 +410,17 @@ class Dialogue:
             follow_up=True,
             asked=asked,
             article_id=previous.article_id,
+        )
+
+    def _leans_on_the_thread(
+        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+    ) -> bool:
+        """Whether the message's few words are the thread's article's more than the topic read."""
+        if self._kb is None or self._index is None or intent == previous.topic:
+            return False
+        language = self._languages.choose(message.body, conversation.person.language).language
+        return leans_on_the_thread(
+            self._index, self._kb, message.body, language, previous.article_id, intent
         )
 
     def _record(
