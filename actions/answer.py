@@ -18,8 +18,9 @@ from actions.choosing import (
     singled_out_for_an_origin,
     singled_out_origin,
 )
+from actions.follow_ups import utter_answer
 from actions.knowledge_access import Library
-from actions.replies import TEXTS, channel_of, language_of, report, utter_article
+from actions.replies import TEXTS, language_of, report
 from conversations.places import mentioned_origin
 from conversations.situation import programme_named
 from core.i18n import N_
@@ -101,7 +102,8 @@ class ActionAnswerTopic(Action):
             article, kept, relevance, destination=destination, origin=origin
         ):
             # A follow-up on the thread ("y cuanto me va a costar?") stays on its article,
-            # whose choice settled what the bot needed to know: nothing is asked again.
+            # whose choice settled what the bot needed to know: nothing is asked again, and
+            # what it sends is a part of that article not sent yet (actions/follow_ups.py).
             article = kept
         if not_for_the_named_origin(
             kb,
@@ -116,7 +118,7 @@ class ActionAnswerTopic(Action):
         if other is not None:
             # A follow-up in its own words names another subject clearly ("y lo de la casa?"
             # after a question on visas): answer that, for the same person and place.
-            utter_article(dispatcher, other, language, channel_of(tracker))
+            utter_answer(dispatcher, tracker, other, language, question)
             return []
         asked = situation_of(tracker).asked or (kept is not None and article is kept)
         if article is None and not destination and kb.needs_country(topic) and not asked:
@@ -142,7 +144,7 @@ class ActionAnswerTopic(Action):
             dispatcher.utter_message(text="\n".join(lines))
             report(dispatcher, topic=topic)
             return []
-        utter_article(dispatcher, article, language, channel_of(tracker))
+        utter_answer(dispatcher, tracker, article, language, question)
         return []
 
     def _other_subject(self, tracker: Tracker, topic: str, language: str) -> Article | None:
@@ -261,7 +263,7 @@ class ActionAnswerUnsure(Action):
         language = language_of(tracker)
         hit = clear_hit(self._library, tracker, language)
         if hit is not None:
-            utter_article(dispatcher, hit, language, channel_of(tracker))
+            utter_answer(dispatcher, tracker, hit, language, question_of(tracker))
             return []
         offer = self._likely_topics(tracker.latest_message.get("intent_ranking") or [])
         if not offer:

@@ -25,10 +25,12 @@ from conversations.gazetteer import words
 from conversations.handover import HandOver, Told
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
+from conversations.leaning import leans_on_the_thread
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
+from conversations.repeats import what_was_sent
 from conversations.situation import (
     HUMAN_TOPIC,
     LONG_FOLLOW_UP_MAX_WORDS,
@@ -50,7 +52,7 @@ from conversations.urgency import UrgencyCheck, UrgencyRule
 from conversations.urgent_reply import keeps_answer, urgent_reply
 from core.models import Conversation, Direction, Message, ProcessingState, utcnow
 from core.text import normalize_for_nlu
-from knowledge import KnowledgeBase
+from knowledge import ArticleIndex, KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +207,7 @@ class Dialogue:
         self._languages = languages
         self._urgency = urgency
         self._kb = knowledge
+        self._index = ArticleIndex(knowledge) if knowledge is not None else None
         self._local = LocalTurns(knowledge)
         self._handover = HandOver(knowledge, usual_wait_hours)
         topics = frozenset(knowledge.topics) if knowledge is not None else frozenset()
@@ -387,6 +390,11 @@ class Dialogue:
         metadata["asked"] = "1" if replay is not None and replay.asked else ""
         # The article the thread is on: a follow-up stays on it unless its words need another.
         metadata["article"] = (replay.article_id if replay is not None else None) or ""
+        # The article the thread was last answered with and its parts already sent: a
+        # follow-up that gets it again is answered with a part not sent yet.
+        metadata["answered"], metadata["sent"] = what_was_sent(
+            session, conversation, message, self._kb, self._thread_topics, choice.language
+        )
         return RasaRequest(
             sender_id=conversation.public_id,
             text=_rasa_text(question, replay),
@@ -426,7 +434,11 @@ class Dialogue:
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
         if not is_follow_up(
-            message.body, intent, confidence, on_thread
+            message.body,
+            intent,
+            confidence,
+            on_thread,
+            self._leans_on_the_thread(conversation, message, previous, intent),
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
@@ -444,6 +456,17 @@ class Dialogue:
             follow_up=True,
             asked=asked,
             article_id=previous.article_id,
+        )
+
+    def _leans_on_the_thread(
+        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+    ) -> bool:
+        """Whether the message's few words are the thread's article's more than the topic read."""
+        if self._kb is None or self._index is None or intent == previous.topic:
+            return False
+        language = self._languages.choose(message.body, conversation.person.language).language
+        return leans_on_the_thread(
+            self._index, self._kb, message.body, language, previous.article_id, intent
         )
 
     def _record(

@@ -44,6 +44,9 @@ POINTING_BACK_CONFIDENCE: Final = 0.7
 # follow-up shares words with neighbouring topics ("me pagan los dias que no pueda trabajar?"
 # after an injury reads as pay), and the thread is where the person already is.
 THREAD_ODDS: Final = 5.0
+# Nor when its words match the thread's article at least as well as any article of the
+# topic read (conversations/leaning.py), unless that reading is near certain.
+LEANING_CERTAIN: Final = 0.95
 # Words that carry the subject over from the message before.
 POINTING_BACK: Final = frozenset(
     (
@@ -187,7 +190,11 @@ def thread_topic(
 
 
 def is_follow_up(
-    text: str, intent: str | None, confidence: float | None, thread_confidence: float = 0.0
+    text: str,
+    intent: str | None,
+    confidence: float | None,
+    thread_confidence: float = 0.0,
+    leans_on_thread: bool = False,
 ) -> bool:
     """A short message the classifier reads too weakly to change the subject on its own
     (`thread_confidence`: how likely it reads the thread's own topic).
@@ -212,6 +219,8 @@ def is_follow_up(
     if intent in (None, "out_of_scope") or (confidence or 0.0) < FOLLOW_UP_CONFIDENCE:
         return True
     if THREAD_ODDS * thread_confidence >= (confidence or 0.0):
+        return True
+    if leans_on_thread and (confidence or 0.0) < LEANING_CERTAIN:
         return True
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
 

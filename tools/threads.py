@@ -6,7 +6,9 @@ next part of the last answer); optionally the articles that fit (`article`, `|`-
 parts of article ids that would answer another situation (`avoid`, such as `h2` for a person
 who never mentioned a visa) and, when the turn answers the bot's "where?", the `place`.
 Thread-keeping is what the figures measure: the place understood when answered, no question
-asked twice, follow-ups answered in context, menus rare, no wrong-situation article.
+asked twice, follow-ups answered in context, menus rare, no wrong-situation article, no
+reply sent twice in a row (`same reply`: turns whose reply is the previous turn's, word for
+word).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 MORE_MAX_SEGMENTS = 3
@@ -65,6 +68,12 @@ class Turn:
         return self.kind not in (*ASKS, "offers topics")
 
 
+def repeats(conversation: list[Turn]) -> int:
+    """Turns answered with the very text the turn before was answered with."""
+    replies = [str(turn.result.get("reply") or "") for turn in conversation]
+    return sum(1 for before, now in pairwise(replies) if now and now == before)
+
+
 def _share(hits: list[bool]) -> str:
     if not hits:
         return "  -  "
@@ -90,12 +99,13 @@ def report(
     print(
         "  lang split     turns right            conversations right   menus"
         "                 place understood      follow-ups right      asked twice"
-        "  wrong situation"
+        "  wrong situation  same reply"
     )
     for (language, split), conversations in sorted(groups.items()):
         flat = [turn for conversation in conversations for turn in conversation]
         follow = [t for c in conversations for t in c[1:] if not t.label.get("place")]
         twice = sum(1 for c in conversations if sum(t.kind == "asks where" for t in c) > 1)
+        repeated = sum(repeats(c) for c in conversations)
         print(
             f"  {language:<4} {split:<9}"
             f" {_share([t.right() for t in flat]):<22}"
@@ -103,7 +113,7 @@ def report(
             f" {_share([t.is_menu() for t in flat]):<21}"
             f" {_share([t.place_understood() for t in flat if t.label.get('place')]):<21}"
             f" {_share([t.right() for t in follow]):<21}"
-            f" {twice:<12} {sum(t.wrong_situation() for t in flat)}"
+            f" {twice:<12} {sum(t.wrong_situation() for t in flat):<16} {repeated}"
         )
     misses = [t for t in turns if not t.right() and t.label.get("split") != "heldout"]
     print(f"wrong turns outside the held-out split ({len(misses)}):")

@@ -158,3 +158,16 @@ def test_asking_about_being_fired_for_complaining_is_answered_as_a_complaint_not
     assert turn["topic"] == "complaints"
     assert turn["article_id"] is not None
     assert turn["reply"] != answered["reply"]
+
+
+def test_two_follow_ups_on_the_article_just_sent_never_get_the_same_reply_twice(
+    phone: Phone,
+) -> None:
+    first = phone.send("trabajo en un invernadero en almeria, como denuncio a mi jefe?")
+    assert first["article_id"] == "complaints-spain-labour-inspectorate"
+    replies = [first["reply"]]
+    for text in ("y puedo denunciar sin dar mi nombre?", "y eso cuanto tarda?"):
+        turn = phone.send(text)
+        assert turn["article_id"] == first["article_id"]
+        assert turn["reply"] not in replies
+        replies.append(turn["reply"])

@@ -372,3 +372,64 @@ async def test_the_words_that_single_out_an_origins_article_get_it_with_the_orig
     state = tracker(text, "return_reintegration")
     facts = _facts(await run(executor, "action_answer_topic", state))
     assert facts["article_id"] == "return-mexico-te-abraza"
+
+
+def _again(question: str, sent: str = "") -> dict[str, Any]:
+    """A follow-up on the Spanish complaints thread, whose article was just sent by SMS."""
+    state = tracker("/complaints", "complaints", country="ES", language="es", channel="sms")
+    state["latest_message"]["metadata"] = {
+        "follow_up": "1",
+        "question": question,
+        "article": "complaints-spain-labour-inspectorate",
+        "answered": "complaints-spain-labour-inspectorate",
+        "sent": sent,
+    }
+    return state
+
+
+@pytest.mark.anyio
+async def test_a_follow_up_on_the_article_just_sent_gets_the_part_its_words_name(
+    executor: ActionExecutor, library: Library
+) -> None:
+    result = await run(executor, "action_answer_topic", _again("y si es por acoso?"))
+    article = library.kb.article("complaints-spain-labour-inspectorate")
+    assert article is not None
+    (reply,) = _texts(result)
+    assert "acoso" in reply
+    assert article.es.short not in reply
+    assert _facts(result)["article_id"] == article.id
+
+
+@pytest.mark.anyio
+async def test_a_follow_up_no_part_answers_is_told_so_once_not_sent_the_article_again(
+    executor: ActionExecutor, library: Library
+) -> None:
+    result = await run(executor, "action_answer_topic", _again("y mi primo que vive en ohio?"))
+    article = library.kb.article("complaints-spain-labour-inspectorate")
+    assert article is not None
+    (reply,) = _texts(result)
+    assert "HUMANO" in reply
+    assert article.es.short not in reply
+    assert _facts(result)["article_id"] == article.id
+
+
+@pytest.mark.anyio
+async def test_a_part_already_sent_is_not_sent_again(executor: ActionExecutor) -> None:
+    first = await run(executor, "action_answer_topic", _again("y si es por acoso?"))
+    sent = str(_facts(first)["passage"])
+    again = await run(executor, "action_answer_topic", _again("y si es por acoso?", sent))
+    assert _texts(again) != _texts(first)
+
+
+@pytest.mark.anyio
+async def test_a_third_follow_up_no_part_answers_does_not_get_the_line_the_second_got(
+    executor: ActionExecutor,
+) -> None:
+    second = await run(executor, "action_answer_topic", _again("y mi primo que vive en ohio?"))
+    (line,) = _texts(second)
+    state = _again("y mi tio que vive en texas?")
+    state["events"] = [*state.get("events", []), {"event": "bot", "text": line}]
+    third = _texts(await run(executor, "action_answer_topic", state))
+    assert third
+    assert line not in third
+    assert "HUMANO" in third[0]

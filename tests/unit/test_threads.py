@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.threads import Turn
+from tools.threads import Turn, repeats
 
 
 def _turn(expect: str, kind: str = "article", **result: object) -> Turn:
@@ -32,3 +32,8 @@ def test_more_is_right_within_three_segments(segments: int, right: bool) -> None
 
 def test_a_place_answer_followed_by_the_same_question_is_not_understood() -> None:
     assert not _turn("wages", kind="asks where").place_understood()
+
+
+def test_a_reply_sent_again_right_after_itself_counts_as_a_repeat() -> None:
+    said = [_turn("wages", reply=text) for text in ("a", "b", "b", "a", "b")]
+    assert repeats(said) == 1

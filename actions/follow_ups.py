@@ -1,0 +1,67 @@
+"""A reply that never repeats the one just sent: a follow-up that lands on the article the
+person has just received gets the part of it that answers the follow-up's words, not sent yet,
+or one line saying that this is what the reviewed information says (see knowledge/passages)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.replies import TEXTS, channel_of, report, utter_article
+from core.i18n import N_
+from knowledge import Article
+from knowledge.passages import best_passage, passage_reply
+
+# Translators: the person asked again about the article they just received and no part of it
+# answers their words better: never the same text twice.
+NOTHING_MORE_ON_IT: Final = N_(
+    "That is what the reviewed information I have says about it. To talk to a person at the"
+    " consulate, write HUMAN."
+)
+
+# Translators: the same, right after that line: the person asked again and the article still
+# has nothing more for them.
+NOTHING_MORE_AGAIN: Final = N_(
+    "I have nothing more on this in the reviewed information. Write HUMAN and a consular"
+    " officer will answer your question."
+)
+
+
+def utter_answer(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    article: Article,
+    language: str,
+    question: str,
+) -> None:
+    """The article, or, when the thread was just answered with it, what it has not said yet."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    if str(metadata.get("answered") or "") != article.id:
+        utter_article(dispatcher, article, language, channel_of(tracker))
+        return
+    sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
+    number = best_passage(article, language, question, sent)
+    candidates = [
+        *(
+            [passage_reply(article, language, channel_of(tracker), number)]
+            if number is not None
+            else []
+        ),
+        TEXTS.translate(language, NOTHING_MORE_ON_IT),
+        TEXTS.translate(language, NOTHING_MORE_AGAIN),
+    ]
+    last = _last_reply(tracker)
+    dispatcher.utter_message(text=next(text for text in candidates if text != last))
+    # The turn is still on this article: that is what it was answered from.
+    report(dispatcher, article_id=article.id, topic=article.topic, passage=number)
+
+
+def _last_reply(tracker: Tracker) -> str:
+    """The bot's last text in this conversation (a third question on the same article must not
+    get the line the second one got)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot" and event.get("text"):
+            return str(event["text"])
+    return ""

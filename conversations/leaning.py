@@ -1,0 +1,40 @@
+"""Whether a short message's words lean on the thread's article rather than on the topic the
+classifier read in it.
+
+A short follow-up has few words of its own ("les mandamos el dinero?" on a thread about what
+smugglers charge), and the classifier can read one of them confidently as another topic
+(remittances). When the article search finds those words in the thread's article at least as
+much as in any article of the topic read, nothing in the message moves the subject.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from core.text import normalize_for_nlu
+from knowledge import ArticleIndex, KnowledgeBase
+from knowledge.search import tokenize
+
+# A message with more words of its own than this (stopwords aside) can name its own subject
+# ("y el patron no tiene que pagar algo? se murio trabajando" after a question on family):
+# the classifier's reading of it stands.
+LEANING_MAX_WORDS: Final = 4
+
+
+def leans_on_the_thread(
+    index: ArticleIndex,
+    kb: KnowledgeBase,
+    text: str,
+    language: str,
+    thread_article: str | None,
+    read_topic: str | None,
+) -> bool:
+    if not thread_article or not read_topic or read_topic not in kb.topics:
+        return False
+    plain = normalize_for_nlu(text)
+    if len(tokenize(plain, language)) > LEANING_MAX_WORDS:
+        return False
+    scores = index.scores(plain, language)
+    on_thread = scores.get(thread_article, 0.0)
+    elsewhere = max((scores.get(a.id, 0.0) for a in kb.articles_for(read_topic)), default=0.0)
+    return on_thread > 0 and on_thread >= elsewhere

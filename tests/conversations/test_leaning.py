@@ -1,0 +1,81 @@
+"""A short message whose few words are the thread's article's stays on the thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conversations.leaning import leans_on_the_thread
+from conversations.situation import is_follow_up
+from knowledge import ArticleIndex, KnowledgeBase, load_knowledge_base
+from tests.fakes import rasa_response
+from tests.harness import Enlace, new_phone
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+THREAD = "complaints-spain-labour-inspectorate"
+READ = "harassment_discrimination"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base(KNOWLEDGE)
+
+
+@pytest.fixture(scope="module")
+def index(kb: KnowledgeBase) -> ArticleIndex:
+    return ArticleIndex(kb)
+
+
+def test_words_found_in_the_threads_article_lean_on_the_thread(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    assert leans_on_the_thread(index, kb, "y lo del buzon anonimo?", "es", THREAD, READ)
+
+
+def test_words_the_topic_read_matches_better_do_not(kb: KnowledgeBase, index: ArticleIndex) -> None:
+    assert not leans_on_the_thread(
+        index, kb, "y el acoso sexual en el trabajo?", "es", THREAD, READ
+    )
+
+
+def test_a_message_with_a_subject_of_its_own_does_not(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    text = "mi patron me grita todos los dias y me insulta delante de todos"
+    assert not leans_on_the_thread(index, kb, text, "es", THREAD, READ)
+
+
+def test_without_an_article_on_the_thread_nothing_leans(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    assert not leans_on_the_thread(index, kb, "y lo del buzon anonimo?", "es", None, READ)
+
+
+@pytest.mark.parametrize(("confidence", "follow_up"), [(0.7, True), (0.97, False)])
+def test_a_leaning_message_stays_on_the_thread_unless_read_near_certainly(
+    confidence: float, follow_up: bool
+) -> None:
+    text = "y lo del buzon anonimo?"
+    assert is_follow_up(text, READ, confidence, 0.0, leans_on_thread=True) is follow_up
+    assert not is_follow_up(text, READ, confidence, 0.0)
+
+
+FIRST = "donde denuncio a mi jefe en murcia"
+READINGS = {FIRST: ("complaints", 0.9), "y lo del buzon anonimo?": (READ, 0.7)}
+
+
+def _reply(body: dict[str, Any]) -> dict[str, Any]:
+    intent, confidence = READINGS.get(body["message"], (body["message"].lstrip("/"), 1.0))
+    custom = {"enlace": {"topic": "complaints", "article_id": THREAD}}
+    return rasa_response(["answer"], [custom], intent=intent, confidence=confidence)
+
+
+def test_the_app_keeps_a_leaning_message_on_the_threads_topic(enlace: Enlace) -> None:
+    enlace.rasa.reply = _reply
+    phone = new_phone()
+    enlace.receive(phone, FIRST)
+    enlace.receive(phone, "y lo del buzon anonimo?")
+    sent = enlace.rasa.messages[-1]
+    assert (sent["message"], sent["metadata"]["follow_up"]) == ("/complaints", "1")
