@@ -368,7 +368,10 @@ class Dialogue:
         # 1, 2 or 3?"): Rasa gets that question again, now with the country known or the
         # topic chosen, and answers it as if it had been asked that way.
         replay = local.replay if local is not None else None
-        if replay is None and not (urgency is not None and urgency.urgent):
+        if replay is None and not (
+            urgency is not None and urgency.urgent and not urgency.only_classifier
+        ):
+            # (a follow-up only the classifier read as danger gets the offer: see _record)
             replay = self._follow_up(session, conversation, message, reading)
         question = replay.body if replay is not None else message.body
         _remember_places(conversation, question)
@@ -508,6 +511,11 @@ class Dialogue:
                         normalize_for_nlu(question), understanding.topic, understanding.confidence
                     )
                 )
+            if follow_up and urgency.only_classifier:
+                # A follow-up means what its thread means ("y los muebles me los dejan
+                # pasar?"), and the classifier reads it without the thread: its reading alone
+                # offers URGENT instead of deciding. The patterns still decide on it.
+                urgency = urgency.offered_on_a_thread()
         escalated = understanding.escalate is not None or urgency.urgent
         quiet = conversation.person.opted_out
         told = Told("")

@@ -56,6 +56,10 @@ class UrgencyCheck:
             evidence = evidence.get("then")
         return self.urgent and deciders == {CLASSIFIER}
 
+    def offered_on_a_thread(self) -> UrgencyCheck:
+        """A follow-up the classifier alone read as danger: the URGENT offer, not a case."""
+        return UrgencyCheck(False, {**self.evidence, "decided_by": [], "follow_up": True}, True)
+
     def said_by_person(self) -> UrgencyCheck:
         """The person wrote URGENTE/URGENT: urgent, whatever the detectors read."""
         return UrgencyCheck(True, {**self.evidence, "decided_by": [PERSON]})

@@ -124,16 +124,23 @@ def test_the_urgent_keyword_opens_an_urgent_case_whatever_was_read(
     assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
 
 
-def _read_with(enlace: Enlace, probability: float, article_id: str | None = None) -> None:
+def _read_with(
+    enlace: Enlace,
+    probability: float,
+    article_id: str | None = None,
+    *,
+    intent: str = "domestic_work",
+    confidence: float = 0.6,
+) -> None:
     answered = [{"enlace": {"article_id": article_id, "topic": "domestic_work"}}]
 
     def reply(body: dict[str, Any]) -> dict[str, Any]:
         return rasa_response(
             ["respuesta"],
             answered if article_id else (),
-            intent="domestic_work",
-            confidence=0.6,
-            ranking=[("domestic_work", 0.6)],
+            intent=intent,
+            confidence=confidence,
+            ranking=[(intent, confidence)],
             urgency=probability,
         )
 
@@ -197,6 +204,23 @@ def test_an_article_after_danger_the_patterns_read_gives_way_to_the_help_lines(
     replies = enlace.replies_to(phone)
     assert replies[0].startswith("En peligro llama:")
     assert "respuesta" not in replies
+
+
+def test_a_follow_up_the_classifier_alone_reads_as_danger_gets_the_offer_not_a_case(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, 0.0, article_id="domestic-work-rights-us")
+    enlace.receive(phone, "cuantos dias de descanso me tocan si trabajo de planta en una casa")
+    _read_with(enlace, _threshold(enlace), intent="out_of_scope", confidence=0.3)
+    enlace.receive(phone, "y los fines de semana tambien?")
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
+    assert message.urgency_evidence["classifier"]["decides"] is True
+    assert message.urgency_evidence["decided_by"] == []
+    assert message.urgency_evidence["follow_up"] is True
+    assert enlace.replies_to(phone)[-1].startswith("Si corres peligro ahora, escribe URGENTE")
+    assert _cases(enlace, phone) == []
 
 
 def test_a_probability_just_below_the_decide_threshold_opens_no_case(enlace: Enlace) -> None:
