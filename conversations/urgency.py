@@ -28,6 +28,9 @@ from typing import Any, Final
 from conversations.danger import is_urgent, read_danger
 
 RULE: Final = "urgent topic at or above the confidence threshold"
+# Read by the topic model as one of these, a message is small talk ("buenas noches, soy de
+# ecuador y estoy en murcia"): the classifier's reading alone offers URGENT, it does not decide.
+SMALL_TALK: Final = frozenset({"greet", "goodbye", "thanks", "language_switch"})
 CLASSIFIER: Final = "classifier"
 PERSON: Final = "person"
 
@@ -105,7 +108,11 @@ class UrgencyRule:
         danger = read_danger(text, urgent_topic=by_topic.urgent)
         by_signals = is_urgent(danger)
         over = probability is not None and probability >= self._urgency_threshold
-        by_classifier = probability is not None and probability >= self._decide_threshold
+        by_classifier = (
+            probability is not None
+            and probability >= self._decide_threshold
+            and topic not in SMALL_TALK
+        )
         classifier = {
             "probability": probability,
             "threshold": self._urgency_threshold,

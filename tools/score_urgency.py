@@ -35,6 +35,7 @@ import httpx
 
 from conversations.danger import is_urgent, read_danger
 from conversations.rasa_client import NluReading, urgency_probability
+from conversations.urgency import SMALL_TALK
 from core.settings import get_settings
 from core.text import normalize_for_nlu
 from knowledge.taxonomy import load_taxonomy
@@ -131,7 +132,12 @@ def deciders(
 
         return classifier
 
-    offers, decides = over(urgency_threshold), over(deciding)
+    offers, over_decide = over(urgency_threshold), over(deciding)
+
+    def decides(row: Row) -> bool:
+        # as the app: small talk is offered URGENT, never decided by the classifier alone
+        return over_decide(row) and readings[reading_key(row)]["topic"] not in SMALL_TALK
+
     return {
         "topic rule": topic_rule,
         "signals": lambda row: is_urgent(read_danger(row["text"])),

@@ -223,6 +223,19 @@ def test_a_follow_up_the_classifier_alone_reads_as_danger_gets_the_offer_not_a_c
     assert _cases(enlace, phone) == []
 
 
+def test_small_talk_the_classifier_alone_reads_as_danger_gets_the_offer_not_a_case(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, _threshold(enlace) + 0.01, intent="greet", confidence=0.47)
+    enlace.receive(phone, "buenas noches, soy de guatemala y estoy en huelva en la fresa")
+    message = _last_inbound(enlace, phone)
+    assert not message.urgent
+    assert message.urgency_evidence["decided_by"] == []
+    assert enlace.replies_to(phone)[-1].startswith("Si corres peligro ahora, escribe URGENTE")
+    assert _cases(enlace, phone) == []
+
+
 def test_a_probability_just_below_the_decide_threshold_opens_no_case(enlace: Enlace) -> None:
     phone = new_phone()
     _read_with(enlace, _threshold(enlace) - 0.01)
