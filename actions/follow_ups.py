@@ -10,9 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import TEXTS, channel_of, report, utter_article
+from conversations.places import destinations_named
 from core.i18n import N_
 from knowledge import Article
-from knowledge.passages import best_passage, passage_reply
+from knowledge.passages import best_passage, passage_reply, passages
 
 # Translators: the person asked again about the article they just received and no part of it
 # answers their words better: never the same text twice.
@@ -42,7 +43,8 @@ def utter_answer(
         utter_article(dispatcher, article, language, channel_of(tracker))
         return
     sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
-    number = best_passage(article, language, question, sent)
+    elsewhere = for_other_countries(article, language, tracker.get_slot("country"))
+    number = best_passage(article, language, question, sent | elsewhere)
     candidates = [
         *(
             [passage_reply(article, language, channel_of(tracker), number)]
@@ -56,6 +58,18 @@ def utter_answer(
     dispatcher.utter_message(text=next(text for text in candidates if text != last))
     # The turn is still on this article: that is what it was answered from.
     report(dispatcher, article_id=article.id, topic=article.topic, passage=number)
+
+
+def for_other_countries(article: Article, language: str, destination: str | None) -> set[int]:
+    """The article's parts that name only countries other than where the person is: a
+    relative in Canada who asks "what number can he call?" is not sent the US and Spain line."""
+    if not destination:
+        return set()
+    return {
+        number
+        for number, passage in enumerate(passages(article, language))
+        if (named := destinations_named(passage)) and destination not in named
+    }
 
 
 def _last_reply(tracker: Tracker) -> str:

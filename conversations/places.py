@@ -271,6 +271,15 @@ def mentioned_country(text: str) -> str | None:
     return found
 
 
+def destinations_named(text: str) -> frozenset[str]:
+    """Every destination country a text names, as ISO codes: an article's part "in the US,
+    call 911; in Spain, 112" is for the US and Spain, not for a person in Canada."""
+    table = tables().destination_mentions
+    return frozenset(
+        table[name] for name in names_in(text, similarity=MENTION_SIMILARITY) if name in table
+    )
+
+
 def mentioned_origin(text: str) -> str | None:
     """The one country of origin a message names, as an ISO code; None for none or several.
 
