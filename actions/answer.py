@@ -165,7 +165,7 @@ class ActionAnswerTopic(Action):
             # An honest gap: say so in one line, and who can help (the gap is counted for
             # editors from the stored turn: see knowledge/unanswered.py).
             lines = [TEXTS.translate(language, NO_ARTICLE)]
-            contact = kb.gap_contact(topic, destination)
+            contact = kb.gap_contact(topic, destination, origin)
             if contact is not None:
                 lines.append(f"{contact.name.get(language)}: {contact.phone or contact.whatsapp}")
             dispatcher.utter_message(text="\n".join(lines))

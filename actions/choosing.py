@@ -22,10 +22,13 @@ SINGLED_OUT_LEAD: Final = 1.3
 FOLLOW_UP_LEAD: Final = 1.5
 # Far off the question: the chosen article scores below this share of those the words match.
 FAR_OFF: Final = 0.25
-# A topic with articles for this many countries of work or more is answered country by country:
-# its country articles read alike (a harassment line, a contract law), so words that happen to
-# match one country's article better say nothing about where the person is.
-COUNTRY_BY_COUNTRY: Final = 3
+# A topic with articles of their own for this many countries of work is answered country by
+# country: its country articles read alike (a harassment line, a contract law), so words that
+# happen to match one country's article better say nothing about where the person is. On a
+# topic that can be urgent, the article for everywhere is what a person in danger needs at
+# once: there it takes one country more (a missing relative's first steps, not a question).
+COUNTRY_BY_COUNTRY: Final = 2
+URGENT_COUNTRY_BY_COUNTRY: Final = 3
 
 
 def _score(relevance: Mapping[str, float], article: Article | None) -> float:
@@ -199,15 +202,18 @@ def not_for_the_named_origin(
 
 
 def answered_country_by_country(kb: KnowledgeBase, topic: str) -> bool:
-    """Whether the topic's articles for anyone there (whatever their origin or programme)
-    are written for `COUNTRY_BY_COUNTRY` countries or more."""
+    """Whether the topic has articles for anyone in one country (whatever their origin or
+    programme) for `COUNTRY_BY_COUNTRY` countries or more (`URGENT_COUNTRY_BY_COUNTRY` on a
+    topic that can be urgent). An article for several countries stands for a kind of
+    situation (a work accident), not for one country's law."""
     countries = {
-        c
+        a.countries.destination[0]
         for a in kb.articles_for(topic)
-        if not a.countries.origin and not a.programmes
-        for c in a.countries.destination
+        if not a.countries.origin and not a.programmes and len(a.countries.destination) == 1
     }
-    return len(countries) >= COUNTRY_BY_COUNTRY
+    known = kb.topics.get(topic)
+    urgent = known is not None and known.urgent
+    return len(countries) >= (URGENT_COUNTRY_BY_COUNTRY if urgent else COUNTRY_BY_COUNTRY)
 
 
 def depends_on_the_country(
