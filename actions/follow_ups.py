@@ -43,8 +43,11 @@ def utter_answer(
         utter_article(dispatcher, article, language, channel_of(tracker))
         return
     sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
-    elsewhere = for_other_countries(article, language, tracker.get_slot("country"))
+    destination = tracker.get_slot("country")
+    elsewhere = for_other_countries(article, language, destination)
     number = best_passage(article, language, question, sent | elsewhere)
+    if number is None:
+        number = for_the_persons_country(article, language, destination, sent)
     candidates = [
         *(
             [passage_reply(article, language, channel_of(tracker), number)]
@@ -70,6 +73,27 @@ def for_other_countries(article: Article, language: str, destination: str | None
         for number, passage in enumerate(passages(article, language))
         if (named := destinations_named(passage)) and destination not in named
     }
+
+
+def for_the_persons_country(
+    article: Article, language: str, destination: str | None, sent: set[int]
+) -> int | None:
+    """In an article answered country by country, the first part not sent yet that is for
+    where the person is: a wife who then says "he is in leamington ontario", or asks "what
+    number can he call?", gets Canada's line. None for an article about one country."""
+    if not destination:
+        return None
+    named = [destinations_named(passage) for passage in passages(article, language)]
+    if len(set().union(*named)) < 2:
+        return None
+    return next(
+        (
+            number
+            for number, countries in enumerate(named)
+            if countries == {destination} and number not in sent
+        ),
+        None,
+    )
 
 
 def _last_reply(tracker: Tracker) -> str:

@@ -436,10 +436,11 @@ async def test_a_third_follow_up_no_part_answers_does_not_get_the_line_the_secon
 
 
 @pytest.mark.anyio
-async def test_a_follow_up_never_gets_a_part_for_other_countries_than_the_persons(
+async def test_a_follow_up_gets_the_part_for_the_persons_country_never_another_countrys(
     executor: ActionExecutor,
 ) -> None:
-    """A wife whose husband works in Canada asks for a number: not the US and Spain line."""
+    """A wife whose husband works in Canada asks for a number: Canada's line of the article
+    answered country by country, not the US and Spain line."""
     article = "family-report-abuse-for-relative"
     state = tracker("/family_support", "family_support", country="CA", language="en")
     state["latest_message"]["metadata"] = {
@@ -454,4 +455,5 @@ async def test_a_follow_up_never_gets_a_part_for_other_countries_than_the_person
     (reply,) = _texts(result)
     assert "112" not in reply
     assert "Spain" not in reply
+    assert "Canada" in reply
     assert _facts(result)["article_id"] == article
