@@ -10,7 +10,8 @@ The bot's UrgencyClassifier (bot/components/urgency_classifier.py) learns from
     tests/data/urgency_extra2.tsv (all dev, the same brief: shorthand, Spanglish, very short
     messages, more settings and countries), tests/data/urgency_ordinary.tsv (all dev:
     ordinary rights questions that share words with danger, 80 % of it, beside danger in the
-    same everyday register) and
+    same everyday register), tests/data/urgency_extra3.tsv (all dev, a sixth set written as
+    training data) and
     tests/data/dev_questions.tsv (the topic questions, labelled urgent or not; their held-out
     rows are what `make eval` reports).
 The `heldout` rows of the outside sets are never copied, and a row of any source that is a
@@ -41,6 +42,7 @@ MORE = DATA / "urgency_more.tsv"
 EXTRA = DATA / "urgency_extra.tsv"
 EXTRA2 = DATA / "urgency_extra2.tsv"
 ORDINARY = DATA / "urgency_ordinary.tsv"
+EXTRA3 = DATA / "urgency_extra3.tsv"
 QUESTIONS = DATA / "dev_questions.tsv"
 OUTSIDE_SETS = {
     "outside": OUTSIDE,
@@ -48,6 +50,7 @@ OUTSIDE_SETS = {
     "extra": EXTRA,
     "extra2": EXTRA2,
     "ordinary": ORDINARY,
+    "extra3": EXTRA3,
     "questions": QUESTIONS,
 }
 TRAINING_FILE = REPO_ROOT / "bot" / "data" / "urgency" / "messages.tsv"

@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import Pipeline, make_pipeline, make_union
+from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline, make_union
 from sklearn.svm import LinearSVC
 
 logger = logging.getLogger(__name__)
@@ -153,9 +153,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, pipeline)
 
 
-def ngram_svm_pipeline(config: Dict[Text, Any], class_weight: Optional[str] = None) -> Pipeline:
-    """TF-IDF word and character n-grams into a linear SVM, calibrated over folds (Platt
-    scaling) into the probabilities the thresholds rely on; the urgency classifier's too."""
+def ngram_features(config: Dict[Text, Any], char_analyzer: str = "char_wb") -> FeatureUnion:
+    """TF-IDF of word n-grams beside character n-grams, the features of both classifiers:
+    the topic classifier reads characters within words (`char_wb`), the urgency classifier
+    across them (`char`, "o me d" of "no me dejan")."""
     words = TfidfVectorizer(
         analyzer="word",
         ngram_range=tuple(config["word_ngram_range"]),
@@ -165,14 +166,20 @@ def ngram_svm_pipeline(config: Dict[Text, Any], class_weight: Optional[str] = No
         sublinear_tf=True,
     )
     characters = TfidfVectorizer(
-        analyzer="char_wb",
+        analyzer=char_analyzer,
         ngram_range=tuple(config["char_ngram_range"]),
         min_df=config["char_min_df"],
         sublinear_tf=True,
     )
+    return make_union(words, characters)
+
+
+def ngram_svm_pipeline(config: Dict[Text, Any], class_weight: Optional[str] = None) -> Pipeline:
+    """The n-gram features into a linear SVM, calibrated over folds (Platt scaling) into the
+    probabilities the thresholds rely on."""
     svm = LinearSVC(C=config["C"], class_weight=class_weight, random_state=config["random_seed"])
     return make_pipeline(
-        make_union(words, characters),
+        ngram_features(config),
         CalibratedClassifierCV(svm, cv=config["calibration_folds"]),
     )
 

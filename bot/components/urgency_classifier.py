@@ -9,9 +9,9 @@ cuts across topics. It adds `"urgency": {"probability": p}` to every parsed mess
 decides with its own thresholds (ENLACE_URGENCY_THRESHOLD to offer help,
 ENLACE_URGENCY_DECIDE_THRESHOLD to decide) and its patterns.
 
-Features and model are close to the topic classifier's: TF-IDF word n-grams and character
-n-grams (across word boundaries here), a linear SVM with balanced class weights and Platt
-scaling over folds. The options below were compared out of fold by
+Features are the topic classifier's (`linear_intent_classifier.ngram_features`: TF-IDF word
+n-grams and character n-grams, across word boundaries here), the model a linear SVM with
+balanced class weights and Platt scaling over folds. The options below were compared out of fold by
 `python -m tools.urgency_threshold --config JSON` (docs/urgency.md).
 """
 
@@ -34,12 +34,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import VotingClassifier
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_pipeline, make_union
+from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
 
-from components.linear_intent_classifier import load_trusted_pipeline
+from components.linear_intent_classifier import load_trusted_pipeline, ngram_features
 
 logger = logging.getLogger(__name__)
 
@@ -62,29 +61,16 @@ def read_training_file(path: Path) -> tuple[List[str], List[int]]:
 def new_pipeline(config: Dict[Text, Any]) -> Pipeline:
     """The untrained model; also used by tools/rasa_side/urgency_folds.py to cross-validate
     (which may try other values of the options below)."""
-    words = TfidfVectorizer(
-        analyzer="word",
-        ngram_range=tuple(config["word_ngram_range"]),
-        # Keep one-letter words: "q", "x" and "k" carry meaning in texting Spanish.
-        token_pattern=r"(?u)\b\w+\b",
-        min_df=config["word_min_df"],
-        sublinear_tf=True,
-    )
-    characters = TfidfVectorizer(
-        analyzer=config["char_analyzer"],
-        ngram_range=tuple(config["char_ngram_range"]),
-        min_df=config["char_min_df"],
-        sublinear_tf=True,
-    )
+    features = ngram_features(config, config["char_analyzer"])
     class_weight = config["class_weight"]
     svm = LinearSVC(C=config["C"], class_weight=class_weight, random_state=config["random_seed"])
     method = config["calibration_method"]
     calibrated = CalibratedClassifierCV(svm, cv=config["calibration_folds"], method=method)
     if not config["logistic_ensemble"]:
-        return make_pipeline(make_union(words, characters), calibrated)
+        return make_pipeline(features, calibrated)
     logistic = LogisticRegression(C=10.0, class_weight=class_weight, max_iter=2000)
     ensemble = VotingClassifier([("svm", calibrated), ("logistic", logistic)], voting="soft")
-    return make_pipeline(make_union(words, characters), ensemble)
+    return make_pipeline(features, ensemble)
 
 
 @DefaultV1Recipe.register(

@@ -36,9 +36,21 @@ def enlace(database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa) -> I
         yield Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="module")
+def tiered(database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa) -> Iterator[Enlace]:
+    """The app with an offer tier between the thresholds (the defaults may set both alike,
+    when the rules of docs/urgency.md give a decide threshold at or below the offer one)."""
+    settings = build_settings(
+        database_url, fake_twilio, fake_rasa, urgency_threshold=0.3, urgency_decide_threshold=0.5
+    )
+    with TestClient(create_app(settings, run_workers=False)) as client:
+        yield Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
+
+
 def test_a_probability_between_the_thresholds_adds_the_offer_and_opens_no_case(
-    enlace: Enlace,
+    tiered: Enlace,
 ) -> None:
+    enlace = tiered
     settings = enlace.app.state.settings
     between = round((settings.urgency_threshold + settings.urgency_decide_threshold) / 2, 4)
     phone = new_phone()
