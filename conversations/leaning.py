@@ -38,3 +38,22 @@ def leans_on_the_thread(
     on_thread = scores.get(thread_article, 0.0)
     elsewhere = max((scores.get(a.id, 0.0) for a in kb.articles_for(read_topic)), default=0.0)
     return on_thread > 0 and on_thread >= elsewhere
+
+
+# A search score from which a message's words clearly match an article (an elliptic message
+# whose words reach this in the topic the classifier read names that topic's matter itself:
+# "y si me echan, como cobro lo q me deben del mes?" on a thread about harassment).
+WORDS_CLEAR: Final = 5.0
+
+
+def weak_in_the_topic_read(
+    index: ArticleIndex, kb: KnowledgeBase, text: str, language: str, read_topic: str | None
+) -> bool:
+    """Whether a message's words match no article of the topic the classifier read clearly:
+    that reading rests on a word or two the thread's subject shares ("how does she apply"
+    read as visas on a thread about a pension)."""
+    if not read_topic or read_topic not in kb.topics:
+        return False
+    scores = index.scores(normalize_for_nlu(text), language)
+    best = max((scores.get(a.id, 0.0) for a in kb.articles_for(read_topic)), default=0.0)
+    return best < WORDS_CLEAR
