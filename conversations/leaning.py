@@ -47,13 +47,24 @@ WORDS_CLEAR: Final = 5.0
 
 
 def weak_in_the_topic_read(
-    index: ArticleIndex, kb: KnowledgeBase, text: str, language: str, read_topic: str | None
+    index: ArticleIndex,
+    kb: KnowledgeBase,
+    text: str,
+    language: str,
+    read_topic: str | None,
+    thread_topic: str | None = None,
 ) -> bool:
-    """Whether a message's words match no article of the topic the classifier read clearly:
-    that reading rests on a word or two the thread's subject shares ("how does she apply"
-    read as visas on a thread about a pension)."""
+    """Whether a message's words do not hold the topic the classifier read: they match no
+    article of it clearly ("how does she apply" read as visas on a thread about a pension), or
+    no better than an article of the thread's own topic ("could he be locked up?" on a thread
+    about a missing brother, whose articles say how to search the detention centres)."""
     if not read_topic or read_topic not in kb.topics:
         return False
     scores = index.scores(normalize_for_nlu(text), language)
-    best = max((scores.get(a.id, 0.0) for a in kb.articles_for(read_topic)), default=0.0)
-    return best < WORDS_CLEAR
+
+    def best(topic: str | None) -> float:
+        articles = kb.articles_for(topic) if topic in kb.topics else []
+        return max((scores.get(a.id, 0.0) for a in articles), default=0.0)
+
+    read = best(read_topic)
+    return read < WORDS_CLEAR or read <= best(thread_topic)

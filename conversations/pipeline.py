@@ -435,6 +435,7 @@ class Dialogue:
             return None
         told = programme_told(message, previous)
         if told is not None:
+            _remember_places(conversation, message.body)  # "en wenachi washington. trae la h2a"
             return told
         intent, confidence = reading.best_topic()
         if asks_a_person_for_help(message.body, intent):
@@ -470,11 +471,13 @@ class Dialogue:
     def _weak_in_the_topic_read(
         self, conversation: Conversation, message: Message, previous: Message, intent: str | None
     ) -> bool:
-        """Whether the message's words match no article of the topic read clearly."""
+        """Whether the message's words do not hold the topic read against the thread's."""
         if self._kb is None or self._index is None or intent == previous.topic:
             return False
         language = self._languages.choose(message.body, conversation.person.language).language
-        return weak_in_the_topic_read(self._index, self._kb, message.body, language, intent)
+        return weak_in_the_topic_read(
+            self._index, self._kb, message.body, language, intent, previous.topic
+        )
 
     def _leans_on_the_thread(
         self, conversation: Conversation, message: Message, previous: Message, intent: str | None

@@ -169,6 +169,10 @@ PROGRAMME_FILLER: Final = PLACE_FILLER | frozenset(
         *("vino", "venimos", "vinimos", "tiene", "tengo", "has", "have", "got", "trabaja"),
         *("works", "worker", "trabajador", "es", "its", "it", "y", "and", "also", "tambien"),
         *("por", "un", "una", "an", "as", "como", "no", "pero", "but", "under", "bajo"),
+        *("trae", "traigo", "traemos", "traen", "brought", "ah", "oh", "btw", "cierto"),
+        # "I forgot to tell you": "se me olvido decirle", "forgot to mention".
+        *("se", "me", "olvido", "olvide", "decirle", "decirte", "decir", "forgot", "tell"),
+        *("mention", "say", "you", "vengo", "come", "coming"),
     )
 )
 
@@ -220,7 +224,7 @@ def only_a_programme(text: str, place_names: Sequence[str] = ()) -> bool:
     rest = set(plain.split()) - PROGRAMME_FILLER
     for name in place_names:
         rest -= set(name.split())
-    return not rest
+    return not rest or _a_town_before_its_state(plain, rest, place_names)
 
 
 def origin_gone_back_to(text: str) -> str | None:
@@ -229,16 +233,24 @@ def origin_gone_back_to(text: str) -> str | None:
     return parse_origin(found.group(1)) if found else None
 
 
+def _a_town_before_its_state(plain: str, rest: set[str], place_names: Sequence[str]) -> bool:
+    """The words left are a town the gazetteer does not know, written before its state ("en
+    wenachi washington. trae la visa h2a")."""
+    named = {word for name in place_names for word in name.split()}
+    kept = [word for word in plain.split() if word in rest or word in named or word in LOCATIVES]
+    return only_a_place(" ".join(kept), place_names)
+
+
 def programme_told(message: Message, thread: Message) -> Replay | None:
     """A message that only says the visa the person is on ("he is on h2a"), after a question
-    on a topic: that question answered again for the visa, its article chosen afresh, never
-    the thread's article kept with the repeat guard's line. A question long enough to stand
-    on its own is read again too (its topic may have been read only from who was named, "my
-    husband…"); a short one keeps the topic it was answered on."""
+    on a topic: that question answered again for the visa on its topic, its article chosen
+    afresh, never the thread's article kept with the repeat guard's line. A question filed
+    under family matters only for naming a relative ("my husband works on a farm… they take
+    200 from every check for the housing") is read again instead: the visa makes it about
+    the relative's work, and family matters on a visa are how to bring the family over."""
     if not only_a_programme(message.body, names_in(message.body, similarity=MENTION_SIMILARITY)):
         return None
-    stands_alone = len(words(thread.body).split()) > FOLLOW_UP_MAX_WORDS
-    return Replay(thread.id, thread.body, None if stands_alone else thread.topic)
+    return Replay(thread.id, thread.body, None if thread.topic == FAMILY_TOPIC else thread.topic)
 
 
 def thread_topic(
@@ -275,7 +287,7 @@ def is_follow_up(
 ) -> bool:
     """A short message the classifier reads too weakly to change the subject on its own
     (`thread_confidence`: how likely it reads the thread's own topic; `weak_elsewhere`: its
-    words match no article of the topic read clearly).
+    words match no article of the topic read clearly, or none better than the thread's topic).
 
     A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
     the thread's question is about, not that the subject is now family matters: the

@@ -1,5 +1,6 @@
-"""A short message that refers back ("how does she apply", "y eso es gratis?") is read against
-the thread unless its own words clearly name the topic the classifier read; a message that
+"""A short message that refers back ("how does she sign up for it", "y eso es gratis?") is
+read against the thread unless its own words clearly name the topic the classifier read (better
+than the thread's topic); a message that
 only says the visa the person is on answers the thread's question again for that visa."""
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def index(kb: KnowledgeBase) -> ArticleIndex:
     [
         ("y eso cuanto tarda?", True),
         ("what about the bus ticket", True),
-        ("how does she apply", True),
+        ("how does she sign up for it", True),
         ("se lo puedo pedir asi?", True),
         ("necesito sacar mi pasaporte", False),
         ("my boss does not pay overtime", False),
@@ -58,15 +59,23 @@ def test_a_few_words_shared_with_another_topic_are_weak_in_it(
 
 def test_words_that_name_the_topic_read_are_not(kb: KnowledgeBase, index: ArticleIndex) -> None:
     text = "y si me quejo con la inspeccion de trabajo?"
-    assert not weak_in_the_topic_read(index, kb, text, "es", "complaints")
+    assert not weak_in_the_topic_read(index, kb, text, "es", "complaints", "wages")
+
+
+def test_words_the_threads_topic_matches_as_well_are_weak_in_the_topic_read(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    text = "is he maybe in detention now?"
+    assert not weak_in_the_topic_read(index, kb, text, "en", "detention")
+    assert weak_in_the_topic_read(index, kb, text, "en", "detention", "missing_person")
 
 
 @pytest.mark.parametrize(
     ("text", "weak", "confidence", "follow_up"),
     [
-        ("how does she apply", True, 0.77, True),
-        ("how does she apply", True, 0.9, False),
-        ("how does she apply", False, 0.77, False),
+        ("how does she sign up for it", True, 0.77, True),
+        ("how does she sign up for it", True, 0.9, False),
+        ("how does she sign up for it", False, 0.77, False),
         ("necesito sacar mi pasaporte", True, 0.77, False),
     ],
 )
@@ -82,6 +91,7 @@ def test_an_elliptic_message_weak_in_the_topic_read_stays_on_the_thread(
         ("he is on h2a", True),
         ("vine con la h2b", True),
         ("we came with the ptat program", True),
+        ("ah y vengo con la h2a, se me olvido decirle", True),
         ("is he on h2a?", False),
         ("my wife works h2a in a farm and they dont pay", False),
         ("en el campo", False),
@@ -138,10 +148,19 @@ def test_a_visa_said_after_a_question_answers_that_question_again_for_it(thread:
     assert (sent["metadata"]["follow_up"], sent["metadata"]["article"]) == ("", "")
 
 
-def test_a_question_that_stands_alone_is_read_again_with_the_visa(thread: Enlace) -> None:
+def test_a_question_filed_under_family_matters_is_read_again_with_the_visa(thread: Enlace) -> None:
     phone = new_phone()
     thread.receive(phone, "my husband works on a farm in north carolina")
     thread.receive(phone, LONG)
     thread.receive(phone, "he is on h2a")
     sent = thread.rasa.messages[-1]
     assert (sent["message"], sent["metadata"]["programme"]) == (LONG, "H-2A")
+
+
+def test_a_visa_said_with_the_place_gives_both_to_the_threads_question(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "en wenachi washington. trae la visa h2a")
+    sent = thread.rasa.messages[-1]
+    assert (sent["message"], sent["metadata"]["country"]) == ("/injury_health", "US")
+    assert sent["metadata"]["programme"] == "H-2A"
