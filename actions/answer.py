@@ -9,7 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.choosing import (
+    answered_for_others_only,
     clearly_better,
+    depends_on_the_country,
     fits,
     kept_article,
     not_for_the_named_origin,
@@ -126,7 +128,32 @@ class ActionAnswerTopic(Action):
             utter_answer(dispatcher, tracker, other, language, question)
             return []
         asked = situation_of(tracker).asked or (kept is not None and article is kept)
-        if article is None and not destination and kb.needs_country(topic) and not asked:
+        # A follow-up kept on its thread's article is asked in few words, which match other
+        # articles by chance: the thread settled whom the answer is for.
+        for_others = (kept is None or article is not kept) and answered_for_others_only(
+            kb,
+            topic,
+            article,
+            relevance,
+            destination=destination,
+            origin=origin,
+            programme=programme,
+        )
+        if for_others or (
+            not destination
+            and not asked
+            and depends_on_the_country(
+                kb, topic, article, relevance, origin=origin, programme=programme
+            )
+        ):
+            article = None
+        if (
+            article is None
+            and not destination
+            and kb.needs_country(topic)
+            and not asked
+            and not for_others
+        ):
             # Rights differ by country and no article fits everywhere: ask once, briefly.
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_COUNTRY))
             report(dispatcher, topic=topic, ask_country=True)
@@ -143,7 +170,7 @@ class ActionAnswerTopic(Action):
             # An honest gap: say so in one line, and who can help (the gap is counted for
             # editors from the stored turn: see knowledge/unanswered.py).
             lines = [TEXTS.translate(language, NO_ARTICLE)]
-            contact = kb.gap_contact(topic, destination)
+            contact = kb.gap_contact(topic, destination, origin)
             if contact is not None:
                 lines.append(f"{contact.name.get(language)}: {contact.phone or contact.whatsapp}")
             dispatcher.utter_message(text="\n".join(lines))

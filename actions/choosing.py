@@ -22,6 +22,13 @@ SINGLED_OUT_LEAD: Final = 1.3
 FOLLOW_UP_LEAD: Final = 1.5
 # Far off the question: the chosen article scores below this share of those the words match.
 FAR_OFF: Final = 0.25
+# A topic with articles of their own for this many countries of work is answered country by
+# country: its country articles read alike (a harassment line, a contract law), so words that
+# happen to match one country's article better say nothing about where the person is. On a
+# topic that can be urgent, the article for everywhere is what a person in danger needs at
+# once: there it takes one country more (a missing relative's first steps, not a question).
+COUNTRY_BY_COUNTRY: Final = 2
+URGENT_COUNTRY_BY_COUNTRY: Final = 3
 
 
 def _score(relevance: Mapping[str, float], article: Article | None) -> float:
@@ -63,6 +70,11 @@ def singled_out_elsewhere(
     top = max(candidates, key=lambda a: (_score(relevance, a), a.id))
     where = set(top.countries.destination)
     if not where or top is chosen:
+        return None
+    if len(where) == 1 and answered_country_by_country(kb, topic):
+        # One country's version of what every country's article says: the words matched it
+        # by chance, not because the person is there (an article for several countries
+        # stands for a kind of situation, a work accident, and may still stand out).
         return None
     rivals = [a for a in candidates if not where & set(a.countries.destination)]
     best_rival = max((_score(relevance, a) for a in [*rivals, chosen]), default=0.0)
@@ -195,3 +207,88 @@ def not_for_the_named_origin(
     return not any(
         named_origin in a.countries.origin and fits(a, destination, programme) for a in others
     )
+
+
+def answered_country_by_country(kb: KnowledgeBase, topic: str) -> bool:
+    """Whether the topic has articles for anyone in one country (whatever their origin or
+    programme) for `COUNTRY_BY_COUNTRY` countries or more (`URGENT_COUNTRY_BY_COUNTRY` on a
+    topic that can be urgent). An article for several countries stands for a kind of
+    situation (a work accident), not for one country's law."""
+    countries = {
+        a.countries.destination[0]
+        for a in kb.articles_for(topic)
+        if not a.countries.origin and not a.programmes and len(a.countries.destination) == 1
+    }
+    known = kb.topics.get(topic)
+    urgent = known is not None and known.urgent
+    return len(countries) >= (URGENT_COUNTRY_BY_COUNTRY if urgent else COUNTRY_BY_COUNTRY)
+
+
+def depends_on_the_country(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    relevance: Mapping[str, float],
+    *,
+    origin: str | None,
+    programme: str | None,
+) -> bool:
+    """For a person whose country is unknown, on a topic answered country by country: the
+    words match a country's article clearly better than the article for everywhere (`chosen`),
+    so what they ask is what each country's law answers ("el encargado me quiso tocar" is what
+    each country's harassment line is for, not the general article on discrimination of
+    migrants): ask where rather than send the general article."""
+    if chosen is None or chosen.countries.destination or not answered_country_by_country(kb, topic):
+        return False
+    best = max(
+        (
+            _score(relevance, a)
+            for a in kb.articles_for(topic)
+            if a.countries.destination and not a.countries.origin and not a.programmes
+        ),
+        default=0.0,
+    )
+    return best >= CLEAR_SCORE and best >= SINGLED_OUT_LEAD * _score(relevance, chosen)
+
+
+def _conflicts(
+    article: Article, destination: str | None, origin: str | None, programme: str | None
+) -> bool:
+    """Written for another country, origin or programme than one the person told."""
+    countries = article.countries
+    return (
+        (
+            destination is not None
+            and bool(countries.destination)
+            and destination not in countries.destination
+        )
+        or (origin is not None and bool(countries.origin) and origin not in countries.origin)
+        or (
+            programme is not None
+            and bool(article.programmes)
+            and programme not in article.programmes
+        )
+    )
+
+
+def answered_for_others_only(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    relevance: Mapping[str, float],
+    *,
+    destination: str | None,
+    origin: str | None,
+    programme: str | None,
+) -> bool:
+    """The words clearly match an article written for another situation than the one the
+    person told (another country of work, origin or programme), far better than the article
+    chosen for them: the reviewed answer to this question exists only for others ("can my
+    wife come next season?" from a PTAT worker in Canada matches the H-2 family article for
+    the US) while the article chosen is far off the question (below `FAR_OFF` of that
+    score: articles for other countries that read alike, one country's harassment line and
+    another's, do not make a gap). The person is told so, an honest gap, rather than sent the
+    nearest article that fits them."""
+    others = [a for a in kb.articles_for(topic) if _conflicts(a, destination, origin, programme)]
+    best = max((_score(relevance, a) for a in others), default=0.0)
+    return best >= CLEAR_SCORE and _score(relevance, chosen) < FAR_OFF * best

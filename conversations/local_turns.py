@@ -221,7 +221,8 @@ class LocalTurns:
             return LocalTurn(language, topic=URGENT_TOPIC, escalate=URGENT_TOPIC, urgent=True)
         if keyword == Keyword.HUMAN:
             if conversation.status != ConversationStatus.BOT:
-                return _reply(language, texts.ALREADY_WITH_HUMAN)
+                # Still a request for a person: recorded as one, not as no topic.
+                return _reply(language, texts.ALREADY_WITH_HUMAN, topic=HUMAN_TOPIC)
             # The hand-over's own message says who has the case and what happens next.
             return LocalTurn(language, topic=HUMAN_TOPIC, escalate=HUMAN_TOPIC)
         if keyword in (Keyword.ENGLISH, Keyword.SPANISH):

@@ -35,6 +35,7 @@ from conversations.situation import (
     HUMAN_TOPIC,
     LONG_FOLLOW_UP_MAX_WORDS,
     asks_a_person_for_help,
+    asks_to_be_contacted,
     complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
@@ -96,6 +97,12 @@ class Understanding:
     ask_country: bool = False  # the bot asked where the person works
     ask_origin: bool = False  # the bot asked where the person comes from
     offer: tuple[str, ...] = ()  # topics the bot offered to choose from, being unsure
+
+    @property
+    def answers_itself(self) -> bool:
+        """The bot's own reply answers the question, or asks what the answer depends on
+        ("which country?", "where are you from?"): what a false alarm must not take away."""
+        return self.article_id is not None or self.ask_country or self.ask_origin
 
 
 NOTHING_UNDERSTOOD = Understanding(None, None, None, None, None)
@@ -438,7 +445,7 @@ class Dialogue:
             _remember_places(conversation, message.body)  # "en wenachi washington. trae la h2a"
             return told
         intent, confidence = reading.best_topic()
-        if asks_a_person_for_help(message.body, intent):
+        if asks_a_person_for_help(message.body, intent) or asks_to_be_contacted(message.body):
             return Replay(message.id, message.body, HUMAN_TOPIC)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
@@ -554,9 +561,11 @@ class Dialogue:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down, unless it
             # is a tool for this danger (a detained or missing relative's article) or only the
-            # classifier read danger in a question the article answers.
+            # classifier read danger in a question the article answers, or whose answer
+            # depends on where the person is or comes from: then the bot's question stays,
+            # and the next message can be answered for that place.
             kept = keeps_answer(understanding.topic, understanding.article_id) or (
-                urgency.only_classifier and understanding.article_id is not None
+                urgency.only_classifier and understanding.answers_itself
             )
             answer = texts if kept else []
             texts = [*self._urgent_reply(message, language, told.team), *answer]

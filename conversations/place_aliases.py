@@ -11,7 +11,7 @@ from typing import Final
 # Countries the knowledge base answers for, and where people come from.
 DESTINATIONS: Final = ("US", "CA", "ES", "MX", "CL", "AR")
 ORIGINS: Final = ("MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
-ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO")
+ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO", "VE")
 ARTICLES: Final = ("el", "la", "los", "las", "the")
 # Smallest town (people) that answers "where?" when written right, in every country above.
 ANSWER_TOWN_POPULATION: Final = 15_000  # all the towns GeoNames gives here
@@ -51,6 +51,17 @@ ORDINARY_WORDS: Final = (
     *("san martin", "madre de dios", "sucre", "ocotepeque", "lempira", "cabanas", "managua"),
 )
 
+# The first word of a town's name before "de" that is a word people write, so no short name of
+# the town ("Fuente de Piedra", "Barrio de la Soledad"): the words of that kind among GeoNames'
+# towns of 15,000 of the served countries, reviewed on 3 December 2026.
+ORDINARY_HEADS: Final = (
+    *("arroyo", "bahia", "barrio", "cerro", "fuente", "fuentes", "jardines", "jesus", "lagos"),
+    *("minas", "nueve", "palmar", "palos", "progreso", "puerta", "remedios", "rodeo", "termas"),
+    *("terrazas", "torre", "veinticinco", "encarnacion", "ascencion", "purisima", "pabellon"),
+    *("porticos", "alcazar", "altagracia", "ciudad", "villa", "puerto", "santa", "santo"),
+    *("nueva", "nuevo", "valle", "pueblo", "colonia", "playa", "ojo", "paso", "rincon", "boca"),
+    *("cruz", "lomas", "campo", "general", "doctor", "heroica", "san", "mejorada"),
+)
 # US postal codes that are also words: never read as a state ("OK", "me"), or only when
 # written in capitals ("GA", but not "ga").
 ABBREVIATIONS_AS_WORDS: Final = ("in", "me", "or", "ok", "hi", "oh", "la", "de")
@@ -76,7 +87,7 @@ DESTINATION_ALIASES: Final = {
     ),
     "ES": (
         *("espana", "spain", "espanya", "cataluna", "catalunya", "andalucia", "gecco"),
-        *("catalonia", "andalusia"),
+        *("catalonia", "andalusia", "barna"),  # barna: Barcelona, as people call it
         *("el ejido", "lepe", "moguer", "palos de la frontera", "roquetas de mar"),
     ),
     "CL": (
@@ -84,13 +95,19 @@ DESTINATION_ALIASES: Final = {
         *("to chile", "santiago de chile", "vina del mar", "bio bio", "ohiggins"),
         *("punta arenas", "la serena", "puerto montt", "temuco", "rancagua", "talca"),
     ),
-    "AR": (*("argentina", "bs as", "bsas", "caba", "capital federal", "conurbano"),),
+    # "pba": provincia de Buenos Aires, as Argentines write it.
+    "AR": (*("argentina", "bs as", "bsas", "caba", "capital federal", "conurbano", "pba"),),
 }
 # Names of a country as a whole region, which a more precise name in the same answer overrides.
 VAGUE_NAMES: Final = ("el norte", "america", "gringolandia", "the states")
 # Names that answer "which country?" but inside a sentence are ordinary words.
 DESTINATION_ANSWERS: Final = {
-    "US": ("us", "u s", "e u", "gringolandia", "el norte", "america", "eu"),
+    # Mexican slang for the US ("gabacho", the DLE's Mexican sense "estadounidense"; "el
+    # yunai", from United) is an answer only: "gabacho" is also a person. "slc": Salt Lake City.
+    "US": (
+        *("us", "u s", "e u", "gringolandia", "el norte", "america", "eu", "slc"),
+        *("gabacho", "el gabacho", "yunai", "el yunai"),
+    ),
     "MX": ("mexico", "mejico", "mx"),
     "CL": ("chile", "chilito"),
     "AR": ("arg", "la argentina", "argentine"),
@@ -110,18 +127,19 @@ ORIGIN_ALIASES: Final = {
     ),
     "GT": (
         *(*spanish_forms("guatemaltec"), "guatemalan", "guatemalans", "chapin", "chapina"),
-        *("huehue", "guate"),
+        *("chapines", "chapinas"),
+        *("huehue", "guate", "xela"),  # Huehuetenango, Guatemala City, Quetzaltenango
     ),
     "HN": (
         *spanish_forms("hondure", masculine="no", feminine="na"),
-        *("honduran", "hondurans", "catracho", "catracha"),
+        *("honduran", "hondurans", *spanish_forms("catrach")),
     ),
     "SV": (
         *spanish_forms("salvadore", masculine="no", feminine="na"),
-        *("salvadoran", "salvadorans", "guanaco"),
+        *("salvadoran", "salvadorans", *spanish_forms("guanac")),
     ),
     "NI": ("nicaraguense", "nicaraguenses", "nicaraguan", "nicaraguans", "nica", "nicas"),
-    "CR": ("costarricense", "costarricenses", "costa rican", "tico", "tica", "ticos"),
+    "CR": ("costarricense", "costarricenses", "costa rican", *spanish_forms("tic")),
     "PA": (*spanish_forms("panamen", masculine="o"), "panamanian"),
     "CO": (*spanish_forms("colombian"), "colombian", "colombians", "paisa", "paisas", "medellin"),
     "EC": (*spanish_forms("ecuatorian"), "ecuadorian", "ecuadorians", "loja", "canar", "azuay"),
@@ -135,8 +153,11 @@ ORIGIN_ALIASES: Final = {
     ),
     "VE": (*spanish_forms("venezolan"), "venezuelan", "venezuelans", "caracas"),
 }
-# Country names that answer "where are you from?" though inside a sentence they may not.
+# Country names that answer "where are you from?" though inside a sentence they may not, and
+# the initials people write for a city of three words ("sps": San Pedro Sula, as its own
+# Wikipedia article abbreviates it).
 ORIGIN_ANSWERS: Final = {
+    "HN": ("sps",),
     "MX": ("mexico", "mejico"),
     "CL": (*spanish_forms("chilen"), "chile", "chilean"),
     "AR": ("argentino", "argentinos", "argentinas", "argentina", "argentinian"),
@@ -151,8 +172,19 @@ FARM_REGIONS: Final = {
         *("south jersey", "bay area", "sonoma", "napa valley", "valle de napa"),
     ),
     "CA": ("fraser valley", "holland marsh", "okanagan valley", "valle del okanagan"),
-    "ES": ("castilla", "tenerife", "mallorca", "menorca", "ibiza", "gran canaria", "lanzarote"),
+    "ES": (
+        *("castilla", "tenerife", "mallorca", "menorca", "ibiza", "gran canaria", "lanzarote"),
+        *("poniente almeriense", "maresme"),  # the greenhouse comarcas of Almería and Barcelona
+    ),
     "CL": ("valpo", "region metropolitana"),
+}
+# Cultural and historical regions people name as their home, which no subdivision data has:
+# each lies in one country (Wikipedia's articles La Mixteca, La Huasteca, El Bajío, Región
+# Andina's Eje Cafetero, Islas de la Bahía's English name). Answers and sentences alike.
+HOME_REGIONS: Final = {
+    "MX": ("mixteca", "la mixteca", "huasteca", "la huasteca", "el bajio", "sierra tarahumara"),
+    "CO": ("eje cafetero", "el eje cafetero", "zona cafetera"),
+    "HN": ("bay islands",),
 }
 # Chile's regions are numbered (I to XVI, the Metropolitan one apart) and people name them so:
 # "la sexta region" is O'Higgins. An answer naming one is in Chile.
@@ -173,13 +205,15 @@ DEMONYMS: Final = {
         *("tlaxcaltec", "sinaloense", "sonorense", "duranguense", "chihuahuense"),
         *("jalisciense", "guanajuatense", "guerrerense", "hidalguense", "morelense"),
         *("coahuilense", "colimense", "mexiquense", "nayarita"),
+        "regi",  # regio, regia: short for regiomontano (Monterrey)
     ),
     "GT": ("quetzaltec",),
+    "SV": ("cuscatlec",),  # cuscatleco: of Cuscatlán, the country's old name
     "HN": ("sampedran", "tegucigalpense"),
     "NI": ("pinoler", "managuense"),
     "PE": ("limen", "cuzquen", "cusquen", "arequipen", "punen", "piuran", "chalac"),
-    "EC": ("quiten", "guayaquilen", "cuencan", "lojan"),
-    "CO": ("bogotan", "calen", "antioquen", "barranquiller", "vallun"),
+    "EC": ("quiten", "guayaquilen", "cuencan", "lojan", "guayac"),  # guayaco: of Guayaquil
+    "CO": ("bogotan", "calen", "antioquen", "barranquiller", "vallun", "cachac"),
     "BO": ("cochabambin", "crucen", "camba", "oruren", "tarijen"),
     "VE": ("caraquen", "maracuch", "zulian"),
 }
@@ -195,8 +229,9 @@ MEXICAN_STATE_ABBREVIATIONS: Final = (
 # Canada Post's province symbols are ISO 3166-2's; several are chat words ("ns" no sé, "bc"
 # because, "pe" pues), so they count in capitals only, and "on" never.
 PROVINCE_CODES_AS_WORDS: Final = ("on",)
-# Postal codes that are also common words ("la"; "ns" no sé, "pe" pues): in capitals inside a
-# text written in lowercase ("working in LA"), not in a text written all in capitals.
-CODES_IN_MIXED_CASE: Final = ("la", "ns", "pe")
+# Postal codes that are also common words ("la"; "ns" no sé, "pe" pues; "on"): in capitals
+# inside a text written in lowercase ("working in LA", "ON, bradford"), not in a text written
+# all in capitals.
+CODES_IN_MIXED_CASE: Final = ("la", "ns", "pe", "on")
 # Names of a province no data set has: Prince Edward Island's common abbreviation.
 PROVINCE_ALIASES: Final = {"CA": ("pei", "terranova")}

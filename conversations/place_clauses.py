@@ -48,6 +48,27 @@ DENIED: Final = frozenset(
     {"estoy", "estamos", "soy", "somos", "vivo", "vivimos", "trabajo", "trabajamos", "ando"}
     | {"andamos", "es", "esta", "en", "de", "in", "from", "at", "living", "working", "born"}
 )
+# A part that names the country beside the place: "en la frontera con venezuela", "on the
+# border with mexico". Like a denial it gives way to the parts that name the place itself.
+BORDERS: Final = frozenset({("frontera", "con"), ("border", "with"), ("limite", "con")})
+# A part about someone else: "el de guate es mi esposo", "mis hijos nacieron aqui en chile".
+# When the parts name several countries, it gives way to the parts about the person.
+OTHERS: Final = frozenset(
+    {"esposo", "esposa", "marido", "husband", "wife", "hijos", "hijas", "kids", "children"}
+    | {"papas", "padres", "parents", "novio", "novia", "boyfriend", "girlfriend"}
+)
+# Words that take back what came before: "en murcia, no perdon, en alicante", "bueno no, ya me
+# cambiaron a missouri", "i mean".
+CORRECTIONS: Final = (
+    ("perdon",),
+    ("sorry",),
+    ("bueno", "no"),
+    ("i", "mean"),
+    ("mejor", "dicho"),
+    ("quise", "decir"),
+    ("quiero", "decir"),
+)
+SHORT_DENIAL: Final = 4  # words of a part a negation begins: "not mexico", "no en usa"
 _PUNCTUATION = re.compile(r"[,;.!?()]+")
 
 
@@ -59,6 +80,7 @@ class Clause:
     origin: bool
     living: bool
     denied: bool = False
+    other: bool = False  # about someone else (see `OTHERS`)
 
 
 def clauses(text: str) -> tuple[Clause, ...]:
@@ -76,17 +98,22 @@ def clauses(text: str) -> tuple[Clause, ...]:
                     origin=bool(said & ORIGIN),
                     living=bool(said & LIVING),
                     denied=_denied(plain),
+                    other=bool(said & OTHERS),
                 )
             )
     return tuple(found)
 
 
 def _denied(plain: list[str]) -> bool:
-    """Whether a part says where the person is not (see `DENIED`)."""
+    """Whether a part says where the person is not (see `DENIED`) or names the country beside
+    their place (see `BORDERS`)."""
     if plain and plain[-1] in NEGATIONS and len(plain) > 1:
         return True
+    if 1 < len(plain) <= SHORT_DENIAL and plain[0] in NEGATIONS and plain[1] != "se":
+        return True  # "... bolivia, not mexico": the short part a negation begins
     return any(
-        word in NEGATIONS and following in DENIED for word, following in itertools.pairwise(plain)
+        (word in NEGATIONS and following in DENIED) or (word, following) in BORDERS
+        for word, following in itertools.pairwise(plain)
     )
 
 
@@ -94,13 +121,29 @@ def _denied(plain: list[str]) -> bool:
 def undenied(text: str) -> str | None:
     """The answer without its parts that say where the person is not, when some do and some
     do not: "no estoy en mexico, estoy en yuma" is "estoy en yuma"."""
-    if not NEGATIONS & set(words(text).split()):
+    said = set(words(text).split())
+    if not NEGATIONS & said and not any(w in said for w, _ in BORDERS):
         return None
     parts = clauses(text)
     kept = [part.text for part in parts if not part.denied]
     if not kept or len(kept) == len(parts):
         return None
     return ", ".join(kept)
+
+
+def after_correction(text: str) -> str | None:
+    """The answer after its last correction (see `CORRECTIONS`), as written, or None."""
+    tokens = text.split()
+    plain = [(at, word) for at, token in enumerate(tokens) for word in words(token).split()]
+    said = [word for _, word in plain]
+    last = None
+    for at in range(len(said)):
+        for marker in CORRECTIONS:
+            if tuple(said[at : at + len(marker)]) == marker:
+                last = at + len(marker)
+    if last is None or last >= len(said):
+        return None
+    return " ".join(tokens[plain[last][0] :]).lstrip(",;.!? ")
 
 
 def _split(tokens: list[str]) -> list[list[str]]:
@@ -116,7 +159,11 @@ def _split(tokens: list[str]) -> list[list[str]]:
             following = plain[at + 2]
         turns = token in TURNS or (token in JOINS and following in markers)
         now_begins = token in PRESENT and at + 1 < len(tokens) and token != "este"
-        if parts[-1] and (turns or now_begins):
+        # "in bolivia not mexico": a negation before a few more words begins a part.
+        denial = (
+            token in NEGATIONS and 0 < len(tokens) - at - 1 < SHORT_DENIAL and following != "se"
+        )
+        if parts[-1] and (turns or now_begins or denial):
             parts.append([])
         parts[-1].append(tokens[at])
     return [part for part in parts if part]
@@ -135,4 +182,5 @@ def for_where_from(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
     from", then those that say nothing of living or working there."""
     found = tuple(c for c in found if not c.denied)
     rest = tuple(c for c in found if not c.living and not c.present)
-    return (tuple(c for c in found if c.origin), rest)
+    own = tuple(c for c in rest if not c.other)
+    return (tuple(c for c in found if c.origin and not c.other), own, rest)

@@ -22,6 +22,9 @@ LONGEST_NAME: Final = 5  # words of a town's name before a code
 # Words before a lowercase postal code that make it a state: "aqui en ga", "in wa"; not "de"
 # ("de al lado" is next door).
 CODE_WORDS: Final = ("en", "in")
+# Words after a code that make it a state or province: "wa state", "grant county wa" (before).
+STATE_WORDS: Final = ("state", "estado", "province", "provincia")
+COUNTY_WORDS: Final = ("county", "co", "parish")
 # Regional indicator symbols: a flag emoji is two of them, the country's ISO code.
 _FLAG_A: Final = 0x1F1E6
 # A three-digit number said as a place: "en el 559", "the 956", "area code 416", "lada 213".
@@ -82,11 +85,18 @@ def _postal_codes(text: str, found: Tables) -> list[tuple[str, str]]:
         capitals = (bare.isupper() or "." in token[:-1]) and len(code) == 2
         if code in found.abbreviations and at and words(tokens[at - 1]) in CODE_WORDS:
             capitals = capitals or code != "mi"  # "en mi casa"
+        following = words(tokens[at + 1]) if at + 1 < len(tokens) else ""
+        if code in found.abbreviations and following in STATE_WORDS:
+            capitals = True
+        if code in found.every_code and at and words(tokens[at - 1]) in COUNTY_WORDS:
+            # "grant county wa", "essex county on": a county's state or province.
+            codes.append((code, found.every_code[code]))
+            continue
         if at and at == len(tokens) - 1 and (country := _code_after_town(tokens, found)):
             codes.append((code, country))
         elif code in CODES_IN_MIXED_CASE:
             if capitals and mixed_case:
-                codes.append((code, found.abbreviations.get(code, "US")))
+                codes.append((code, found.every_code.get(code, "US")))
         elif code not in found.abbreviations:
             continue
         elif capitals or (

@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Hamming, Indel, Levenshtein
 
 from conversations.gazetteer import tables
 
@@ -26,6 +26,16 @@ SOUND_CHANGED_LETTER_LENGTH = 7
 # A country name of this many letters written with one letter missing ("canda", "mexio"):
 # too short for the similarity above, and no ordinary word is such a name minus a letter.
 DROPPED_LETTER_NAME_LENGTH = 6
+# Country names of these lengths are read with one slip (`country_slipped`); longer ones reach
+# the similarity of a typo.
+SLIPPED_MIN_LENGTH = 5
+SLIPPED_MAX_LENGTH = 8
+REGION_SLIPPED_LENGTH = (6, 8)  # letters of a region's name read with one slip
+# Ordinary words one slip away from a name: "tabaco" (tobacco, where many people work) is no
+# Tabasco.
+NEAR_NAMES = frozenset({"tabaco"})
+# A letter held down: "chileee", "mexicooo".
+_HELD = re.compile(r"(.)\1\1+")
 # How Spanish speakers spell sounds, each written one way: "qu", "k" and a hard "c" are k;
 # a soft "c" and "z" are s; "v" is b; a silent "h" goes; "y", "j" and "ll" before a vowel
 # sound alike to people writing English names ("yersey"); doubled letters are one.
@@ -92,7 +102,7 @@ def name_by_sound(word: str) -> str | None:
     """The known name `word` sounds like ("kebec": quebec), or is with a letter left out and
     sounds like ("ondura": honduras, "otario": ontario); None for none or names of several
     countries."""
-    if len(word) < SOUND_MIN_LENGTH or " " in word:
+    if len(word) < SOUND_MIN_LENGTH or " " in word or word in NEAR_NAMES:
         return None
     whole, dropped, changed = _names_by_sound()
     # A "j" may be an English "h" as a Spanish speaker hears it: "omaja", "aydajo".
@@ -146,12 +156,105 @@ def country_missing_a_letter(candidate: str) -> str | None:
     return None
 
 
+def unheld(word: str) -> str | None:
+    """The name a word is with a letter held down: "texasss", "chileee", "mexicooo"."""
+    if not _HELD.search(word):
+        return None
+    known = tables().every_name
+    for once in (_HELD.sub(r"\1", word), _HELD.sub(r"\1\1", word)):
+        if once in known:
+            return once
+    return None
+
+
+@lru_cache(maxsize=65536)
+def region_slipped(candidate: str) -> str | None:
+    """A state's, province's or department's name of six to eight letters written with one slip
+    that keeps its first letter: a letter left out, a letter doubled, two letters swapped
+    ("texsa", "georga", "kansass", "murica"). Towns and names of several countries are
+    left out, and words a slip away from a name that people write otherwise ("tabaco")."""
+    if (
+        " " in candidate
+        or not REGION_SLIPPED_LENGTH[0] <= len(candidate) <= REGION_SLIPPED_LENGTH[1] + 1
+    ):
+        return None
+    if candidate in tables().every_name or candidate in NEAR_NAMES:
+        return None
+    found = {
+        name
+        for name in _short_regions().get(candidate[0], ())
+        if abs(len(name) - len(candidate)) <= 1 and _one_slip_keeping_first(candidate, name)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_slip_keeping_first(written: str, name: str) -> bool:
+    if written[1:] == name[1:] or not _one_slip(written, name):
+        return False
+    if len(written) == len(name) + 1:  # a letter added: only a letter doubled
+        return any(
+            written[:at] + written[at + 1 :] == name
+            for at in range(1, len(written))
+            if written[at] == written[at - 1]
+        )
+    return True
+
+
+@cache
+def _short_regions() -> dict[str, tuple[str, ...]]:
+    """Subdivisions' and big cities' one-word names by their first letter (see `region_slipped`)."""
+    found = tables()
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name in _fuzzy_names() - found.country_names:
+        if " " not in name and REGION_SLIPPED_LENGTH[0] <= len(name) <= REGION_SLIPPED_LENGTH[1]:
+            grouped[name[0]].append(name)
+    return {letter: tuple(names) for letter, names in grouped.items()}
+
+
+@lru_cache(maxsize=65536)
+def country_slipped(candidate: str) -> str | None:
+    """A short country name (too short for the similarity of `closest_name`) written with one
+    slip of the fingers: a letter doubled or left out, two letters swapped, or the last letter
+    held ("spian", "cihle", "panamaa", "boliia", "chileee"). Not a letter changed for another:
+    "while" is no Chile."""
+    if " " in candidate or len(candidate) < SLIPPED_MIN_LENGTH:
+        return None
+    held = _HELD.sub(r"\1", candidate)
+    found = {name for name in _short_countries() if held == name or _one_slip(candidate, name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_slip(written: str, name: str) -> bool:
+    if Indel.distance(written, name) == 1:
+        return True
+    return len(written) == len(name) and OSA.distance(written, name) == 1 != Hamming.distance(
+        written, name
+    )
+
+
+@cache
+def _short_countries() -> tuple[str, ...]:
+    return tuple(
+        name
+        for name in tables().country_names
+        if " " not in name and SLIPPED_MIN_LENGTH <= len(name) <= SLIPPED_MAX_LENGTH
+    )
+
+
 @cache
 def _fuzzy_names() -> frozenset[str]:
     """Names a typo may be taken for: every name but small towns, the demonyms of the
     dictionary and Chile's numbered regions (many forms of a word, read only as written)."""
     found = tables()
-    return found.every_name - found.exact_names - found.untypoed_names
+    return found.every_name - found.exact_names - found.untypoed_names - _only_shared()
+
+
+@cache
+def _only_shared() -> frozenset[str]:
+    """Names known only as places of several countries: read as written, never from a typo."""
+    found = tables()
+    answers = set(found.destination_answers) | set(found.origin_answers)
+    return frozenset(found.shared_names - answers)
 
 
 @cache

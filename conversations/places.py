@@ -19,11 +19,14 @@ from functools import cache, lru_cache
 
 from conversations import place_clauses, place_codes, place_spelling
 from conversations.gazetteer import tables, words
+from conversations.place_aliases import DESTINATIONS, ORIGINS
 
 # An answer to "which country?" longer than this is a new question. People greet, apologise
 # and say why they write around the place ("hola buenas, pues mire yo ando en gainesville
 # georgia en la polleria y queria saber…"): the dialogue decides what a long one is for.
 MAX_WORDS = 30
+DESTINATION_SET = frozenset(DESTINATIONS)
+SERVED = DESTINATION_SET | frozenset(ORIGINS)
 # A longer answer is read as a sentence is: only names written right that are no ordinary word
 # ("us", "al", "la vega" are read in a short answer only), and no small town.
 SHORT_ANSWER_WORDS = 12
@@ -45,7 +48,7 @@ CLIPPED_LETTERS_CUT = 3  # at least this many letters were left out
 READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
-TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of")
+TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
 
@@ -72,10 +75,14 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
             name = candidate if candidate in known else None
             if name is None and size == 1:
                 name = place_spelling.undiminished(candidate)
+            if name is None and typos and size == 1:
+                name = place_spelling.unheld(candidate)
             if name is None and typos:
                 name = _close_name(candidate, similarity)
             if name is None and typos and size == 1:
                 name = place_spelling.country_missing_a_letter(candidate)
+                name = name or place_spelling.country_slipped(candidate)
+                name = name or place_spelling.region_slipped(candidate)
                 if name is None and similarity <= ANSWER_SIMILARITY:
                     name = place_spelling.name_by_sound(candidate)
             if name is not None:
@@ -156,7 +163,7 @@ def _named(
     named = [(name, answers[name]) for name in names if name in answers]
     if towns and not named and answers is found.origin_answers:
         named = _clipped(text, answers)
-    countries = set(answers.values())
+    countries = _countries_answered(answers)
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
         named += place_codes.codes(text, found)
@@ -205,28 +212,139 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     decide: "trabaje en usa y ahora en canada" answers where with Canada, "de honduras pero
     vivo en mexico" answers where from with Honduras."""
     found = tables()
+    short = is_short_answer(text)  # as written: what is left out does not make it short
+    destinations = answers is found.destination_answers
+    text = _corrected(text)
     text = place_clauses.undenied(text) or text
-    short = is_short_answer(text)
     if not short:
-        answers = _in_sentences(answers is found.destination_answers)
-    for similarity, towns in READINGS if short else LONG_READINGS:
+        answers = _in_sentences(destinations)
+    readings = READINGS if short else LONG_READINGS
+    first_shared: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
+    for similarity, towns in readings:
         named = _named(text, answers, similarity, towns=towns, codes=short)
         if not named:
             continue
-        # Vague names ("el norte", "america") give way first, then names places of several
-        # countries carry ("merida", "santa cruz"), each first in the whole answer, then in
-        # the parts of it that answer the question.
-        vague, shared = found.vague_names, found.vague_names | found.shared_names
-        # "entre texas y ontario": both places, so none gives way.
-        between = bool(BETWEEN & set(words(text).split()))
-        for giving_way in ((vague,),) if between else ((vague,), (vague, shared)):
-            country = _one_country(named, *giving_way) or _by_parts(
-                text, answers, (similarity, towns), giving_way, where_now=where_now
-            )
-            if country is not None:
-                return country
+        # Names places of several countries carry ("leon", "merida") wait for a later reading
+        # that may find a longer name with a typo ("nuebo leon").
+        if all(name in found.shared_names for name, _ in named):
+            first_shared = first_shared or (named, (similarity, towns))
+            continue
+        return _decided(text, answers, named, (similarity, towns), where_now=where_now)
+    if first_shared is None:
+        return _narrowed(text, answers, EXACT)
+    named, reading = first_shared
+    # A name that places of weight in several countries the question may answer carry, alone,
+    # says nothing ("en merida", "de valencia") unless another name narrows it.
+    if _all_ambiguous(named, destinations):
+        return _narrowed(text, answers, reading[0])
+    return _decided(text, answers, named, reading, where_now=where_now)
+
+
+def _decided(
+    text: str,
+    answers: dict[str, str],
+    named: list[tuple[str, str]],
+    reading: tuple[float, bool],
+    *,
+    where_now: bool,
+) -> str | None:
+    """The one country of the names an answer gives, when some names give way to others.
+
+    Vague names ("el norte", "america") give way first, then names places of several countries
+    carry ("merida", "santa cruz"), then US counties (Canada has counties of the same names:
+    "in canada, essex county") and towns named just before a state or province ("london
+    kentucky"), each first in the whole answer, then in the parts of it that answer the
+    question."""
+    found = tables()
+    vague, shared = found.vague_names, found.vague_names | found.shared_names
+    towns_too = _shared_or_county() | _town_before_region(text, named)
+    # "entre texas y ontario": both places, so none gives way.
+    between = bool(BETWEEN & set(words(text).split()))
+    rounds = ((vague,), (vague, shared), (vague, shared, towns_too))
+    for giving_way in ((vague,),) if between else rounds:
+        country = _one_country(named, *giving_way) or _by_parts(
+            text, answers, reading, giving_way, where_now=where_now
+        )
+        if country is not None:
+            return country
+    return _narrowed(text, answers, reading[0])
+
+
+def _town_before_region(text: str, named: list[tuple[str, str]]) -> frozenset[str]:
+    """Towns and counties named just before a state or province of another country: the
+    region says which town it is ("london kentucky", "delta de mississippi", "essex county
+    on"); the town named anywhere else in the answer still counts."""
+    plain = f" {words(text)} "
+    cities = tables().city_names
+    giving_way = set()
+    for town, country in named:
+        if town not in cities:
+            continue
+        for region, other in named:
+            if other == country or region in cities:
+                continue
+            region = region.removeprefix("flag ")
+            if any(f" {town}{joint}{region} " in plain for joint in (" ", " de ", " del ")):
+                giving_way.add(town)
+    return frozenset(giving_way)
+
+
+@cache
+def _shared_or_county() -> frozenset[str]:
+    found = tables()
+    return found.vague_names | found.shared_names | found.county_names
+
+
+_ANSWERED: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def _countries_answered(answers: dict[str, str]) -> frozenset[str]:
+    """The countries a table of answers gives, kept per table (the tables are built once and
+    have tens of thousands of names; the table is kept too, so its id is never reused)."""
+    kept = _ANSWERED.get(id(answers))
+    if kept is None or kept[0] is not answers:
+        kept = _ANSWERED[id(answers)] = (answers, frozenset(answers.values()))
+    return kept[1]
+
+
+def _all_ambiguous(named: list[tuple[str, str]], destinations: bool) -> bool:
+    """Whether each name is carried by places of weight in several countries: the countries
+    Enlace answers for when the question is where the person works ("valencia" is Spain's
+    there), every country served when it is where they come from (Valencia, Venezuela, or
+    Valencia, Spain: people born in Spain or the US write too)."""
+    weighty = tables().weighty_countries
+    countries = DESTINATION_SET if destinations else SERVED
+    return all(len(weighty.get(name, frozenset()) & countries) > 1 for name, _ in named)
+
+
+def _corrected(text: str) -> str:
+    """What follows the last correction of an answer when it names a place: "en murcia, no
+    perdon, en alicante" is "en alicante"."""
+    corrected = place_clauses.after_correction(text)
+    if corrected is None or not names_in(corrected, similarity=ANSWER_SIMILARITY):
+        return text
+    return corrected
+
+
+def _narrowed(text: str, answers: dict[str, str], similarity: float) -> str | None:
+    """The one country that every name of the answer may be in, when some are names places of
+    several countries carry: "trujillo, la libertad" is Peru (Trujillo is also Venezuelan and
+    Honduran, La Libertad Salvadoran too), "trujillo colon" Honduras. A place and its region
+    narrow each other; one shared name alone still says nothing ("de trujillo")."""
+    found = tables()
+    countries = _countries_answered(answers)
+    possible: list[set[str]] = []
+    shared = False
+    for name in names_in(text, similarity=similarity):
+        if name in answers:
+            possible.append({answers[name]})
+        elif name in found.shared_countries:
+            possible.append(set(found.shared_countries[name]) & countries)
+            shared = True
+    if not shared or len(possible) < 2:
         return None
-    return None
+    common = set.intersection(*possible)
+    return common.pop() if len(common) == 1 else None
 
 
 def _by_parts(
@@ -269,6 +387,15 @@ def mentioned_country(text: str) -> str | None:
     if found is None and not any(name in tables().destination_mentions for name in names):
         return "MX" if _in_mexico_from_elsewhere(text) else None
     return found
+
+
+def destinations_named(text: str) -> frozenset[str]:
+    """Every destination country a text names, as ISO codes: an article's part "in the US,
+    call 911; in Spain, 112" is for the US and Spain, not for a person in Canada."""
+    table = tables().destination_mentions
+    return frozenset(
+        table[name] for name in names_in(text, similarity=MENTION_SIMILARITY) if name in table
+    )
 
 
 def mentioned_origin(text: str) -> str | None:

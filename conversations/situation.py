@@ -149,6 +149,29 @@ ASKING_FOR_A_PERSON: Final = frozenset(
     )
 )
 
+# "can the consulate call us?", "que alguien del consulado me llame": someone (the consulate, a
+# person) asked to call, write to or contact the person or their relative is a request for a
+# person, however the classifier reads the consulate's name in it.
+CONTACTING: Final = frozenset(
+    (
+        *("call", "contact", "text", "write", "phone", "reach"),
+        *("llame", "llamen", "llamar", "contacte", "contacten", "contactar", "escriba"),
+        *("escriban", "marque", "marquen", "hable", "hablen", "comunique", "comuniquen"),
+    )
+)
+CONTACTERS: Final = frozenset(
+    (
+        *("consulate", "consulado", "embassy", "embajada", "someone", "somebody", "anyone"),
+        *("alguien", "person", "persona", "officer", "funcionario", "funcionaria"),
+    )
+)
+CONTACTED: Final = frozenset(
+    (
+        *("me", "us", "him", "her", "them", "nos", "lo", "la", "le", "les", "los", "las"),
+        *("mi", "my", "our", "his", "nuestra", "nuestro", "su"),
+    )
+)
+
 # Words that say nothing beyond the place they come with: "estoy en texas", "im in the us".
 PLACE_FILLER: Final = frozenset(
     (
@@ -389,6 +412,23 @@ def asks_a_person_for_help(text: str, intent: str | None) -> bool:
     """A message read as a greeting, or as a request for a person too weakly to be sure, that
     asks for help: on a thread, a request for a person."""
     return intent in (GREETING, HUMAN_TOPIC) and not HELP_WORDS.isdisjoint(words(text).split())
+
+
+def asks_to_be_contacted(text: str) -> bool:
+    """Whether a short message asks that the consulate or a person call, write to or contact
+    the writer or someone of theirs ("can the consulate call us?"): a request for a person."""
+    plain = words(text).split()
+    if len(plain) > FOLLOW_UP_MAX_WORDS:
+        return False
+    for at, word in enumerate(plain):
+        if word not in CONTACTING:
+            continue
+        before, after = plain[max(0, at - 2) : at], plain[at + 1 : at + 2]
+        if not CONTACTED.isdisjoint(after) and not CONTACTERS.isdisjoint(plain[:at]):
+            return True  # "can the consulate call us?"
+        if not CONTACTED.isdisjoint(before) and not CONTACTERS.isdisjoint(plain):
+            return True  # "nos puede llamar alguien del consulado?"
+    return False
 
 
 def names_a_relative(text: str) -> bool:

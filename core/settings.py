@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -12,6 +13,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "placeholder"}
+
+# Settings that no longer exist, and what replaced them: set, they would be silently ignored
+# and the person running Enlace would believe they had an effect.
+RETIRED = {
+    "ENLACE_URGENCY_CLASSIFIER_DECIDES": (
+        "the classifier decides urgent from ENLACE_URGENCY_DECIDE_THRESHOLD now"
+    ),
+}
 
 # Where replies go: Twilio's REST API, or nowhere but the database (the local simulator).
 SenderKind = Literal["twilio", "simulator"]
@@ -134,6 +143,14 @@ class Settings(BaseSettings):
                 "production sends replies through Twilio and will not start without its"
                 f" credentials: set {', '.join(missing)} (only development and tests may use"
                 " the simulator sender)"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_retired_settings(self) -> Settings:
+        if found := sorted(name for name in RETIRED if name in os.environ):
+            raise ValueError(
+                "; ".join(f"{name} is no longer read: {RETIRED[name]}" for name in found)
             )
         return self
 

@@ -112,16 +112,27 @@ class KnowledgeBase:
         ]
         return min(ranked)[-1] if ranked else None
 
-    def gap_contact(self, topic: str, destination: str | None) -> Contact | None:
+    def gap_contact(
+        self, topic: str, destination: str | None, origin: str | None = None
+    ) -> Contact | None:
         """Who can help on `topic` where the person is, when no article fits them: the
-        non-emergency contact the topic's articles quote most, among those serving there."""
+        non-emergency contact the topic's articles quote most, among those serving there;
+        first those quoted by articles written for that country (a general article may quote
+        several nationalities' consular lines), and never another nationality's consular line
+        (a Mexican worker is not sent to El Salvador's)."""
         quoted: Counter[str] = Counter()
+        local: Counter[str] = Counter()
         for article in self.articles_for(topic):
             if _compatible(article.countries.destination, destination):
                 quoted.update(article.contacts)
-        for contact_id, _ in quoted.most_common():
+                if _matches(article.countries.destination, destination):
+                    local.update(article.contacts)
+        ranked = sorted(quoted, key=lambda contact_id: (-local[contact_id], -quoted[contact_id]))
+        for contact_id in ranked:
             contact = self.contacts.get(contact_id)
             if contact is None or contact.urgent or not (contact.phone or contact.whatsapp):
+                continue
+            if contact.consulate_of is not None and contact.consulate_of != origin:
                 continue
             if destination is None or destination in contact.serves or not contact.serves:
                 return contact

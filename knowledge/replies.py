@@ -11,7 +11,10 @@ from knowledge.models import Article
 
 # One reply to MORE by SMS costs at most this many segments, the MORE hint included.
 MORE_SEGMENTS: Final = 2
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+# A sentence ends after . ! or ? and a space, not after a line's number ("4. …") or a
+# two-letter abbreviation ("EE. UU."); a colon introduces what follows it, so a part never
+# ends on "Ojo:".
+_SENTENCE_END = re.compile(r"(?<!^\d\.)(?<!^\d\d\.)(?<!\b[A-Z]{2}\.)(?<=[.!?])[ \t]+")
 
 
 def article_reply(article: Article, language: str, channel: str) -> str:
@@ -37,8 +40,11 @@ def more_parts(article: Article, language: str, segments: int = MORE_SEGMENTS) -
     text = sms_rendering(full_reply(article, language).replace("*", ""))
     parts: list[str] = []
     current = ""
-    for piece in _pieces(text, hint, segments):
-        candidate = f"{current} {piece}".strip() if current else piece
+    for piece, opens_line in _pieces(text, hint, segments):
+        # A title, a numbered point or a paragraph keeps its line: a line break costs what a
+        # space costs, and "Title First sentence" reads as one garbled sentence.
+        joint = "\n" if opens_line else " "
+        candidate = f"{current}{joint}{piece}" if current else piece
         if current and count_segments(f"{candidate}\n{hint}") > segments:
             parts.append(current)
             candidate = piece
@@ -48,24 +54,30 @@ def more_parts(article: Article, language: str, segments: int = MORE_SEGMENTS) -
     return [f"{part}\n{hint}" for part in parts[:-1]] + parts[-1:]
 
 
-def _pieces(text: str, hint: str, segments: int) -> list[str]:
-    """Sentences, and the words of a sentence that alone would not fit in one part."""
-    out: list[str] = []
-    for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
-        if not sentence:
-            continue
-        if count_segments(f"{sentence}\n{hint}") <= segments:
-            out.append(sentence)
-            continue
-        line = ""
-        for word in sentence.split():
-            if line and count_segments(f"{line} {word}\n{hint}") > segments:
-                out.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        if line:
-            out.append(line)
+def _pieces(text: str, hint: str, segments: int) -> list[tuple[str, bool]]:
+    """Sentences, and the words of a sentence that alone would not fit in one part; each says
+    whether it opens a line of the text."""
+    out: list[tuple[str, bool]] = []
+    for text_line in (line.strip() for line in text.splitlines()):
+        opens_line = True
+        for sentence in (s.strip() for s in _SENTENCE_END.split(text_line)):
+            if not sentence:
+                continue
+            if count_segments(f"{sentence}\n{hint}") <= segments:
+                out.append((sentence, opens_line))
+                opens_line = False
+                continue
+            line = ""
+            for word in sentence.split():
+                if line and count_segments(f"{line} {word}\n{hint}") > segments:
+                    out.append((line, opens_line))
+                    opens_line = False
+                    line = word
+                else:
+                    line = f"{line} {word}".strip()
+            if line:
+                out.append((line, opens_line))
+                opens_line = False
     return out
 
 

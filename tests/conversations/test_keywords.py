@@ -244,6 +244,10 @@ def test_keywords_work_while_an_officer_has_the_conversation(enlace: Enlace) -> 
     replies = enlace.replies_to(phone)
     assert replies[1].startswith("Enlace responde")
     assert replies[2].startswith("Una persona del consulado ya tiene")
+    with enlace.factory() as session:
+        (again,) = [m for m in enlace.messages(session, phone) if m.body == "HUMANO"]
+        # still a request for a person, counted as one (not a message of no topic)
+        assert again.topic == "human_agent"
 
 
 @pytest.mark.parametrize(

@@ -147,42 +147,49 @@ def test_andean_regions_and_demonyms_say_where_a_person_is_from(text: str, origi
 # Answers of the outside dev lists the parser does not read, and why; strict, so a fix shows.
 _SMALL_TOWN = "under GeoNames' 15,000 people, or only part of its name, or a landmark"
 _REGION = "a cultural or farm region no installed data set has"
-_DEMONYM = "a demonym or nickname missing from the curated table"
-_TYPO_ELSEWHERE = "read as a typo of another country's name"
 _DISAGREE = "the writer reads it as no place; the parser's design answers it (a deliberate rule)"
-_SHARED = "two countries' places; the parser has no rule that keeps both"
+_AIRPORT = "an airport, station or landmark: no installed data set names them"
+_CODE_SHARED = "'bc' is British Columbia and Baja California; the parser reads the province"
+_SERVED = "the writer counts only some countries as served; the parser reads its own list"
+_NOT_AN_ORIGIN = "born in a destination country: the US and Spain are not read as origins"
 KNOWN_MISSES = {
     "Wash.": "AP-style state abbreviations are not in the data; 'wash' is a word",
-    "roatan, bay islands": "Roatan is under 15,000 people in GeoNames; 'bay islands' has no data",
-    "trabajo en el jfk limpiando aviones": _SMALL_TOWN,
+    "trabajo en el jfk limpiando aviones": _AIRPORT,
     "en los hongos en kenet escuer": _SMALL_TOWN,
-    "cerca de la placita olvera": _SMALL_TOWN,
+    "cerca de la placita olvera": _AIRPORT,
     "aqui en fraga recogiendo melocoton": _SMALL_TOWN,
-    "en l hospitalet": _SMALL_TOWN,
-    "trabajo de interna en pozuelo": _SMALL_TOWN,
     "en san quintin baja en el tomate": _SMALL_TOWN,
     "soy de san pedro soloma": "San Pedro Soloma is read as a typo of San Pedro Sula (Honduras)",
-    "de sps": "initials of a city (San Pedro Sula) are not in the data",
-    "en el gabacho jefe": "slang for the US missing from the alias table",
     "en baton rush": "names of two words are not read by their sound",
-    "en el norfolk county en el tabaco": "'tabaco' is read as a typo of Tabasco; Norfolk "
-    "County (Ontario) is not in the data",
+    "en el norfolk county en el tabaco": "Norfolk County is read as the US county (Canada's "
+    "counties are in no installed data set)",
     "en la comuna de independencia": "'independencia' is an ordinary word; 'la comuna' reads "
     "as a typo of La Coruña",
     "en el norte": _DISAGREE,
     "en santiago": _DISAGREE,
-    "soy de la mixteca": _REGION,
-    "de la huasteca potosina": _REGION,
-    "del eje cafetero": _REGION,
-    "del zulia": "Venezuela's states are not read (Trujillo, La Libertad would turn ambiguous)",
-    "soy regio": _DEMONYM,
-    "cuscatleco": _DEMONYM,
-    "guayaco de pura cepa": _DEMONYM + "; read as a typo of 'guanaco' (El Salvador)",
-    "soy garifuna de trujillo colon": "'colon' is an ordinary word and Trujillo is shared",
-    "de cucuta, en la frontera con venezuela": "Cucuta is read with Venezuela, two countries",
-    "de trujillo": _SHARED,
-    "de la union": _SHARED,
-    "de potosi": _SHARED,
+    "soy garifuna de trujillo colon": "Trujillo, Colón is under 15,000 people: nothing narrows "
+    "Colón (Honduras, Panama) to one country",
+    "de la union": "La Unión is a department of El Salvador only; the towns elsewhere are small",
+    "de potosi": "the writer reads it as San Luis Potosí too; the data has Potosí in Bolivia only",
+    # dev4 (scored before any change made with it in view; see docs/conversations.md)
+    "ahorita estoy en el aeropuerto de dfw esperando el camion": _AIRPORT,
+    "at YVR airport now": _AIRPORT,
+    "acabo de bajar del tren en atocha": _AIRPORT,
+    "recien llegue a ezeiza": _AIRPORT,
+    "skagit valley, picking berries": _REGION,
+    "en pahokee, en la caña": _SMALL_TOWN,
+    "en escobar en las quintas": _SMALL_TOWN,
+    "ispaña": "a first letter changed is no slip the parser reads ('is' for 'es')",
+    "en la florida, santiago": "'la florida' is an ordinary word; Florida (US) and Santiago "
+    "(Chile) give two countries",
+    "en san jose": _SERVED + " (San José, Costa Rica is no place of work)",
+    "en leon": _SERVED + " (León, Nicaragua is no place of work)",
+    "en merida": _SERVED + " (Mérida, Venezuela is no place of work; Spain's is under 300,000)",
+    "en bc": _CODE_SHARED,
+    "i was born here in san antonio texas": _NOT_AN_ORIGIN,
+    "nací en madrid pero mis papas son de ecuador": _NOT_AN_ORIGIN,
+    "soy tico, de alajuela": _SERVED + " (Costa Rica is an origin Enlace serves)",
+    "de san marcos": "San Marcos, Texas is under 300,000 people: the Guatemalan department wins",
 }
 
 
@@ -190,7 +197,7 @@ def _place_answers() -> list[Any]:
     """The dev lists: ours and the outside writers' (whose held-out list is not read)."""
     found: list[Any] = []
     lists = ("place_answers.tsv", "place_answers_outside.tsv", "place_answers_dev2.tsv")
-    for name in (*lists, "place_answers_dev3.tsv"):
+    for name in (*lists, "place_answers_dev3.tsv", "place_answers_dev4.tsv"):
         path = Path(__file__).parents[1] / "data" / name
         with path.open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -439,3 +446,47 @@ def test_names_heard_cut_or_shared(text: str, question: str, place: str | None) 
 )
 def test_area_codes_and_zip_codes_said_as_a_place(text: str, country: str | None) -> None:
     assert parse_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [("oregno", "US"), ("georga", "US"), ("chileee", "CL"), ("spian", "ES"), ("kansass", "US")],
+)
+def test_a_short_name_written_with_one_slip_is_read(answer: str, country: str) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    "answer", ["while", "en el tabaco", "en la leche", "saltar", "en la fuente"]
+)
+def test_ordinary_words_a_slip_away_from_a_name_are_no_place(answer: str) -> None:
+    assert parse_country(answer) is None
+
+
+def test_a_name_places_of_weight_in_several_countries_carry_alone_says_nothing() -> None:
+    assert parse_origin("de valencia") is None  # Spain or Venezuela
+
+
+def test_a_place_and_its_region_narrow_each_other() -> None:
+    assert parse_origin("trujillo, la libertad") == "PE"
+
+
+def test_what_follows_a_correction_is_the_answer() -> None:
+    assert parse_country("en murcia, no perdon, en texas") == "US"
+
+
+def test_a_us_county_is_in_the_us_unless_the_answer_says_canada() -> None:
+    assert parse_country("kern county") == "US"
+    assert parse_country("in canada on a work permit, essex county") == "CA"
+
+
+def test_a_town_named_before_a_state_is_that_states_town() -> None:
+    assert parse_country("london kentucky") == "US"
+
+
+def test_a_town_is_read_by_its_short_name() -> None:
+    assert parse_country("en pozuelo") == "ES"
+
+
+def test_the_country_beside_the_place_gives_way() -> None:
+    assert parse_origin("de cucuta, en la frontera con venezuela") == "CO"

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from conversations.situation import (
+    asks_to_be_contacted,
     complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
@@ -371,3 +372,23 @@ def test_a_thread_whose_place_was_asked_once_is_never_asked_again(enlace: Enlace
     sent = enlace.rasa.messages[-1]
     assert sent["message"] == "/injury_health"
     assert sent["metadata"]["asked"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("can the consulate call us?", True),
+        ("can someone from the consulate call him?", True),
+        ("el consulado me puede llamar?", True),
+        ("nos puede llamar alguien del consulado?", True),
+        ("who do i call", False),
+        ("can i call them at the consulate", False),
+        ("will the consulate call the police?", False),
+        ("si le llamo al consulado me ayudan?", False),
+        ("my boss will call immigration on me", False),
+    ],
+)
+def test_asking_that_the_consulate_or_someone_call_is_asking_for_a_person(
+    text: str, asks: bool
+) -> None:
+    assert asks_to_be_contacted(text) is asks

@@ -194,6 +194,31 @@ def test_an_article_the_classifier_alone_read_as_danger_still_follows_the_help_l
     assert _cases(enlace, phone) == [("urgent", Priority.URGENT)]
 
 
+def test_asking_where_the_classifier_alone_read_as_danger_still_follows_the_help_lines(
+    enlace: Enlace,
+) -> None:
+    # The bot's answer to a question whose answer depends on the country is "which country?":
+    # a false alarm of the classifier must not take it away, or the next message ("estoy en
+    # murcia") answers a question the person never saw.
+    asked = [{"enlace": {"topic": "wages", "ask_country": True}}]
+    enlace.rasa.reply = lambda body: rasa_response(
+        ["¿de qué país se trata?"],
+        asked,
+        intent="wages",
+        confidence=0.7,
+        ranking=[("wages", 0.7)],
+        urgency=_threshold(enlace),
+    )
+    phone = new_phone()
+    enlace.receive(phone, INDIRECT)
+    assert _last_inbound(enlace, phone).urgency_evidence["decided_by"] == ["classifier"]
+    lines, human, where, question = enlace.replies_to(phone)
+    assert lines.startswith("En peligro llama:")
+    assert "maxima prioridad" in human
+    assert where == "¿de qué país se trata?"
+    assert "Es seguro que alguien te escriba" in question
+
+
 def test_an_article_after_danger_the_patterns_read_gives_way_to_the_help_lines(
     enlace: Enlace,
 ) -> None:

@@ -433,3 +433,27 @@ async def test_a_third_follow_up_no_part_answers_does_not_get_the_line_the_secon
     assert third
     assert line not in third
     assert "HUMANO" in third[0]
+
+
+@pytest.mark.anyio
+async def test_a_follow_up_gets_the_part_for_the_persons_country_never_another_countrys(
+    executor: ActionExecutor,
+) -> None:
+    """A wife whose husband works in Canada asks for a number: Canada's line of the article
+    answered country by country, not the US and Spain line."""
+    article = "family-report-abuse-for-relative"
+    state = tracker("/family_support", "family_support", country="CA", language="en")
+    state["latest_message"]["metadata"] = {
+        "follow_up": "1",
+        "question": "what number can he call if there is danger?",
+        "article": article,
+        "answered": article,
+        "sent": "",
+    }
+    state["latest_message"]["input_channel"] = "sms"
+    result = await run(executor, "action_answer_topic", state)
+    (reply,) = _texts(result)
+    assert "112" not in reply
+    assert "Spain" not in reply
+    assert "Canada" in reply
+    assert _facts(result)["article_id"] == article

@@ -7,7 +7,10 @@ from functools import cache
 from pathlib import Path
 
 from actions.choosing import (
+    answered_country_by_country,
+    answered_for_others_only,
     clearly_better,
+    depends_on_the_country,
     kept_article,
     not_for_the_named_origin,
     only_for_some_origins,
@@ -179,3 +182,77 @@ def test_an_origin_named_on_a_topic_with_general_articles_is_no_gap() -> None:
     kb = library().kb
     unpaid = _article("wages-chile")
     assert not not_for_the_named_origin(kb, "wages", unpaid, "CO", destination="CL", programme=None)
+
+
+def test_topics_answered_country_by_country() -> None:
+    kb = library().kb
+    # one article per country for anyone there: each country's law answers
+    assert answered_country_by_country(kb, "harassment_discrimination")
+    assert answered_country_by_country(kb, "domestic_work")
+    # one article for several countries and articles for some visas are no country's law
+    assert not answered_country_by_country(kb, "family_support")
+    # a topic that can be urgent, with articles for two countries only: the general first steps
+    assert not answered_country_by_country(kb, "missing_person")
+
+
+def test_words_matching_one_countrys_harassment_line_ask_where_rather_than_choose_it() -> None:
+    kb, index = library().kb, library().index
+    text = "el encargado de la quinta donde trabajo me manda audios feos y ayer me quiso tocar"
+    relevance = index.scores(text, "es")
+    topic = "harassment_discrimination"
+    chosen = kb.best_article(topic, relevance=relevance)
+    assert chosen is not None
+    assert not chosen.countries.destination
+    assert singled_out_elsewhere(kb, topic, chosen, relevance, origin=None, programme=None) is None
+    assert depends_on_the_country(kb, topic, chosen, relevance, origin=None, programme=None)
+
+
+def test_a_general_article_the_words_match_best_needs_no_country() -> None:
+    kb, index = library().kb, library().index
+    text = "hey my boss took my passport when i got here, he says i get it back when i pay"
+    relevance = index.scores(text, "en")
+    chosen = kb.best_article("documents_retained", relevance=relevance)
+    assert chosen is not None
+    assert chosen.id == "documents-retained-rights"
+    assert not depends_on_the_country(
+        kb, "documents_retained", chosen, relevance, origin=None, programme=None
+    )
+
+
+def test_a_question_answered_only_for_another_programme_and_country_is_a_gap() -> None:
+    kb, index = library().kb, library().index
+    relevance = index.scores("y a mi señora la puedo traer la otra temporada conmigo?", "es")
+    situation = {"destination": "CA", "origin": None, "programme": "SAWP"}
+    chosen = kb.best_article("family_support", relevance=relevance, **situation)
+    assert answered_for_others_only(kb, "family_support", chosen, relevance, **situation)
+    # the same question from a Mexican H-2A worker in the US has its article
+    situation = {"destination": "US", "origin": "MX", "programme": "H-2A"}
+    chosen = kb.best_article("family_support", relevance=relevance, **situation)
+    assert chosen is not None
+    assert chosen.id == "family-bringing-family-h2-us"
+    assert not answered_for_others_only(kb, "family_support", chosen, relevance, **situation)
+
+
+def test_another_countrys_article_that_reads_alike_is_no_gap() -> None:
+    kb, index = library().kb, library().index
+    text = "en la empacadora me lastime el hombro y el supervisor no me quiere mandar al doctor"
+    relevance = index.scores(text, "es")
+    chosen = kb.best_article("injury_health", destination="US", relevance=relevance)
+    assert chosen is not None
+    assert not answered_for_others_only(
+        kb, "injury_health", chosen, relevance, destination="US", origin=None, programme=None
+    )
+
+
+def test_a_gaps_contact_serves_the_persons_country_and_never_another_nationality() -> None:
+    kb = library().kb
+    # the family articles for everywhere quote three nationalities' consular lines; the one
+    # written for workers in Canada quotes the foreign-worker tip line
+    contact = kb.gap_contact("family_support", "CA")
+    assert contact is not None
+    assert contact.id == "ca-tfw-tip-line"
+    # a Nicaraguan in Canada is not sent to another country's consulate
+    assert kb.gap_contact("consular_services", "CA", "NI") is None
+    honduras = kb.gap_contact("consular_services", "US", "HN")
+    assert honduras is not None
+    assert honduras.consulate_of == "HN"

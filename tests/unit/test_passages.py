@@ -10,6 +10,7 @@ from core.segments import count_segments
 from knowledge import Article, KnowledgeBase, load_knowledge_base
 from knowledge.passages import best_passage, passage_reply, passages, sent_passages
 from knowledge.replies import article_reply, full_reply, more_parts
+from knowledge.text import words
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 SPAIN_COMPLAINTS = "complaints-spain-labour-inspectorate"
@@ -73,3 +74,21 @@ def test_every_part_fits_in_two_sms_segments_with_the_more_hint(kb: KnowledgeBas
 
 def test_whatsapp_gets_the_part_as_written(article: Article) -> None:
     assert passage_reply(article, "en", "whatsapp", 1) == passages(article, "en")[1]
+
+
+def test_more_by_sms_keeps_the_title_and_each_point_on_its_own_line(kb: KnowledgeBase) -> None:
+    """The title and the numbered points keep their lines, so no part reads "Title First …"."""
+    for article in kb.articles:
+        for language in ("es", "en"):
+            text = article.localized(language)
+            parts = more_parts(article, language)
+            assert words(parts[0].split("\n")[0]) == words(text.title), article.id
+            lines = {line for part in parts for line in part.split("\n")}
+            for point in (line.strip() for line in text.full.splitlines()):
+                if point[:2] in {f"{n}." for n in range(1, 10)}:
+                    opening = words(point)[:3]
+                    assert any(words(line)[:3] == opening for line in lines), (
+                        article.id,
+                        language,
+                        point[:40],
+                    )

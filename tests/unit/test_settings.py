@@ -71,3 +71,11 @@ def test_development_and_tests_with_twilio_send_through_twilio(environment: str)
     settings = make_settings(environment=environment, **TWILIO)
     assert settings.sender_kind == "twilio"
     assert isinstance(make_sender(settings), TwilioSender)
+
+
+def test_a_retired_setting_left_in_the_environment_stops_start_up_saying_what_replaced_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ENLACE_URGENCY_CLASSIFIER_DECIDES", "true")
+    with pytest.raises(ValidationError, match="ENLACE_URGENCY_DECIDE_THRESHOLD"):
+        make_settings()
