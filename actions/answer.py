@@ -101,7 +101,12 @@ class ActionAnswerTopic(Action):
             )
         kept = self._kept_article(tracker, topic, destination, origin, programme)
         if kept is not None and not clearly_better(
-            article, kept, relevance, destination=destination, origin=origin
+            article,
+            kept,
+            relevance,
+            destination=destination,
+            origin=origin,
+            programme_said=programme_named(question),
         ):
             # A follow-up on the thread ("y cuanto me va a costar?") stays on its article,
             # whose choice settled what the bot needed to know: nothing is asked again, and

@@ -159,16 +159,24 @@ def clearly_better(
     *,
     destination: str | None,
     origin: str | None,
+    programme_said: str | None = None,
 ) -> bool:
     """Whether another article of the topic is better for a follow-up: written for the place
-    or origin it now names ("canada, near vancouver") where the kept one is not, or matched
-    clearly better by its own words."""
+    or origin it now names ("canada, near vancouver") where the kept one is not, or for the
+    visa the follow-up itself names (`programme_said`: "i already got the h2a, im in michigan
+    now"), or matched clearly better by its own words."""
     if best is None or best.id == kept.id:
         return False
     if _specificity(best, destination, origin) > _specificity(kept, destination, origin):
         return True
+    if _for_the_programme(best, programme_said) and not _for_the_programme(kept, programme_said):
+        return True
     score = _score(relevance, best)
     return score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * _score(relevance, kept)
+
+
+def _for_the_programme(article: Article, programme: str | None) -> bool:
+    return programme is not None and programme in article.programmes
 
 
 def _specificity(article: Article, destination: str | None, origin: str | None) -> int:

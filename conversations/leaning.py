@@ -38,3 +38,33 @@ def leans_on_the_thread(
     on_thread = scores.get(thread_article, 0.0)
     elsewhere = max((scores.get(a.id, 0.0) for a in kb.articles_for(read_topic)), default=0.0)
     return on_thread > 0 and on_thread >= elsewhere
+
+
+# A search score from which a message's words clearly match an article (an elliptic message
+# whose words reach this in the topic the classifier read names that topic's matter itself:
+# "y si me echan, como cobro lo q me deben del mes?" on a thread about harassment).
+WORDS_CLEAR: Final = 5.0
+
+
+def weak_in_the_topic_read(
+    index: ArticleIndex,
+    kb: KnowledgeBase,
+    text: str,
+    language: str,
+    read_topic: str | None,
+    thread_topic: str | None = None,
+) -> bool:
+    """Whether a message's words do not hold the topic the classifier read: they match no
+    article of it clearly ("how does she apply" read as visas on a thread about a pension), or
+    no better than an article of the thread's own topic ("could he be locked up?" on a thread
+    about a missing brother, whose articles say how to search the detention centres)."""
+    if not read_topic or read_topic not in kb.topics:
+        return False
+    scores = index.scores(normalize_for_nlu(text), language)
+
+    def best(topic: str | None) -> float:
+        articles = kb.articles_for(topic) if topic in kb.topics else []
+        return max((scores.get(a.id, 0.0) for a in articles), default=0.0)
+
+    read = best(read_topic)
+    return read < WORDS_CLEAR or read <= best(thread_topic)

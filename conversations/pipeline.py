@@ -25,7 +25,7 @@ from conversations.gazetteer import words
 from conversations.handover import HandOver, Told
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
-from conversations.leaning import leans_on_the_thread
+from conversations.leaning import leans_on_the_thread, weak_in_the_topic_read
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin
@@ -39,7 +39,9 @@ from conversations.situation import (
     complains_on_the_thread,
     complaint_follow_up,
     is_follow_up,
+    origin_gone_back_to,
     programme_of,
+    programme_told,
     thread_topic,
 )
 from conversations.texts import (
@@ -438,6 +440,10 @@ class Dialogue:
         previous = thread_topic(session, conversation, message, self._thread_topics)
         if previous is None or previous.topic is None:
             return None
+        told = programme_told(message, previous)
+        if told is not None:
+            _remember_places(conversation, message.body)  # "en wenachi washington. trae la h2a"
+            return told
         intent, confidence = reading.best_topic()
         if asks_a_person_for_help(message.body, intent) or asks_to_be_contacted(message.body):
             return Replay(message.id, message.body, HUMAN_TOPIC)
@@ -449,6 +455,7 @@ class Dialogue:
             confidence,
             on_thread,
             self._leans_on_the_thread(conversation, message, previous, intent),
+            self._weak_in_the_topic_read(conversation, message, previous, intent),
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
@@ -466,6 +473,17 @@ class Dialogue:
             follow_up=True,
             asked=asked,
             article_id=previous.article_id,
+        )
+
+    def _weak_in_the_topic_read(
+        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+    ) -> bool:
+        """Whether the message's words do not hold the topic read against the thread's."""
+        if self._kb is None or self._index is None or intent == previous.topic:
+            return False
+        language = self._languages.choose(message.body, conversation.person.language).language
+        return weak_in_the_topic_read(
+            self._index, self._kb, message.body, language, intent, previous.topic
         )
 
     def _leans_on_the_thread(
@@ -620,7 +638,7 @@ def _rasa_metadata(conversation: Conversation, question: str, language: str) -> 
     """
     person = conversation.person
     country = mentioned_country(question) or person.country_destination
-    origin = mentioned_origin(question) or person.country_origin
+    origin = mentioned_origin(question) or origin_gone_back_to(question) or person.country_origin
     return {
         "language": language,
         "channel": conversation.channel.value,

@@ -15,8 +15,15 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from conversations.awaiting import AWAIT_FOR
+from conversations.awaiting import AWAIT_FOR, Replay
 from conversations.gazetteer import words
+from conversations.places import (
+    MENTION_SIMILARITY,
+    mentioned_country,
+    mentioned_origin,
+    names_in,
+    parse_origin,
+)
 from core.models import Conversation, Direction, Message
 
 # Visas and programmes as people write them: "H-2A", "h2a", "la h 2 a", "PTAT".
@@ -52,6 +59,24 @@ POINTING_BACK: Final = frozenset(
     (
         *("tambien", "igual", "ademas", "eso", "esto", "entonces", "mismo", "misma"),
         *("also", "too", "them", "that", "this", "same", "then"),
+    )
+)
+# A short message that refers back to what was said ("how does she apply", "y eso es gratis o
+# hay q pagar?", "and if he really calls them?") is elliptic: its subject is the thread's.
+# Below this the classifier's reading of another topic does not change the subject when the
+# words of the message match no article of that topic clearly (conversations/leaning.py).
+ELLIPTIC_CONFIDENCE: Final = 0.85
+# Openings that carry on from the message before, and words that stand for someone or
+# something already named.
+CARRYING_ON: Final = (
+    *("y", "and", "so", "entonces", "pero", "but", "or", "o", "osea"),
+    *("what about", "how about", "y que", "ok y", "ok so", "ok and", "y si", "and if"),
+)
+STANDING_FOR: Final = frozenset(
+    (
+        *("he", "she", "him", "her", "it", "they", "them", "that", "this", "those", "there"),
+        *("ella", "ellos", "ellas", "lo", "le", "les", "eso", "esto", "ese", "esa", "esos"),
+        *("esas", "alla", "ahi"),
     )
 )
 # Intents that are never a follow-up on a topic, whatever the confidence.
@@ -160,6 +185,28 @@ PLACE_FILLER: Final = frozenset(
     )
 )
 
+# Words that say nothing beyond the visa they come with: "he is on h2a", "vine con la h2b".
+PROGRAMME_FILLER: Final = PLACE_FILLER | frozenset(
+    (
+        *("on", "with", "con", "visa", "program", "programa", "programme", "came", "vine"),
+        *("vino", "venimos", "vinimos", "tiene", "tengo", "has", "have", "got", "trabaja"),
+        *("works", "worker", "trabajador", "es", "its", "it", "y", "and", "also", "tambien"),
+        *("por", "un", "una", "an", "as", "como", "no", "pero", "but", "under", "bajo"),
+        *("trae", "traigo", "traemos", "traen", "brought", "ah", "oh", "btw", "cierto"),
+        # "I forgot to tell you": "se me olvido decirle", "forgot to mention".
+        *("se", "me", "olvido", "olvide", "decirle", "decirte", "decir", "forgot", "tell"),
+        *("mention", "say", "you", "vengo", "come", "coming"),
+    )
+)
+
+# Going home: the country named after these is where the person comes from ("want to go back
+# to mexico for good", "cuando vuelva a colombia"), Mexico included, which a mere mention of it
+# is not (conversations/places.py).
+GOING_BACK: Final = re.compile(
+    r"\b(?:back to|return to|regresar(?:me|nos|se)? a|regresarme pa|volver(?:me|nos)? a"
+    r"|vuelva a|vuelvo a|regrese a|regreso a|me regreso a|nos regresamos a)\s+(\w+(?: \w+)?)"
+)
+
 # The words after which a name is where the person is: "en", "in", "near".
 LOCATIVES: Final = frozenset(("en", "in", "near", "cerca", "at", "around", "outside"))
 
@@ -186,6 +233,47 @@ def programme_of(session: Session, conversation: Conversation, text: str) -> str
         .limit(HISTORY)
     )
     return next((found for body in bodies if (found := programme_named(body or ""))), None)
+
+
+def only_a_programme(text: str, place_names: Sequence[str] = ()) -> bool:
+    """Whether a message says nothing but the visa or programme the person is on ("he is on
+    h2a", "vine con la h2b a carolina"): it tells the situation of the thread's question, and
+    that question is to be answered again for it, not the message on its own."""
+    if "?" in text or programme_named(text) is None:
+        return False
+    plain = words(text)
+    for pattern, _ in _PROGRAMMES:
+        plain = pattern.sub(" ", plain)
+    rest = set(plain.split()) - PROGRAMME_FILLER
+    for name in place_names:
+        rest -= set(name.split())
+    return not rest or _a_town_before_its_state(plain, rest, place_names)
+
+
+def origin_gone_back_to(text: str) -> str | None:
+    """The country a person says they go back to: where they come from."""
+    found = GOING_BACK.search(words(text))
+    return parse_origin(found.group(1)) if found else None
+
+
+def _a_town_before_its_state(plain: str, rest: set[str], place_names: Sequence[str]) -> bool:
+    """The words left are a town the gazetteer does not know, written before its state ("en
+    wenachi washington. trae la visa h2a")."""
+    named = {word for name in place_names for word in name.split()}
+    kept = [word for word in plain.split() if word in rest or word in named or word in LOCATIVES]
+    return only_a_place(" ".join(kept), place_names)
+
+
+def programme_told(message: Message, thread: Message) -> Replay | None:
+    """A message that only says the visa the person is on ("he is on h2a"), after a question
+    on a topic: that question answered again for the visa on its topic, its article chosen
+    afresh, never the thread's article kept with the repeat guard's line. A question filed
+    under family matters only for naming a relative ("my husband works on a farm… they take
+    200 from every check for the housing") is read again instead: the visa makes it about
+    the relative's work, and family matters on a visa are how to bring the family over."""
+    if not only_a_programme(message.body, names_in(message.body, similarity=MENTION_SIMILARITY)):
+        return None
+    return Replay(thread.id, thread.body, None if thread.topic == FAMILY_TOPIC else thread.topic)
 
 
 def thread_topic(
@@ -218,9 +306,11 @@ def is_follow_up(
     confidence: float | None,
     thread_confidence: float = 0.0,
     leans_on_thread: bool = False,
+    weak_elsewhere: bool = False,
 ) -> bool:
     """A short message the classifier reads too weakly to change the subject on its own
-    (`thread_confidence`: how likely it reads the thread's own topic).
+    (`thread_confidence`: how likely it reads the thread's own topic; `weak_elsewhere`: its
+    words match no article of the topic read clearly, or none better than the thread's topic).
 
     A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
     the thread's question is about, not that the subject is now family matters: the
@@ -245,7 +335,34 @@ def is_follow_up(
         return True
     if leans_on_thread and (confidence or 0.0) < LEANING_CERTAIN:
         return True
+    if weak_elsewhere and is_elliptic(text, intent, confidence):
+        return True
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
+
+
+def is_elliptic(text: str, intent: str | None, confidence: float | None) -> bool:
+    """A message that refers back, read as another topic without near certainty, and that
+    brings no place of its own ("we're in lima, can i report it from here?" sets a new
+    situation) nor asks where to complain ("so who can i report the house to?": on any thread,
+    complaining is a subject of its own)."""
+    plain = words(text).split()
+    return (
+        (confidence or 0.0) < ELLIPTIC_CONFIDENCE
+        and refers_back(text)
+        and not (intent == COMPLAINTS_TOPIC and not COMPLAINING.isdisjoint(plain))
+        and mentioned_country(text) is None
+        and mentioned_origin(text) is None
+    )
+
+
+def refers_back(text: str) -> bool:
+    """Whether a message carries on from the one before ("y eso…", "what about…") or stands
+    for someone or something already named ("how does she apply")."""
+    plain = words(text).split()
+    if not plain:
+        return False
+    opening = (plain[0], " ".join(plain[:2]))
+    return any(start in CARRYING_ON for start in opening) or not STANDING_FOR.isdisjoint(plain)
 
 
 def _a_question_more_than_small_talk(text: str, confidence: float | None) -> bool:

@@ -94,6 +94,14 @@ def test_a_follow_up_keeps_its_article_until_it_names_a_place_with_its_own() -> 
     assert not clearly_better(general, general, {}, destination="CA", origin=None)
 
 
+def test_a_follow_up_naming_a_visa_drops_a_kept_article_not_written_for_it() -> None:
+    kept = _article("recruitment-scam-check-h2")
+    for_the_visa = _article("recruitment-fees-h2-us")
+    place = {"destination": "US", "origin": None}
+    assert clearly_better(for_the_visa, kept, {}, **place, programme_said="H-2A")
+    assert not clearly_better(for_the_visa, kept, {}, **place)
+
+
 def test_a_kept_article_of_another_country_is_dropped() -> None:
     kept = kept_article(
         library().kb,
