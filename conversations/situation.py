@@ -182,6 +182,8 @@ PLACE_FILLER: Final = frozenset(
         *("we", "live", "vivimos", "viven", "vive", "lives", "he", "she", "they", "is", "are"),
         *("esta", "estan", "my", "mi", "our", "his", "her", "nuestro", "su", "right", "currently"),
         *("provincia", "province", "estado", "state", "ciudad", "city", "condado", "county"),
+        *("hes", "shes", "theyre", "were", "works", "working", "trabaja", "trabajan"),
+        *("trabajamos", "ando", "anda", "andamos", "andan"),
     )
 )
 

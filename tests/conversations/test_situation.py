@@ -228,6 +228,11 @@ def test_visas_and_programmes_are_read_as_written(text: str, programme: str | No
         ("seguro texas", ["texas"], False),
         ("en el rancho texas", ["texas"], False),
         ("en escobar, provincia de buenos aires", ["buenos aires"], True),
+        # Contractions and verbs of being somewhere, as texted.
+        ("hes in worthington mn", ["worthington", "mn"], True),
+        ("ando en michigan", ["michigan"], True),
+        ("trabaja en georgia", ["georgia"], True),
+        ("hes in worthington with no papers", ["worthington"], False),
     ],
 )
 def test_only_a_place_is_a_message_that_says_nothing_but_where(
