@@ -49,6 +49,8 @@ READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
+# Destinations whose towns, said as a place inside a question, name the country.
+TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
 
@@ -385,8 +387,29 @@ def mentioned_country(text: str) -> str | None:
     names = names_in(text, similarity=MENTION_SIMILARITY)
     found = _the_one(names, tables().destination_mentions)
     if found is None and not any(name in tables().destination_mentions for name in names):
-        return "MX" if _in_mexico_from_elsewhere(text) else None
+        return _town_said_as_a_place(text, names) or (
+            "MX" if _in_mexico_from_elsewhere(text) else None
+        )
     return found
+
+
+def _town_said_as_a_place(text: str, names: Sequence[str]) -> str | None:
+    """The one country of the towns a message names after "en", "in", "de"… ("un hotel de
+    benidorm", "the mine in calama"), among the destinations whose towns are rarely words of
+    the message's languages: Spain, Canada, Chile, Argentina. A US town is often an English
+    word ("in spring some weeks") and Mexico names no place of work inside a question (see
+    `NOT_MENTIONED_DESTINATIONS`)."""
+    found = tables()
+    plain = f" {words(text)} "
+    countries = {
+        found.destination_answers[name]
+        for name in names
+        if name in found.exact_names
+        and name in found.destination_answers
+        and any(f" {word} {name} " in plain for word in TOWN_WORDS)
+    }
+    countries &= TOWNS_NAME_THEIR_COUNTRY
+    return countries.pop() if len(countries) == 1 else None
 
 
 def destinations_named(text: str) -> frozenset[str]:

@@ -490,3 +490,19 @@ def test_a_town_is_read_by_its_short_name() -> None:
 
 def test_the_country_beside_the_place_gives_way() -> None:
     assert parse_origin("de cucuta, en la frontera con venezuela") == "CO"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("soy camarera de pisos en un hotel de benidorm, me pagan las extras en negro", "ES"),
+        ("hello, i got hurt at the mine in calama, broke my finger", "CL"),
+        # A US town is often an English word: no place inside a question.
+        ("and overtime? in spring some weeks we did 55 and got straight pay", None),
+        ("trabajo en la fuente de sodas y no me pagan", None),
+    ],
+)
+def test_a_town_said_as_a_place_inside_a_question_names_its_country(
+    text: str, country: str | None
+) -> None:
+    assert mentioned_country(text) == country
