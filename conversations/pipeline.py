@@ -23,6 +23,7 @@ from conversations import ownership
 from conversations.awaiting import Replay, await_answer
 from conversations.gazetteer import words
 from conversations.handover import HandOver, Told
+from conversations.history import RecentInbound
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
 from conversations.leaning import leans_on_the_thread, weak_in_the_topic_read
@@ -152,7 +153,9 @@ class RasaRequest:
     replay: Replay | None
 
 
-def goes_to_the_dialogue_as_written(session: Session, message: Message) -> bool:
+def goes_to_the_dialogue_as_written(
+    session: Session, message: Message, history: RecentInbound | None = None
+) -> bool:
     """Whether Rasa's dialogue will read this very message (so that call reads it once):
     not a keyword, not an answer the bot waits for, not after STOP, not while an officer
     holds the conversation, not a message without words, and not a short message after
@@ -164,13 +167,18 @@ def goes_to_the_dialogue_as_written(session: Session, message: Message) -> bool:
         and conversation.awaiting is None
         and not conversation.person.opted_out
         and ownership.bot_may_answer(conversation)
-        and not _may_be_a_follow_up(session, message)
+        and not _may_be_a_follow_up(session, message, history)
     )
 
 
-def _may_be_a_follow_up(session: Session, message: Message) -> bool:
+def _may_be_a_follow_up(
+    session: Session, message: Message, history: RecentInbound | None = None
+) -> bool:
     if len(words(message.body).split()) > LONG_FOLLOW_UP_MAX_WORDS:
         return False
+    wrote = history.wrote_before(message.id) if history is not None else None
+    if wrote is not None:
+        return wrote
     earlier = select(Message.id).where(
         Message.conversation_id == message.conversation_id,
         Message.direction == Direction.INBOUND,
@@ -240,7 +248,10 @@ class Dialogue:
                 return stored_result(session, message)
             text = nlu_text(message.body)
             ahead = early if early is not None and early.text == text else None
-            as_written = goes_to_the_dialogue_as_written(session, message)
+            # The conversation's recent inbound messages, read once for the session's
+            # questions about them (follow-up, thread, programme): conversations/history.py.
+            history = RecentInbound(session, message.conversation_id)
+            as_written = goes_to_the_dialogue_as_written(session, message, history)
             reading: NluReading | None = None
             urgency: UrgencyCheck | None = None
             if ahead is not None and ahead.task.done():
@@ -257,6 +268,7 @@ class Dialogue:
                 message = self._load(session, message_id)
                 if not holds(message, claim):
                     return stored_result(session, message)
+                history = RecentInbound(session, message.conversation_id)
             # What NLU read decides nothing in a message the dialogue reads as written: it
             # only spares the dialogue reading it again, and gives the urgency check.
             heard = None if as_written else reading
@@ -268,7 +280,9 @@ class Dialogue:
                 return TurnResult(
                     message_id, local.language, None, None, False, False, None, local.texts
                 )
-            request = self._rasa_request(session, conversation, message, local, heard, urgency)
+            request = self._rasa_request(
+                session, conversation, message, local, heard, urgency, history
+            )
             answered_here = (local is not None and local.replay is None) or not (
                 ownership.bot_may_answer(conversation) and not request.choice.unsupported
             )
@@ -372,6 +386,7 @@ class Dialogue:
         local: LocalTurn | None,
         reading: NluReading | None,
         urgency: UrgencyCheck | None,
+        history: RecentInbound | None = None,
     ) -> RasaRequest:
         # The person answered the bot about their question ("which country?", "is it about
         # 1, 2 or 3?"): Rasa gets that question again, now with the country known or the
@@ -381,15 +396,17 @@ class Dialogue:
             urgency is not None and urgency.urgent and not urgency.only_classifier
         ):
             # (a follow-up only the classifier read as danger gets the offer: see _record)
-            replay = self._follow_up(session, conversation, message, reading)
+            replay = self._follow_up(session, conversation, message, reading, history)
         question = replay.body if replay is not None else message.body
         _remember_places(conversation, question)
         choice = self._languages.choose(question, conversation.person.language)
         if local is None or not local.keeps_language:
             conversation.person.language = choice.language
         metadata = _rasa_metadata(conversation, question, choice.language)
-        metadata["origin"] = metadata["origin"] or self._thread_origin(session, message) or ""
-        metadata["programme"] = programme_of(session, conversation, question) or ""
+        metadata["origin"] = (
+            metadata["origin"] or self._thread_origin(session, message, history) or ""
+        )
+        metadata["programme"] = programme_of(session, conversation, question, history) or ""
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
         # What the classifier read in a follow-up's own words, sent as the thread's topic.
@@ -405,7 +422,7 @@ class Dialogue:
         # The article the thread was last answered with and its parts already sent: a
         # follow-up that gets it again is answered with a part not sent yet.
         metadata["answered"], metadata["sent"] = what_was_sent(
-            session, conversation, message, self._kb, self._thread_topics, choice.language
+            session, conversation, message, self._kb, self._thread_topics, choice.language, history
         )
         return RasaRequest(
             sender_id=conversation.public_id,
@@ -415,13 +432,15 @@ class Dialogue:
             replay=replay,
         )
 
-    def _thread_origin(self, session: Session, message: Message) -> str | None:
+    def _thread_origin(
+        self, session: Session, message: Message, history: RecentInbound | None = None
+    ) -> str | None:
         """The one origin the thread's last article was written for ("necesito mi matricula"
         got Mexico's): the next question on the thread is not asked where the person is from.
         Read for this turn only, never kept: the person may be asking for someone else."""
         if self._kb is None:
             return None
-        last = thread_topic(session, message.conversation, message, self._thread_topics)
+        last = thread_topic(session, message.conversation, message, self._thread_topics, history)
         article = self._kb.article(last.article_id) if last and last.article_id else None
         origins = article.countries.origin if article is not None else ()
         return origins[0] if len(origins) == 1 else None
@@ -432,12 +451,13 @@ class Dialogue:
         conversation: Conversation,
         message: Message,
         reading: NluReading | None,
+        history: RecentInbound | None = None,
     ) -> Replay | None:
         """A short message the classifier cannot place ("cuanto cuesta?", "can i text?") is
         answered on the thread's topic, with its own words to choose the article."""
         if reading is None or not self._thread_topics:
             return None
-        previous = thread_topic(session, conversation, message, self._thread_topics)
+        previous = thread_topic(session, conversation, message, self._thread_topics, history)
         if previous is None or previous.topic is None:
             return None
         told = programme_told(message, previous)

@@ -12,6 +12,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from conversations.history import RecentInbound
 from conversations.situation import thread_topic
 from core.models import Conversation, Direction, Message
 from knowledge import KnowledgeBase
@@ -29,11 +30,12 @@ def what_was_sent(
     kb: KnowledgeBase | None,
     topics: frozenset[str],
     language: str,
+    history: RecentInbound | None = None,
 ) -> tuple[str, str]:
     """The thread's last article id and its parts already sent ("0,2"); empty when none."""
     if kb is None or not topics:
         return "", ""
-    previous = thread_topic(session, conversation, message, topics)
+    previous = thread_topic(session, conversation, message, topics, history)
     article = kb.article(previous.article_id) if previous and previous.article_id else None
     if article is None:
         return "", ""

@@ -8,9 +8,9 @@ with the messages when a person asks to be erased.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +25,9 @@ from conversations.places import (
     parse_origin,
 )
 from core.models import Conversation, Direction, Message
+
+if TYPE_CHECKING:
+    from conversations.history import RecentInbound
 
 # Visas and programmes as people write them: "H-2A", "h2a", "la h 2 a", "PTAT".
 _PROGRAMMES: Final = (
@@ -220,11 +223,20 @@ def programme_named(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def programme_of(session: Session, conversation: Conversation, text: str) -> str | None:
-    """The programme this message names, else the newest one the person named before."""
+def programme_of(
+    session: Session,
+    conversation: Conversation,
+    text: str,
+    history: RecentInbound | None = None,
+) -> str | None:
+    """The programme this message names, else the newest one the person named before (from
+    the turn's `history` when given: the same messages)."""
     named = programme_named(text)
     if named is not None or conversation.id is None:
         return named
+    if history is not None:
+        bodies: Iterable[str | None] = [message.body for message in history.messages()]
+        return next((found for body in bodies if (found := programme_named(body or ""))), None)
     bodies = session.scalars(
         select(Message.body)
         .where(
@@ -279,9 +291,14 @@ def programme_told(message: Message, thread: Message) -> Replay | None:
 
 
 def thread_topic(
-    session: Session, conversation: Conversation, before: Message, topics: frozenset[str]
+    session: Session,
+    conversation: Conversation,
+    before: Message,
+    topics: frozenset[str],
+    history: RecentInbound | None = None,
 ) -> Message | None:
-    """The newest recent inbound message of the thread on a knowledge-base topic."""
+    """The newest recent inbound message of the thread on a knowledge-base topic (from the
+    turn's `history` when given and it can tell)."""
     query = (
         select(Message)
         .where(
@@ -293,7 +310,9 @@ def thread_topic(
         .order_by(Message.id.desc())
         .limit(1)
     )
-    message = session.scalar(query)
+    settled, message = history.newest_on(topics, before.id) if history else (False, None)
+    if not settled:
+        message = session.scalar(query)
     if message is None:
         return None
     created = message.created_at
