@@ -44,10 +44,12 @@ def utter_answer(
         return
     sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
     destination = tracker.get_slot("country")
-    elsewhere = for_other_countries(article, language, destination)
-    number = best_passage(article, language, question, sent | elsewhere)
+    named = countries_of_parts(article, language) if destination else []
+    number = best_passage(
+        article, language, question, sent | for_other_countries(named, destination)
+    )
     if number is None:
-        number = for_the_persons_country(article, language, destination, sent)
+        number = for_the_persons_country(named, destination, sent)
     candidates = [
         *(
             [passage_reply(article, language, channel_of(tracker), number)]
@@ -63,28 +65,32 @@ def utter_answer(
     report(dispatcher, article_id=article.id, topic=article.topic, passage=number)
 
 
-def for_other_countries(article: Article, language: str, destination: str | None) -> set[int]:
-    """The article's parts that name only countries other than where the person is: a
-    relative in Canada who asks "what number can he call?" is not sent the US and Spain line."""
+def countries_of_parts(article: Article, language: str) -> list[frozenset[str]]:
+    """The destination countries each part of the article names, read once per follow-up."""
+    return [destinations_named(passage) for passage in passages(article, language)]
+
+
+def for_other_countries(named: list[frozenset[str]], destination: str | None) -> set[int]:
+    """The parts (by their `named` countries) that name only countries other than where the
+    person is: a relative in Canada who asks "what number can he call?" is not sent the US and
+    Spain line."""
     if not destination:
         return set()
     return {
         number
-        for number, passage in enumerate(passages(article, language))
-        if (named := destinations_named(passage)) and destination not in named
+        for number, countries in enumerate(named)
+        if countries and destination not in countries
     }
 
 
 def for_the_persons_country(
-    article: Article, language: str, destination: str | None, sent: set[int]
+    named: list[frozenset[str]], destination: str | None, sent: set[int]
 ) -> int | None:
-    """In an article answered country by country, the first part not sent yet that is for
-    where the person is: a wife who then says "he is in leamington ontario", or asks "what
-    number can he call?", gets Canada's line. None for an article about one country."""
-    if not destination:
-        return None
-    named = [destinations_named(passage) for passage in passages(article, language)]
-    if len(set().union(*named)) < 2:
+    """In an article answered country by country (its parts, by their `named` countries, name
+    two or more), the first part not sent yet that is for where the person is: a wife who then
+    says "he is in leamington ontario", or asks "what number can he call?", gets Canada's line.
+    None for an article about one country."""
+    if not destination or len(frozenset().union(*named)) < 2:
         return None
     return next(
         (
