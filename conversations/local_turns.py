@@ -23,8 +23,10 @@ from conversations.handover import HandOver, record_answer
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
 from conversations.ownership import open_case
+from conversations.place_clauses import clauses
 from conversations.places import (
     ANSWER_SIMILARITY,
+    destinations_named,
     is_short_answer,
     names_in,
     parse_country,
@@ -149,6 +151,9 @@ class LocalTurns:
                 person.country_origin = origin
                 if short:
                     return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
+        corrected = None if small_talk else self._corrected_place(session, message, language)
+        if corrected is not None:
+            return corrected
         volunteered = None if small_talk else self._volunteered_place(session, message, language)
         if volunteered is not None:
             return volunteered
@@ -190,6 +195,31 @@ class LocalTurns:
         elif country is not None:
             person.country_destination = country
         else:
+            return None
+        replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
+        return LocalTurn(language, replay=replay)
+
+    def _corrected_place(
+        self, session: Session, message: Message, language: str
+    ) -> LocalTurn | None:
+        """A message that says the person is not where the bot took them to be, and where they
+        are ("no, no estoy en texas, el que esta alla es mi primo. yo estoy en canada"): the
+        place corrected, and the thread's question answered again for it, however long the
+        message (a long one would otherwise be read as a question of its own)."""
+        person = message.conversation.person
+        assumed = person.country_destination
+        if self._kb is None or assumed is None:
+            return None
+        parts = clauses(message.body)
+        if not any(part.denied and assumed in destinations_named(part.text) for part in parts):
+            return None
+        country = parse_country(message.body)
+        if country is None or country == assumed:
+            return None
+        person.country_destination = country
+        topics = frozenset(self._kb.topics) - {HUMAN_TOPIC}
+        previous = thread_topic(session, message.conversation, message, topics)
+        if previous is None:
             return None
         replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
         return LocalTurn(language, replay=replay)
