@@ -13,6 +13,7 @@ from actions.choosing import (
     clearly_better,
     depends_on_the_country,
     fits,
+    general_only_if_singled_out,
     kept_article,
     not_for_the_named_origin,
     only_for_some_origins,
@@ -149,8 +150,13 @@ class ActionAnswerTopic(Action):
         if for_others or (
             not destination
             and not asked
-            and depends_on_the_country(
-                kb, topic, article, relevance, origin=origin, programme=programme
+            and (
+                depends_on_the_country(
+                    kb, topic, article, relevance, origin=origin, programme=programme
+                )
+                or general_only_if_singled_out(
+                    kb, topic, article, relevance, origin=origin, programme=programme
+                )
             )
         ):
             article = None
