@@ -36,6 +36,7 @@ from conversations.safe_contact import parse_answer
 from conversations.situation import HUMAN_TOPIC, only_a_place, thread_topic
 from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
+from conversations.whose_place import about_someone_else, someone_elses_country
 from core.models import (
     Channel,
     Conversation,
@@ -149,10 +150,11 @@ class LocalTurns:
         # the place and is then read as the new question it may hold, not as an answer only.
         short = is_short_answer(message.body)
         if awaiting == "country" and not small_talk:
-            country = parse_country(message.body)
+            theirs = self._someone_elses(session, conversation, message)
+            country = theirs or parse_country(message.body)
             if country is not None:
                 person.country_destination = country
-                if short:
+                if short or theirs is not None:
                     return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
         if awaiting == "origin" and not small_talk:
             origin = parse_origin(message.body)
@@ -218,6 +220,17 @@ class LocalTurns:
             return None
         replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
         return LocalTurn(language, replay=replay)
+
+    @staticmethod
+    def _someone_elses(
+        session: Session, conversation: Conversation, message: Message
+    ) -> str | None:
+        """Asked where about a question on someone else, the answer's country for them (see
+        conversations/whose_place.py): it answers that question, however long."""
+        question = pending_question(session, conversation, topic=None)
+        if question is None or not about_someone_else(question.body):
+            return None
+        return someone_elses_country(message.body)
 
     def _corrected_place(
         self, session: Session, message: Message, language: str

@@ -181,3 +181,17 @@ def test_a_denial_of_a_place_nobody_assumed_is_read_as_its_own_message(enlace: E
     text = "no estoy en texas como mi primo, pero igual quiero saber lo del seguro"
     enlace.receive(phone, text)
     assert enlace.rasa.messages[-1]["metadata"]["question"] != "me toca pension si me regreso?"
+
+
+def test_asked_where_about_a_relative_the_relatives_place_answers(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "mi hermano trabaja en una granja y no le pagan las horas extra")
+    enlace.rasa.reply = _answer("social-security-spain-mexico")
+    enlace.receive(phone, "yo vivo en dallas pero el no, mi hermano esta en ontario con permiso")
+    asked = enlace.rasa.messages[-1]
+    assert (
+        asked["metadata"]["question"]
+        == "mi hermano trabaja en una granja y no le pagan las horas extra"
+    )
+    assert asked["metadata"]["country"] == "CA"
