@@ -51,6 +51,10 @@ from knowledge.replies import article_reply, further_reading, more_parts
 URGENT_TOPIC: Final = "emergency"
 # First words that make a place where the person comes from: "de honduras", "from mexico".
 FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
+THANKS_TOPIC: Final = "thanks"
+ACKNOWLEDGING_EMOJI: Final = frozenset("👍👌🙏👏❤♥🙂😊☺😀😃😁🤗✅💪🤝🫶✌")
+# Variation selectors, the zero-width joiner and the five skin tones.
+_EMOJI_MODIFIERS: Final = frozenset("\ufe0f\ufe0e\u200d🏻🏼🏽🏾🏿")
 # A bare "1"…"9" is a pick from a list; larger numbers ("911", "300") are read as words.
 STALE_PICK_OPTIONS: Final = 9
 
@@ -379,6 +383,8 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     """A graceful answer to what carries no words; None when there are words for Rasa."""
     if has_words(message.body):
         return None
+    if not message.media and is_an_acknowledgement(message.body):
+        return _reply(language, texts.ACKNOWLEDGED, topic=THANKS_TOPIC)
     kinds = [str(item.get("kind", "")) for item in message.media]
     types = [str(item.get("content_type", "")) for item in message.media]
     if "location" in kinds:
@@ -388,6 +394,12 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     if types:
         return _reply(language, texts.IMAGE)
     return _reply(language, texts.NO_TEXT)
+
+
+def is_an_acknowledgement(text: str) -> bool:
+    """Emoji alone that say "ok" or "thanks" (👍, 🙏🙏, 👌🏽), skin tones and joiners aside."""
+    marks = [ch for ch in text if not ch.isspace() and ch not in _EMOJI_MODIFIERS]
+    return bool(marks) and all(ch in ACKNOWLEDGING_EMOJI for ch in marks)
 
 
 def _ask_again(
