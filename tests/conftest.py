@@ -99,7 +99,7 @@ def session(engine: Engine) -> Iterator[Session]:
     connection.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fake_twilio() -> Iterator[FakeTwilio]:
     """A loopback fake of Twilio's Messages API (tests/fakes.py)."""
     fake = FakeTwilio()
