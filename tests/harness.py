@@ -2,8 +2,8 @@
 
 A pytest plugin of the root conftest (`pytest_plugins`), so the channels, conversations and
 admin tests share its fixtures. One app per database per test run (start-up loads the
-knowledge base and language models and took 3-6 s, which per module and database was a
-tenth of the suite); the database persists between tests, as it always did, so every test
+knowledge base and language models: 3-6 s each on a loaded machine, and there were about 70,
+one per module and database); the database persists between tests, as it always did, so every test
 uses its own phone numbers and consulates are found by name. The fakes are reset before
 every test; a test that swaps something on `app.state` puts it back (docs/testing.md).
 """
