@@ -21,6 +21,7 @@ pass. Patterns-or-classifier figures are printed beside them, as the app combine
 The held-out rows are never read (docs/urgency.md).
 
 Usage: python -m tools.urgency_threshold [--repeats 5] [--folds 5] [--config JSON]
+       [--probabilities FOLDS_OUTPUT.json]
 """
 
 from __future__ import annotations
@@ -167,8 +168,17 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--config", default="{}", help="JSON overriding the component's options")
+    parser.add_argument(
+        "--probabilities",
+        type=Path,
+        help="the folds script's saved output (same training file, repeats and folds) instead of"
+        " computing it again",
+    )
     args = parser.parse_args()
-    probabilities = out_of_fold(args.repeats, args.folds, args.config)
+    if args.probabilities:
+        probabilities = json.loads(args.probabilities.read_text(encoding="utf-8"))
+    else:
+        probabilities = out_of_fold(args.repeats, args.folds, args.config)
     # A dev row left out of training (a near-duplicate of a held-out row) has no probability.
     rows = [row for row in dev_rows() if reading_key(row) in probabilities]
     readings = load_readings()
