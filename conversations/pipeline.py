@@ -29,7 +29,7 @@ from conversations.language import LanguageChoice, LanguageChooser
 from conversations.leaning import leans_on_the_thread, weak_in_the_topic_read
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
-from conversations.places import mentioned_country, mentioned_origin
+from conversations.places import mentioned_country, mentioned_origin, placed_at_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.repeats import what_was_sent
 from conversations.situation import (
@@ -407,6 +407,14 @@ class Dialogue:
             metadata["origin"] or self._thread_origin(session, message, history) or ""
         )
         metadata["programme"] = programme_of(session, conversation, question, history) or ""
+        # The question is set where the person comes from ("…la oficina en tegucigalpa",
+        # "cuando vuelva a colombia"): that origin's article before the destination's.
+        metadata["at_origin"] = (
+            "1"
+            if placed_at_origin(question, metadata["origin"] or None)
+            or origin_gone_back_to(question)
+            else ""
+        )
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
         # What the classifier read in a follow-up's own words, sent as the thread's topic.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import select
@@ -82,6 +83,10 @@ STANDING_FOR: Final = frozenset(
         *("esas", "alla", "ahi"),
     )
 )
+# "me los tienen que regresar?", "se la quitaron": an object pronoun after another is one,
+# never an article ("los", "las" alone mostly are: "y los papeles?").
+CLITIC_FIRST: Final = frozenset(("me", "te", "se", "nos"))
+CLITIC_SECOND: Final = frozenset(("lo", "la", "los", "las"))
 # Intents that are never a follow-up on a topic, whatever the confidence.
 NOT_FOLLOW_UPS: Final = frozenset({"thanks", "language_switch", "affirm", "deny"})
 # A greeting or a goodbye, unless it is a question of a few words read without certainty: "y
@@ -118,8 +123,12 @@ COMPLAINTS_TOPIC: Final = "complaints"
 # Below this the classifier's reading of another subject does not outweigh a word of
 # complaining on such a thread.
 COMPLAINT_UNSURE: Final = 0.8
-# Not harassment: its own articles are about where to report it (EEOC, Ley Karin).
-WORKPLACE_TOPICS: Final = frozenset({"wages", "working_conditions", "contract", "domestic_work"})
+# Not harassment: its own articles are about where to report it (EEOC, Ley Karin). Fees a
+# recruiter or employer charged are reported where the rest of the job is ("con quien me
+# quejo?" after the H-2 fees article: the labour department enforces the no-fee rule).
+WORKPLACE_TOPICS: Final = frozenset(
+    {"wages", "working_conditions", "contract", "domestic_work", "recruitment_fees"}
+)
 COMPLAINING: Final = frozenset(
     (
         *("queja", "quejas", "quejo", "quejarme", "quejarse", "quejarnos", "quejamos"),
@@ -383,7 +392,11 @@ def refers_back(text: str) -> bool:
     if not plain:
         return False
     opening = (plain[0], " ".join(plain[:2]))
-    return any(start in CARRYING_ON for start in opening) or not STANDING_FOR.isdisjoint(plain)
+    return (
+        any(start in CARRYING_ON for start in opening)
+        or not STANDING_FOR.isdisjoint(plain)
+        or any(a in CLITIC_FIRST and b in CLITIC_SECOND for a, b in pairwise(plain))
+    )
 
 
 def _a_question_more_than_small_talk(text: str, confidence: float | None) -> bool:
