@@ -26,7 +26,11 @@ from conversations.handover import HandOver, Told
 from conversations.history import RecentInbound
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
-from conversations.leaning import leans_on_the_thread, weak_in_the_topic_read
+from conversations.leaning import (
+    clearly_in_the_topic_read,
+    leans_on_the_thread,
+    weak_in_the_topic_read,
+)
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
 from conversations.places import mentioned_country, mentioned_origin, placed_at_origin
@@ -43,6 +47,7 @@ from conversations.situation import (
     origin_gone_back_to,
     programme_of,
     programme_told,
+    refers_back,
     thread_topic,
 )
 from conversations.texts import (
@@ -484,6 +489,8 @@ class Dialogue:
             on_thread,
             self._leans_on_the_thread(conversation, message, previous, intent),
             self._weak_in_the_topic_read(conversation, message, previous, intent),
+            previous.topic,
+            self._clearly_in_the_topic_read(conversation, message, previous, intent),
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
@@ -514,15 +521,44 @@ class Dialogue:
             self._index, self._kb, message.body, language, intent, previous.topic
         )
 
+    def _clearly_in_the_topic_read(
+        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+    ) -> bool:
+        """Whether the message's words clearly name the topic read, far ahead of the thread's."""
+        if self._kb is None or self._index is None:
+            return False
+        language = self._languages.choose(message.body, conversation.person.language).language
+        return clearly_in_the_topic_read(
+            self._index, self._kb, message.body, language, intent, previous.topic
+        )
+
     def _leans_on_the_thread(
         self, conversation: Conversation, message: Message, previous: Message, intent: str | None
     ) -> bool:
-        """Whether the message's few words are the thread's article's more than the topic read."""
+        """Whether the message's few words are the thread's article's more than the topic read
+        (among the articles that could answer the person: their place and origin as known)."""
         if self._kb is None or self._index is None or intent == previous.topic:
             return False
         language = self._languages.choose(message.body, conversation.person.language).language
+        person, text = conversation.person, message.body
+        destination = mentioned_country(text) or person.country_destination
+        origin = mentioned_origin(text) or person.country_origin
+        # Pointing back, and naming no place but the person's own ("y eso se hace en el
+        # consulado o alla en lima?" from a Peruvian): nothing in it sets a new situation.
+        elliptic = refers_back(text) and (
+            mentioned_country(text) in (None, person.country_destination)
+            and mentioned_origin(text) in (None, person.country_origin)
+        )
         return leans_on_the_thread(
-            self._index, self._kb, message.body, language, previous.article_id, intent
+            self._index,
+            self._kb,
+            text,
+            language,
+            previous.article_id,
+            intent,
+            destination=destination,
+            origin=origin,
+            elliptic=elliptic,
         )
 
     def _record(

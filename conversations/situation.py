@@ -105,6 +105,14 @@ NEW_SUBJECT: Final = (
 )
 FAMILY_TOPIC: Final = "family_support"
 FAMILY_CERTAIN: Final = 0.9
+# The relative's job: on a thread filed under family matters for naming a relative ("my
+# husband works on a farm in north carolina"), a message about pay, hours, a contract or an
+# injury whose words clearly match that topic, far better than family matters ("he says they
+# take 200 dollars from every check for the housing"), is that new subject, however weakly
+# read (conversations/leaning.py, `clearly_in_the_topic_read`).
+WORK_MATTERS: Final = frozenset(
+    {"wages", "working_conditions", "contract", "domestic_work", "injury_health", "complaints"}
+)
 # Relatives as people name them, the way a question is put on someone else's behalf.
 RELATIVES: Final = frozenset(
     (
@@ -337,6 +345,8 @@ def is_follow_up(
     thread_confidence: float = 0.0,
     leans_on_thread: bool = False,
     weak_elsewhere: bool = False,
+    thread: str | None = None,
+    clearly_elsewhere: bool = False,
 ) -> bool:
     """A short message the classifier reads too weakly to change the subject on its own
     (`thread_confidence`: how likely it reads the thread's own topic; `weak_elsewhere`: its
@@ -345,6 +355,8 @@ def is_follow_up(
     A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
     the thread's question is about, not that the subject is now family matters: the
     classifier's family reading of it does not change the subject unless it is near certain.
+    The other way round, on a family thread (`thread`), a matter of the relative's job that
+    the words clearly name (`clearly_elsewhere`) is a new subject (`WORK_MATTERS`).
     """
     plain = words(text).split()
     if len(plain) > LONG_FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
@@ -355,6 +367,8 @@ def is_follow_up(
         return False
     if intent == HUMAN_TOPIC:
         return not asks_for_a_person(text)
+    if thread == FAMILY_TOPIC and intent in WORK_MATTERS and clearly_elsewhere:
+        return False
     if len(plain) > FOLLOW_UP_MAX_WORDS:
         return intent in (None, "out_of_scope") or (confidence or 0.0) < LONG_FOLLOW_UP_CONFIDENCE
     if intent == FAMILY_TOPIC and (confidence or 0.0) < FAMILY_CERTAIN and names_a_relative(text):

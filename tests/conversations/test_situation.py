@@ -418,3 +418,20 @@ def test_going_back_home_sets_the_question_where_the_person_comes_from(thread: E
     thread.receive(phone, "y cuando vuelva a colombia hay ayuda?")
     sent = thread.rasa.messages[-1]["metadata"]
     assert (sent["origin"], sent["at_origin"]) == ("CO", "1")
+
+
+@pytest.mark.parametrize(
+    ("intent", "clearly", "thread", "follow_up"),
+    [
+        ("wages", True, "family_support", False),
+        ("wages", False, "family_support", True),
+        ("wages", True, "legal_channels", True),
+        ("remittances", True, "family_support", True),
+    ],
+)
+def test_the_relatives_job_read_weakly_on_a_family_thread_is_a_new_subject(
+    intent: str, clearly: bool, thread: str, follow_up: bool
+) -> None:
+    # "my husband works on a farm in north carolina" filed the thread under family matters.
+    text = "he says they take 200 dollars from every check for the housing"
+    assert is_follow_up(text, intent, 0.45, thread=thread, clearly_elsewhere=clearly) is follow_up
