@@ -48,6 +48,7 @@ from conversations.situation import (
     programme_of,
     programme_told,
     refers_back,
+    relatives_job,
     thread_topic,
 )
 from conversations.texts import (
@@ -480,6 +481,15 @@ class Dialogue:
         intent, confidence = reading.best_topic()
         if asks_a_person_for_help(message.body, intent) or asks_to_be_contacted(message.body):
             return Replay(message.id, message.body, HUMAN_TOPIC)
+        job = relatives_job(
+            intent,
+            previous.topic,
+            self._clearly_in_the_topic_read(conversation, message, previous, intent),
+        )
+        if job is not None:
+            # "he says they take 200 dollars from every check for the housing" after "my
+            # husband works on a farm in north carolina": pay, read afresh for that place.
+            return Replay(message.id, message.body, job)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
         if not is_follow_up(
@@ -489,8 +499,6 @@ class Dialogue:
             on_thread,
             self._leans_on_the_thread(conversation, message, previous, intent),
             self._weak_in_the_topic_read(conversation, message, previous, intent),
-            previous.topic,
-            self._clearly_in_the_topic_read(conversation, message, previous, intent),
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(

@@ -345,8 +345,6 @@ def is_follow_up(
     thread_confidence: float = 0.0,
     leans_on_thread: bool = False,
     weak_elsewhere: bool = False,
-    thread: str | None = None,
-    clearly_elsewhere: bool = False,
 ) -> bool:
     """A short message the classifier reads too weakly to change the subject on its own
     (`thread_confidence`: how likely it reads the thread's own topic; `weak_elsewhere`: its
@@ -355,8 +353,7 @@ def is_follow_up(
     A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
     the thread's question is about, not that the subject is now family matters: the
     classifier's family reading of it does not change the subject unless it is near certain.
-    The other way round, on a family thread (`thread`), a matter of the relative's job that
-    the words clearly name (`clearly_elsewhere`) is a new subject (`WORK_MATTERS`).
+    The other way round, see `relatives_job`.
     """
     plain = words(text).split()
     if len(plain) > LONG_FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
@@ -367,8 +364,6 @@ def is_follow_up(
         return False
     if intent == HUMAN_TOPIC:
         return not asks_for_a_person(text)
-    if thread == FAMILY_TOPIC and intent in WORK_MATTERS and clearly_elsewhere:
-        return False
     if len(plain) > FOLLOW_UP_MAX_WORDS:
         return intent in (None, "out_of_scope") or (confidence or 0.0) < LONG_FOLLOW_UP_CONFIDENCE
     if intent == FAMILY_TOPIC and (confidence or 0.0) < FAMILY_CERTAIN and names_a_relative(text):
@@ -382,6 +377,16 @@ def is_follow_up(
     if weak_elsewhere and is_elliptic(text, intent, confidence):
         return True
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
+
+
+def relatives_job(intent: str | None, thread: str | None, clearly: bool) -> str | None:
+    """The topic of a message about a relative's job on a thread filed under family matters
+    (`WORK_MATTERS`), when its words clearly name it (`clearly`, see
+    conversations/leaning.py): that topic, for the question read afresh, not the family
+    article kept nor, the classifier being unsure, a menu."""
+    if thread == FAMILY_TOPIC and intent in WORK_MATTERS and clearly:
+        return intent
+    return None
 
 
 def is_elliptic(text: str, intent: str | None, confidence: float | None) -> bool:

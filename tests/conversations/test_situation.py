@@ -13,6 +13,7 @@ from conversations.situation import (
     is_follow_up,
     only_a_place,
     programme_named,
+    relatives_job,
 )
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
@@ -32,6 +33,8 @@ READINGS = {
     "una agencia me ofrece trabajo en españa": ("recruitment_fees", 0.9),
     "donde queda la oficina de trabajo en tegucigalpa?": ("legal_channels", 0.8),
     "y cuando vuelva a colombia hay ayuda?": ("return_reintegration", 0.85),
+    "my husband works on a farm in north carolina": ("family_support", 0.51),
+    "he says they take 200 dollars from every check for the housing": ("wages", 0.45),
 }
 LONG_QUESTION = "si le digo al doctor lo que paso en la finca me pueden quitar el permiso"
 READINGS[LONG_QUESTION] = ("contract", 0.3)
@@ -421,17 +424,24 @@ def test_going_back_home_sets_the_question_where_the_person_comes_from(thread: E
 
 
 @pytest.mark.parametrize(
-    ("intent", "clearly", "thread", "follow_up"),
+    ("intent", "clearly", "thread", "topic"),
     [
-        ("wages", True, "family_support", False),
-        ("wages", False, "family_support", True),
-        ("wages", True, "legal_channels", True),
-        ("remittances", True, "family_support", True),
+        ("wages", True, "family_support", "wages"),
+        ("wages", False, "family_support", None),
+        ("wages", True, "legal_channels", None),
+        ("remittances", True, "family_support", None),
     ],
 )
-def test_the_relatives_job_read_weakly_on_a_family_thread_is_a_new_subject(
-    intent: str, clearly: bool, thread: str, follow_up: bool
+def test_the_relatives_job_named_clearly_on_a_family_thread_is_its_own_topic(
+    intent: str, clearly: bool, thread: str, topic: str | None
 ) -> None:
-    # "my husband works on a farm in north carolina" filed the thread under family matters.
-    text = "he says they take 200 dollars from every check for the housing"
-    assert is_follow_up(text, intent, 0.45, thread=thread, clearly_elsewhere=clearly) is follow_up
+    assert relatives_job(intent, thread, clearly) == topic
+
+
+def test_a_relatives_pay_after_a_family_question_is_read_as_pay(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "my husband works on a farm in north carolina")
+    thread.receive(phone, "he says they take 200 dollars from every check for the housing")
+    sent = thread.rasa.messages[-1]
+    assert (sent["message"], sent["metadata"]["follow_up"]) == ("/wages", "")
+    assert sent["metadata"]["country"] == "US"
