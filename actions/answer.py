@@ -92,6 +92,7 @@ class ActionAnswerTopic(Action):
             destination=destination,
             relevance=relevance,
             programme=programme,
+            origin_first=situation_of(tracker).at_origin,
         )
         if destination is None:
             article = (
@@ -274,6 +275,7 @@ class Situation:
     follow_up: bool  # the app sent a short follow-up on the thread's topic
     asked: bool  # the bot asked about this thread already: never the same question twice
     read: str | None = None  # a follow-up: the topic the classifier read in its own words
+    at_origin: bool = False  # the question is set where the person comes from
 
 
 def situation_of(tracker: Tracker) -> Situation:
@@ -283,6 +285,7 @@ def situation_of(tracker: Tracker) -> Situation:
         follow_up=bool(metadata.get("follow_up")),
         asked=bool(metadata.get("asked")),
         read=metadata.get("read") or None,
+        at_origin=bool(metadata.get("at_origin")),
     )
 
 

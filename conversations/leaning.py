@@ -19,6 +19,10 @@ from knowledge.search import tokenize
 # ("y el patron no tiene que pagar algo? se murio trabajando" after a question on family):
 # the classifier's reading of it stands.
 LEANING_MAX_WORDS: Final = 4
+# A message that refers back ("ese certificado lo saco aqui en el consulado o alla?" on a
+# thread about Ecuador's returnee certificate) says what it is about by pointing at it: its
+# words are compared with the thread's article up to the length of a follow-up.
+ELLIPTIC_LEANING_MAX_WORDS: Final = 12
 
 
 def leans_on_the_thread(
@@ -28,16 +32,36 @@ def leans_on_the_thread(
     language: str,
     thread_article: str | None,
     read_topic: str | None,
+    *,
+    destination: str | None = None,
+    origin: str | None = None,
+    elliptic: bool = False,
 ) -> bool:
+    """Only the articles of the topic read that could answer this person count against the
+    thread's (not another origin's passport office nor another country's law: a Guatemalan
+    passport article matching "certificado… consulado" says nothing to an Ecuadorian)."""
     if not thread_article or not read_topic or read_topic not in kb.topics:
         return False
     plain = normalize_for_nlu(text)
-    if len(tokenize(plain, language)) > LEANING_MAX_WORDS:
+    limit = ELLIPTIC_LEANING_MAX_WORDS if elliptic else LEANING_MAX_WORDS
+    if len(tokenize(plain, language)) > limit:
         return False
     scores = index.scores(plain, language)
     on_thread = scores.get(thread_article, 0.0)
-    elsewhere = max((scores.get(a.id, 0.0) for a in kb.articles_for(read_topic)), default=0.0)
+    elsewhere = max(
+        (
+            scores.get(a.id, 0.0)
+            for a in kb.articles_for(read_topic)
+            if _could_answer(a.countries.destination, destination)
+            and _could_answer(a.countries.origin, origin)
+        ),
+        default=0.0,
+    )
     return on_thread > 0 and on_thread >= elsewhere
+
+
+def _could_answer(countries: tuple[str, ...], country: str | None) -> bool:
+    return country is None or not countries or country in countries
 
 
 # A search score from which a message's words clearly match an article (an elliptic message
@@ -68,3 +92,32 @@ def weak_in_the_topic_read(
 
     read = best(read_topic)
     return read < WORDS_CLEAR or read <= best(thread_topic)
+
+
+# A search score from which a message's words clearly name an article's matter, and how far
+# ahead of the thread's topic they must be to name another subject than the thread's.
+WORDS_CLEARLY: Final = 8.0
+WORDS_LEAD: Final = 1.5
+
+
+def clearly_in_the_topic_read(
+    index: ArticleIndex,
+    kb: KnowledgeBase,
+    text: str,
+    language: str,
+    read_topic: str | None,
+    thread_topic: str | None,
+) -> bool:
+    """Whether a message's words clearly match an article of the topic read, far better than
+    any of the thread's topic ("he says they take 200 dollars from every check for the
+    housing": the US unpaid-wages article, on a thread about a husband's farm job)."""
+    if not read_topic or read_topic not in kb.topics or read_topic == thread_topic:
+        return False
+    scores = index.scores(normalize_for_nlu(text), language)
+
+    def best(topic: str | None) -> float:
+        articles = kb.articles_for(topic) if topic in kb.topics else []
+        return max((scores.get(a.id, 0.0) for a in articles), default=0.0)
+
+    read = best(read_topic)
+    return read >= WORDS_CLEARLY and read >= WORDS_LEAD * best(thread_topic)

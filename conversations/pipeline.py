@@ -26,10 +26,14 @@ from conversations.handover import HandOver, Told
 from conversations.history import RecentInbound
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
-from conversations.leaning import leans_on_the_thread, weak_in_the_topic_read
+from conversations.leaning import (
+    clearly_in_the_topic_read,
+    leans_on_the_thread,
+    weak_in_the_topic_read,
+)
 from conversations.local_turns import LocalTurn, LocalTurns
 from conversations.notices import take_owed
-from conversations.places import mentioned_country, mentioned_origin
+from conversations.places import mentioned_country, mentioned_origin, placed_at_origin
 from conversations.rasa_client import NluReading, RasaClient, RasaTurn, RasaUnavailable
 from conversations.repeats import what_was_sent
 from conversations.situation import (
@@ -43,6 +47,8 @@ from conversations.situation import (
     origin_gone_back_to,
     programme_of,
     programme_told,
+    refers_back,
+    relatives_job,
     thread_topic,
 )
 from conversations.texts import (
@@ -412,6 +418,14 @@ class Dialogue:
             metadata["origin"] or self._thread_origin(session, message, history) or ""
         )
         metadata["programme"] = programme_of(session, conversation, question, history) or ""
+        # The question is set where the person comes from ("…la oficina en tegucigalpa",
+        # "cuando vuelva a colombia"): that origin's article before the destination's.
+        metadata["at_origin"] = (
+            "1"
+            if placed_at_origin(question, metadata["origin"] or None)
+            or origin_gone_back_to(question)
+            else ""
+        )
         metadata["question"] = normalize_for_nlu(question)
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
         # What the classifier read in a follow-up's own words, sent as the thread's topic.
@@ -472,6 +486,15 @@ class Dialogue:
         intent, confidence = reading.best_topic()
         if asks_a_person_for_help(message.body, intent) or asks_to_be_contacted(message.body):
             return Replay(message.id, message.body, HUMAN_TOPIC)
+        job = relatives_job(
+            intent,
+            previous.topic,
+            self._clearly_in_the_topic_read(conversation, message, previous, intent),
+        )
+        if job is not None:
+            # "he says they take 200 dollars from every check for the housing" after "my
+            # husband works on a farm in north carolina": pay, read afresh for that place.
+            return Replay(message.id, message.body, job)
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
         if not is_follow_up(
@@ -511,15 +534,44 @@ class Dialogue:
             self._index, self._kb, message.body, language, intent, previous.topic
         )
 
+    def _clearly_in_the_topic_read(
+        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+    ) -> bool:
+        """Whether the message's words clearly name the topic read, far ahead of the thread's."""
+        if self._kb is None or self._index is None:
+            return False
+        language = self._languages.choose(message.body, conversation.person.language).language
+        return clearly_in_the_topic_read(
+            self._index, self._kb, message.body, language, intent, previous.topic
+        )
+
     def _leans_on_the_thread(
         self, conversation: Conversation, message: Message, previous: Message, intent: str | None
     ) -> bool:
-        """Whether the message's few words are the thread's article's more than the topic read."""
+        """Whether the message's few words are the thread's article's more than the topic read
+        (among the articles that could answer the person: their place and origin as known)."""
         if self._kb is None or self._index is None or intent == previous.topic:
             return False
         language = self._languages.choose(message.body, conversation.person.language).language
+        person, text = conversation.person, message.body
+        destination = mentioned_country(text) or person.country_destination
+        origin = mentioned_origin(text) or person.country_origin
+        # Pointing back, and naming no place but the person's own ("y eso se hace en el
+        # consulado o alla en lima?" from a Peruvian): nothing in it sets a new situation.
+        elliptic = refers_back(text) and (
+            mentioned_country(text) in (None, person.country_destination)
+            and mentioned_origin(text) in (None, person.country_origin)
+        )
         return leans_on_the_thread(
-            self._index, self._kb, message.body, language, previous.article_id, intent
+            self._index,
+            self._kb,
+            text,
+            language,
+            previous.article_id,
+            intent,
+            destination=destination,
+            origin=origin,
+            elliptic=elliptic,
         )
 
     def _record(

@@ -441,6 +441,30 @@ def mentioned_origin(text: str) -> str | None:
     return found or _in_mexico_from_elsewhere(text)
 
 
+# "aqui en ecuador", "la oficina … en tegucigalpa", "alla en lima": where a thing is.
+AT_WORDS = ("en", "in", "at")
+
+
+def placed_at_origin(text: str, origin: str | None) -> bool:
+    """Whether a message sets what it asks in the person's country of origin: a place of
+    `origin` said as where something is ("donde queda la oficina… en tegucigalpa", "los años
+    que trabajó aqui en ecuador"), not a destination's place. The article for that origin then
+    answers before the one for where the person works (Honduras' labour ministry, not
+    Spain's hiring in origin)."""
+    if origin is None:
+        return False
+    found = tables()
+    plain = f" {words(text)} "
+    named = names_in(text, similarity=MENTION_SIMILARITY)
+    if any(name in found.destination_mentions for name in named):
+        return False
+    return any(
+        found.origin_mentions.get(name) == origin
+        and any(f" {word} {name} " in plain for word in AT_WORDS)
+        for name in named
+    )
+
+
 def _in_mexico_from_elsewhere(text: str) -> str | None:
     """The origin of a person who says they are in a Mexican place and names another country
     of origin: "im stuck in monterrey, i want to go back to nicaragua", "llego a tapachula".

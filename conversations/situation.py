@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import select
@@ -82,6 +83,10 @@ STANDING_FOR: Final = frozenset(
         *("esas", "alla", "ahi"),
     )
 )
+# "me los tienen que regresar?", "se la quitaron": an object pronoun after another is one,
+# never an article ("los", "las" alone mostly are: "y los papeles?").
+CLITIC_FIRST: Final = frozenset(("me", "te", "se", "nos"))
+CLITIC_SECOND: Final = frozenset(("lo", "la", "los", "las"))
 # Intents that are never a follow-up on a topic, whatever the confidence.
 NOT_FOLLOW_UPS: Final = frozenset({"thanks", "language_switch", "affirm", "deny"})
 # A greeting or a goodbye, unless it is a question of a few words read without certainty: "y
@@ -100,6 +105,14 @@ NEW_SUBJECT: Final = (
 )
 FAMILY_TOPIC: Final = "family_support"
 FAMILY_CERTAIN: Final = 0.9
+# The relative's job: on a thread filed under family matters for naming a relative ("my
+# husband works on a farm in north carolina"), a message about pay, hours, a contract or an
+# injury whose words clearly match that topic, far better than family matters ("he says they
+# take 200 dollars from every check for the housing"), is that new subject, however weakly
+# read (conversations/leaning.py, `clearly_in_the_topic_read`).
+WORK_MATTERS: Final = frozenset(
+    {"wages", "working_conditions", "contract", "domestic_work", "injury_health", "complaints"}
+)
 # Relatives as people name them, the way a question is put on someone else's behalf.
 RELATIVES: Final = frozenset(
     (
@@ -118,8 +131,12 @@ COMPLAINTS_TOPIC: Final = "complaints"
 # Below this the classifier's reading of another subject does not outweigh a word of
 # complaining on such a thread.
 COMPLAINT_UNSURE: Final = 0.8
-# Not harassment: its own articles are about where to report it (EEOC, Ley Karin).
-WORKPLACE_TOPICS: Final = frozenset({"wages", "working_conditions", "contract", "domestic_work"})
+# Not harassment: its own articles are about where to report it (EEOC, Ley Karin). Fees a
+# recruiter or employer charged are reported where the rest of the job is ("con quien me
+# quejo?" after the H-2 fees article: the labour department enforces the no-fee rule).
+WORKPLACE_TOPICS: Final = frozenset(
+    {"wages", "working_conditions", "contract", "domestic_work", "recruitment_fees"}
+)
 COMPLAINING: Final = frozenset(
     (
         *("queja", "quejas", "quejo", "quejarme", "quejarse", "quejarnos", "quejamos"),
@@ -336,6 +353,7 @@ def is_follow_up(
     A relative named in a short message ("y mi esposa?", "can my kids come too") says whom
     the thread's question is about, not that the subject is now family matters: the
     classifier's family reading of it does not change the subject unless it is near certain.
+    The other way round, see `relatives_job`.
     """
     plain = words(text).split()
     if len(plain) > LONG_FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
@@ -361,6 +379,16 @@ def is_follow_up(
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
 
 
+def relatives_job(intent: str | None, thread: str | None, clearly: bool) -> str | None:
+    """The topic of a message about a relative's job on a thread filed under family matters
+    (`WORK_MATTERS`), when its words clearly name it (`clearly`, see
+    conversations/leaning.py): that topic, for the question read afresh, not the family
+    article kept nor, the classifier being unsure, a menu."""
+    if thread == FAMILY_TOPIC and intent in WORK_MATTERS and clearly:
+        return intent
+    return None
+
+
 def is_elliptic(text: str, intent: str | None, confidence: float | None) -> bool:
     """A message that refers back, read as another topic without near certainty, and that
     brings no place of its own ("we're in lima, can i report it from here?" sets a new
@@ -383,7 +411,11 @@ def refers_back(text: str) -> bool:
     if not plain:
         return False
     opening = (plain[0], " ".join(plain[:2]))
-    return any(start in CARRYING_ON for start in opening) or not STANDING_FOR.isdisjoint(plain)
+    return (
+        any(start in CARRYING_ON for start in opening)
+        or not STANDING_FOR.isdisjoint(plain)
+        or any(a in CLITIC_FIRST and b in CLITIC_SECOND for a, b in pairwise(plain))
+    )
 
 
 def _a_question_more_than_small_talk(text: str, confidence: float | None) -> bool:

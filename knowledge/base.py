@@ -51,6 +51,7 @@ class KnowledgeBase:
         destination: str | None = None,
         relevance: Mapping[str, float] | None = None,
         programme: str | None = None,
+        origin_first: bool = False,
     ) -> Article | None:
         """The article to answer with for a person from `origin` now in `destination`.
 
@@ -71,6 +72,10 @@ class KnowledgeBase:
         it is never chosen for a person on another one, and for a person who said none it
         comes after the general articles: a worker who never mentioned a visa is not told
         H-2A rules.
+
+        `origin_first`: the question is set where the person comes from ("the labour office
+        in Tegucigalpa", "when I go back to Colombia"), so an origin match wins and a
+        destination match counts for nothing.
 
         Before all that, the question's own words: when they clearly match an article that
         answers anyone in the person's situation as told (a search score of at least
@@ -100,8 +105,7 @@ class KnowledgeBase:
         ranked = [
             (
                 _off_the_question(scores.get(a.id, 0.0), best_score),
-                not _matches(a.countries.destination, destination),
-                not _matches(a.countries.origin, origin),
+                *_place_rank(a, destination, origin, origin_first),
                 bool(a.countries.origin),
                 _programme_rank(a.programmes, programme),
                 -scores.get(a.id, 0.0),
@@ -200,6 +204,18 @@ UNLISTED_ORIGIN = "ZZ"
 CLEAR_RELEVANCE = 8.0
 OFF_THE_QUESTION = 0.5
 PROGRAMME_NOT_SAID = 2
+
+
+def _place_rank(
+    article: Article, destination: str | None, origin: str | None, origin_first: bool
+) -> tuple[bool, int]:
+    """Destination match first, then origin match. With `origin_first`, the origin match and
+    then the article written for fewest origins (the origin's own institutions, not a
+    destination's programme open to several), whatever the destination: what is asked
+    happens at home."""
+    away = not _matches(article.countries.destination, destination)
+    home = not _matches(article.countries.origin, origin)
+    return (home, len(article.countries.origin)) if origin_first else (away, int(home))
 
 
 def _off_the_question(score: float, best: float) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conversations.leaning import leans_on_the_thread
+from conversations.leaning import clearly_in_the_topic_read, leans_on_the_thread
 from conversations.situation import is_follow_up
 from knowledge import ArticleIndex, KnowledgeBase, load_knowledge_base
 from tests.fakes import rasa_response
@@ -53,6 +53,30 @@ def test_without_an_article_on_the_thread_nothing_leans(
     assert not leans_on_the_thread(index, kb, "y lo del buzon anonimo?", "es", None, READ)
 
 
+CERTIFICATE = "return-ecuador-certificado-retornado"
+ASKED_AT_THE_CONSULATE = "ese certificado lo saco aqui en el consulado o alla?"
+
+
+def test_only_articles_that_could_answer_the_person_count_against_the_thread(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    # Guatemala's passport article matches "certificado… consulado" better than Ecuador's
+    # returnee certificate does, but says nothing to an Ecuadorian.
+    text, read = ASKED_AT_THE_CONSULATE, "consular_services"
+    assert leans_on_the_thread(
+        index, kb, text, "es", CERTIFICATE, read, destination="ES", origin="EC", elliptic=True
+    )
+    assert not leans_on_the_thread(index, kb, text, "es", CERTIFICATE, read, elliptic=True)
+
+
+def test_a_message_that_points_back_is_compared_beyond_four_words(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    text, read = ASKED_AT_THE_CONSULATE, "consular_services"
+    situation = {"destination": "ES", "origin": "EC"}
+    assert not leans_on_the_thread(index, kb, text, "es", CERTIFICATE, read, **situation)
+
+
 @pytest.mark.parametrize(("confidence", "follow_up"), [(0.7, True), (0.97, False)])
 def test_a_leaning_message_stays_on_the_thread_unless_read_near_certainly(
     confidence: float, follow_up: bool
@@ -79,3 +103,19 @@ def test_the_app_keeps_a_leaning_message_on_the_threads_topic(enlace: Enlace) ->
     enlace.receive(phone, "y lo del buzon anonimo?")
     sent = enlace.rasa.messages[-1]
     assert (sent["message"], sent["metadata"]["follow_up"]) == ("/complaints", "1")
+
+
+def test_words_about_a_relatives_pay_clearly_name_pay_on_a_family_thread(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    text = "he says they take 200 dollars from every check for the housing"
+    assert clearly_in_the_topic_read(index, kb, text, "en", "wages", "family_support")
+
+
+def test_words_family_matters_match_nearly_as_well_do_not(
+    kb: KnowledgeBase, index: ArticleIndex
+) -> None:
+    text = "the company says its not their problem"
+    assert not clearly_in_the_topic_read(
+        index, kb, text, "en", "working_conditions", "family_support"
+    )

@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from conversations.places import mentioned_country, mentioned_origin, parse_country, parse_origin
+from conversations.places import (
+    mentioned_country,
+    mentioned_origin,
+    parse_country,
+    parse_origin,
+    placed_at_origin,
+)
 
 
 @pytest.mark.parametrize(
@@ -521,3 +527,20 @@ def test_a_town_said_as_a_place_inside_a_question_names_its_country(
     text: str, country: str | None
 ) -> None:
     assert mentioned_country(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "at_origin"),
+    [
+        ("donde queda la oficina de trabajo para eso en tegucigalpa?", "HN", True),
+        ("y los años que trabajo aqui en ecuador tambien le cuentan?", "EC", True),
+        ("we're in lima, can i report it from here?", "PE", True),
+        ("soy de honduras, a quien le pregunto?", "HN", False),
+        ("trabajo en madrid y soy de peru", "PE", False),
+        ("donde queda la oficina en tegucigalpa?", None, False),
+    ],
+)
+def test_a_question_may_be_set_where_the_person_comes_from(
+    text: str, origin: str | None, at_origin: bool
+) -> None:
+    assert placed_at_origin(text, origin) is at_origin

@@ -13,6 +13,7 @@ from conversations.situation import (
     is_follow_up,
     only_a_place,
     programme_named,
+    relatives_job,
 )
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
@@ -29,6 +30,11 @@ READINGS = {
     "alguien nos puede ayudar?": ("greet", 0.7),
     "can someone help me please": ("nlu_fallback", 0.45),
     "y el abogado cuanto sale?": ("human_agent", 0.75),
+    "una agencia me ofrece trabajo en españa": ("recruitment_fees", 0.9),
+    "donde queda la oficina de trabajo en tegucigalpa?": ("legal_channels", 0.8),
+    "y cuando vuelva a colombia hay ayuda?": ("return_reintegration", 0.85),
+    "my husband works on a farm in north carolina": ("family_support", 0.51),
+    "he says they take 200 dollars from every check for the housing": ("wages", 0.45),
 }
 LONG_QUESTION = "si le digo al doctor lo que paso en la finca me pueden quitar el permiso"
 READINGS[LONG_QUESTION] = ("contract", 0.3)
@@ -102,13 +108,15 @@ def test_asking_where_to_complain_after_an_answer_on_pay_is_a_complaint(thread: 
     assert (sent["metadata"]["follow_up"], sent["metadata"]["article"]) == ("1", "")
 
 
-def test_asking_whom_to_call_after_an_answer_on_recruitment_fees_stays_on_it(
+def test_asking_whom_to_complain_to_after_an_answer_on_recruitment_fees_is_a_complaint(
     thread: Enlace,
 ) -> None:
+    # Fees a recruiter charged are reported where the rest of the job is: the labour
+    # department enforces the H-2 no-fee rule, Canada's tip line the employer's.
     phone = new_phone()
     thread.receive(phone, "me cobraron 1500 por la visa")
     thread.receive(phone, "a quien llamo?")
-    assert thread.rasa.messages[-1]["message"] == "/recruitment_fees"
+    assert thread.rasa.messages[-1]["message"] == "/complaints"
 
 
 def test_asking_for_help_after_an_answer_is_asking_for_a_person(thread: Enlace) -> None:
@@ -305,7 +313,7 @@ def test_a_new_subject_must_be_read_five_times_the_threads_own_to_change_it(
         ("y si me quejo?", "contract", "complaints"),
         ("si denuncio me pueden sacar del pais?", "harassment_discrimination", None),
         ("a donde llamo", "injury_health", None),
-        ("a donde llamo", "recruitment_fees", None),
+        ("a donde llamo", "recruitment_fees", "complaints"),
         ("y cuanto cuesta?", "wages", None),
         ("where do i go to claim what they owe me", "contract", "complaints"),
     ],
@@ -337,7 +345,7 @@ def test_where_to_complain_is_a_complaint_only_on_a_thread_about_a_right_at_work
             "sin papeles puedo denunciar al patron?",
             "legal_channels",
             0.6,
-            "recruitment_fees",
+            "injury_health",
             False,
         ),
         ("otra cosa, puedo denunciar a mi vecino?", "legal_channels", 0.6, "wages", False),
@@ -397,3 +405,43 @@ def test_asking_that_the_consulate_or_someone_call_is_asking_for_a_person(
     text: str, asks: bool
 ) -> None:
     assert asks_to_be_contacted(text) is asks
+
+
+def test_a_question_set_where_the_person_comes_from_says_so_to_the_action(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "una agencia me ofrece trabajo en españa")
+    assert thread.rasa.messages[-1]["metadata"]["at_origin"] == ""
+    thread.receive(phone, "donde queda la oficina de trabajo en tegucigalpa?")
+    sent = thread.rasa.messages[-1]["metadata"]
+    assert (sent["country"], sent["origin"], sent["at_origin"]) == ("ES", "HN", "1")
+
+
+def test_going_back_home_sets_the_question_where_the_person_comes_from(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "y cuando vuelva a colombia hay ayuda?")
+    sent = thread.rasa.messages[-1]["metadata"]
+    assert (sent["origin"], sent["at_origin"]) == ("CO", "1")
+
+
+@pytest.mark.parametrize(
+    ("intent", "clearly", "thread", "topic"),
+    [
+        ("wages", True, "family_support", "wages"),
+        ("wages", False, "family_support", None),
+        ("wages", True, "legal_channels", None),
+        ("remittances", True, "family_support", None),
+    ],
+)
+def test_the_relatives_job_named_clearly_on_a_family_thread_is_its_own_topic(
+    intent: str, clearly: bool, thread: str, topic: str | None
+) -> None:
+    assert relatives_job(intent, thread, clearly) == topic
+
+
+def test_a_relatives_pay_after_a_family_question_is_read_as_pay(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "my husband works on a farm in north carolina")
+    thread.receive(phone, "he says they take 200 dollars from every check for the housing")
+    sent = thread.rasa.messages[-1]
+    assert (sent["message"], sent["metadata"]["follow_up"]) == ("/wages", "")
+    assert sent["metadata"]["country"] == "US"

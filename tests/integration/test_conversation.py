@@ -209,3 +209,22 @@ def test_an_acknowledgement_after_an_answer_is_small_talk_not_a_menu_or_a_passag
         turn = phone.send(text)
         assert (turn["topic"], turn["article_id"]) == ("thanks", None), text
         assert "1." not in turn["reply"], text
+
+
+def test_a_question_set_in_the_persons_home_country_gets_that_countrys_article(
+    phone: Phone,
+) -> None:
+    phone.send("una agencia de aqui me ofrece trabajo en españa en la fresa y me pide 800 dolares")
+    phone.send("soy de honduras")
+    turn = phone.send("y donde queda la oficina de trabajo para eso en tegucigalpa?")
+    assert turn["article_id"] == "legal-channels-honduras-ptte"
+
+
+def test_a_relatives_pay_after_a_family_question_gets_the_pay_article_for_the_place(
+    phone: Phone,
+) -> None:
+    phone.send("my husband works on a farm in north carolina")
+    turn = phone.send(
+        "he says they take 200 dollars from every check for the housing, is that legal"
+    )
+    assert (turn["topic"], turn["article_id"]) == ("wages", "wages-unpaid-us")

@@ -281,3 +281,17 @@ def test_a_gaps_contact_serves_the_persons_country_and_never_another_nationality
     honduras = kb.gap_contact("consular_services", "US", "HN")
     assert honduras is not None
     assert honduras.consulate_of == "HN"
+
+
+def test_a_question_set_where_the_person_comes_from_gets_that_origins_article() -> None:
+    # A Honduran offered a job in Spain asks where the labour office is in Tegucigalpa.
+    kb, index = library().kb, library().index
+    text = "donde queda la oficina de trabajo para eso en tegucigalpa?"
+    relevance = index.scores(text, "es")
+    situation = {"destination": "ES", "origin": "HN", "relevance": relevance}
+    at_work = kb.best_article("legal_channels", **situation)
+    at_home = kb.best_article("legal_channels", origin_first=True, **situation)
+    assert at_work is not None
+    assert at_work.countries.destination == ("ES",)
+    assert at_home is not None
+    assert at_home.id == "legal-channels-honduras-ptte"
