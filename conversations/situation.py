@@ -89,6 +89,17 @@ CLITIC_FIRST: Final = frozenset(("me", "te", "se", "nos"))
 CLITIC_SECOND: Final = frozenset(("lo", "la", "los", "las"))
 # Intents that are never a follow-up on a topic, whatever the confidence.
 NOT_FOLLOW_UPS: Final = frozenset({"thanks", "language_switch", "affirm", "deny"})
+THANKS: Final = "thanks"
+# Read as thanks, "ok y?" or "ok y a argentina?" asks for more: a question with a word that
+# neither thanks nor acknowledges ("ok gracias?" is still thanks).
+THANKING_WORDS: Final = frozenset(
+    {
+        *("ok", "okay", "okey", "oki", "k", "kk", "va", "sale", "vale", "ya", "listo", "bueno"),
+        *("gracias", "grax", "muchas", "mil", "perfecto", "entendido", "de", "acuerdo"),
+        *("thanks", "thank", "thx", "ty", "you", "u", "so", "much", "got", "it", "cool"),
+        *("great", "perfect", "alright", "understood", "noted"),
+    }
+)
 # A greeting or a goodbye, unless it is a question of a few words read without certainty: "y
 # si no tiene papeles lo deportan luego luego?" is no goodbye, nor "and if he's not there?" a
 # greeting. "hola?" alone, or "hola, como estas?" read clearly, is still one.
@@ -356,6 +367,8 @@ def is_follow_up(
     The other way round, see `relatives_job`.
     """
     plain = words(text).split()
+    if intent == THANKS and asks_on_after_thanks(text):
+        return True
     if len(plain) > LONG_FOLLOW_UP_MAX_WORDS or intent in NOT_FOLLOW_UPS:
         return False
     if intent in SMALL_TALK:
@@ -387,6 +400,16 @@ def relatives_job(intent: str | None, thread: str | None, clearly: bool) -> str 
     if thread == FAMILY_TOPIC and intent in WORK_MATTERS and clearly:
         return intent
     return None
+
+
+def asks_on_after_thanks(text: str) -> bool:
+    """An acknowledgement that asks a short question on ("ok y?", "k and about the tips?")."""
+    plain = words(text).split()
+    return (
+        "?" in text
+        and len(plain) <= FOLLOW_UP_MAX_WORDS
+        and any(word not in THANKING_WORDS for word in plain)
+    )
 
 
 def is_elliptic(text: str, intent: str | None, confidence: float | None) -> bool:

@@ -265,6 +265,12 @@ def test_only_a_place_is_a_message_that_says_nothing_but_where(
         ("can he fire me if i ask for them back?", "contract", 0.55, True),
         ("y si no tengo papeles igual me toca?", "harassment_discrimination", 0.6, True),
         ("thank you", "thanks", 0.3, False),
+        # Read as thanks, an acknowledgement that asks on is more of the thread.
+        ("ok y?", "thanks", 0.86, True),
+        ("ok y a argentina?", "thanks", 0.46, True),
+        ("k and about the tips?", "thanks", 0.3, True),
+        ("ok gracias?", "thanks", 0.9, False),
+        ("ok thank you so much!!", "thanks", 0.95, False),
         # Longer, only when the classifier gives up on it; never when it says a new subject.
         ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.3, True),
         ("y que pasa si mi patron no me paga las horas extras de la semana", "wages", 0.5, False),
