@@ -6,8 +6,8 @@ The names come from `gazetteer` (maintained data plus a short alias list); this 
 them in a text: the longest name first, so "baja california" is Mexico and "new mexico" the
 US, then, in short texts, names written with a typo or as they sound (`place_spelling`); an
 answer naming several countries is read by its parts (`place_clauses`). Places written as
-codes (postal codes, flag emoji, area codes, ZIP codes) are `place_codes`'; the subdivision an
-answer names is `place_regions`'.
+codes (postal codes, flag emoji, area codes, ZIP codes) are `place_codes`', airports
+`place_airports`'; the subdivision an answer names is `place_regions`'.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from conversations import place_clauses, place_codes, place_spelling
+from conversations import place_airports, place_clauses, place_codes, place_spelling
 from conversations.gazetteer import tables, words
 from conversations.place_aliases import DESTINATIONS, ORIGINS
 
@@ -26,7 +26,7 @@ from conversations.place_aliases import DESTINATIONS, ORIGINS
 # georgia en la polleria y queria saber…"): the dialogue decides what a long one is for.
 MAX_WORDS = 30
 DESTINATION_SET = frozenset(DESTINATIONS)
-SERVED = DESTINATION_SET | frozenset(ORIGINS)
+ORIGIN_SET = frozenset(ORIGINS)
 # A longer answer is read as a sentence is: only names written right that are no ordinary word
 # ("us", "al", "la vega" are read in a short answer only), and no small town.
 SHORT_ANSWER_WORDS = 12
@@ -49,6 +49,7 @@ READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
+SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", "here in")
 # Destinations whose towns, said as a place inside a question, name the country.
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
@@ -91,14 +92,19 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 found.append(name)
                 taken[start : start + size] = [True] * size
     plain = f" {' '.join(tokens)} "
-    towns = tables().exact_names
-    return tuple(name for name in found if name not in towns or _said_as_a_place(name, plain))
+    towns, small = tables().exact_names, tables().small_towns
+    return tuple(
+        name
+        for name in found
+        if name not in towns or _said_as_a_place(name, plain, small=name in small)
+    )
 
 
 def load_places() -> None:
     """Read the place data now (about a second) rather than on the first person's message."""
     tables()
     place_spelling.load_spelling()
+    place_airports.load_airports()
 
 
 def _close_name(candidate: str, similarity: float) -> str | None:
@@ -169,6 +175,7 @@ def _named(
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
         named += place_codes.codes(text, found)
+        named += place_airports.airports(text, found)
     return named
 
 
@@ -198,10 +205,12 @@ def _one_word_names() -> tuple[str, ...]:
     return tuple(sorted(name for name in tables().origin_answers if " " not in name))
 
 
-def _said_as_a_place(name: str, plain: str) -> bool:
+def _said_as_a_place(name: str, plain: str, *, small: bool = False) -> bool:
     """Whether a name begins the answer or follows "en", "in", "de", "from": a small town is
-    read so only ("wenatchee", "en wenatchee", not "q onda")."""
-    return plain.startswith(f" {name} ") or any(f" {word} {name} " in plain for word in TOWN_WORDS)
+    read so only ("wenatchee", "en wenatchee", not "q onda"); a town under 15,000 people not
+    after "de", "from" ("la recogida de naranja" is no Naranja, Florida)."""
+    said = SMALL_TOWN_WORDS if small else TOWN_WORDS
+    return plain.startswith(f" {name} ") or any(f" {word} {name} " in plain for word in said)
 
 
 def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | None:
@@ -310,12 +319,13 @@ def _countries_answered(answers: dict[str, str]) -> frozenset[str]:
 
 
 def _all_ambiguous(named: list[tuple[str, str]], destinations: bool) -> bool:
-    """Whether each name is carried by places of weight in several countries: the countries
-    Enlace answers for when the question is where the person works ("valencia" is Spain's
-    there), every country served when it is where they come from (Valencia, Venezuela, or
-    Valencia, Spain: people born in Spain or the US write too)."""
+    """Whether each name is carried by places of weight in several countries the question may
+    answer: the destinations Enlace serves when it is where the person works ("valencia" is
+    Spain's there), the origins it serves when it is where they come from ("de valencia" is
+    Venezuela's); "en leon" (Guanajuato, Spain's province) and "de trujillo" (Peru, Venezuela)
+    say nothing alone. The labelling rule of the place lists (tests/data/README.md)."""
     weighty = tables().weighty_countries
-    countries = DESTINATION_SET if destinations else SERVED
+    countries = DESTINATION_SET if destinations else ORIGIN_SET
     return all(len(weighty.get(name, frozenset()) & countries) > 1 for name, _ in named)
 
 
