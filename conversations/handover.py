@@ -88,13 +88,17 @@ class HandOver:
             record_answer(session, case, said, "said unasked")
             noted = self.acknowledge(session, case, language)
             return Told(team, [*told, then_ask(session, conversation, case, noted, language)])
-        await_answer(conversation, AWAITING)
+        return Told(team, [*told, self.ask_safe_contact(session, case, language)])
+
+    def ask_safe_contact(self, session: Session, case: Case, language: str) -> str:
+        """The one closed question on writing to this number, awaiting its answer."""
+        conversation = session.get(Conversation, case.conversation_id)
+        if conversation is not None:
+            await_answer(conversation, AWAITING)
         number = self._consulate_number(session, case)
         if number is None:
-            question = TEXTS.translate(language, texts.SAFE_CONTACT_QUESTION)
-        else:
-            question = TEXTS.translate(language, texts.SAFE_CONTACT_QUESTION_CALL, number=number)
-        return Told(team, [*told, question])
+            return TEXTS.translate(language, texts.SAFE_CONTACT_QUESTION)
+        return TEXTS.translate(language, texts.SAFE_CONTACT_QUESTION_CALL, number=number)
 
     def acknowledge(self, session: Session, case: Case, language: str) -> str:
         """What the person's choice means for them, in one line."""

@@ -34,13 +34,22 @@ from conversations.safe_contact import parse_answer
 from conversations.situation import HUMAN_TOPIC, only_a_place, thread_topic
 from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
-from core.models import Channel, Conversation, ConversationStatus, Direction, Message
+from core.models import (
+    Channel,
+    Conversation,
+    ConversationStatus,
+    Direction,
+    Message,
+    SafeContact,
+)
 from knowledge import KnowledgeBase, topic_label
 from knowledge.replies import article_reply, further_reading, more_parts
 
 URGENT_TOPIC: Final = "emergency"
 # First words that make a place where the person comes from: "de honduras", "from mexico".
 FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
+# A bare "1"…"9" is a pick from a list; larger numbers ("911", "300") are read as words.
+STALE_PICK_OPTIONS: Final = 9
 
 # Topics of the MENU keyword, in order; their names are the knowledge base's topic labels.
 MENU: Final[tuple[str, ...]] = (
@@ -152,7 +161,18 @@ class LocalTurns:
         volunteered = None if small_talk else self._volunteered_place(session, message, language)
         if volunteered is not None:
             return volunteered
+        if menu_choice(message.body, STALE_PICK_OPTIONS) is not None:
+            return self._stale_pick(session, message, language)
         return _wordless(message, language)
+
+    def _stale_pick(self, session: Session, message: Message, language: str) -> LocalTurn:
+        """A bare number that no open list awaits: never read as a topic. While the open case
+        has no answer on writing to this number, its question (1, 2 or 3) is asked again
+        rather than guessed from a number sent after another message."""
+        case = open_case(session, message.conversation)
+        if case is not None and case.safe_contact == SafeContact.UNKNOWN:
+            return LocalTurn(language, [self._handover.ask_safe_contact(session, case, language)])
+        return _reply(language, texts.STALE_PICK)
 
     def _safe_contact(self, session: Session, message: Message, language: str) -> LocalTurn | None:
         """The answer to "is it safe to write to this number?", kept on the open case; None

@@ -142,6 +142,13 @@ NO_TEXT: Final = N_(
     "I didn't get that. Write your question in a few words, MENU for topics or HELP."
 )
 
+# Translators: a bare number ("2") when no list of options is open: the menu it may answer was
+# sent before another message, so it is not guessed at.
+STALE_PICK: Final = N_(
+    "That number does not answer a list I sent just now. Tell me in a few words what you need,"
+    " or write MENU to see the topics."
+)
+
 COUNTRY_NOTED: Final = N_("Thanks, now I know which country you are in. What is your question?")
 
 ORIGIN_NOTED: Final = N_("Thanks, now I know which country you are from. What is your question?")

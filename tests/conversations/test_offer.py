@@ -10,6 +10,11 @@ from tests.harness import Enlace, new_phone
 
 Reply = Callable[[dict[str, Any]], dict[str, Any]]
 
+STALE_PICK_ES = (  # as sent by SMS: without the accents GSM-7 lacks
+    "Ese numero no responde a ninguna lista que te haya enviado hace un momento. Dime en pocas"
+    " palabras qué necesitas, o escribe MENU para ver los temas."
+)
+
 
 def _offer(*topics: str) -> Reply:
     def reply(body: dict[str, Any]) -> dict[str, Any]:
@@ -71,12 +76,12 @@ def test_words_instead_of_a_number_are_a_new_question(enlace: Enlace) -> None:
     enlace.receive(phone, "el patron no me quiere dar lo mio")
     enlace.rasa.reply = enlace.rasa.default_reply
     enlace.receive(phone, "no me pago la semana")
-    enlace.receive(phone, "2")  # the offer is over: a number now means nothing special
+    enlace.receive(phone, "2")  # the offer is over: the number is not guessed at
     assert [m for m, _ in _sent(enlace)] == [
         "el patron no me quiere dar lo mio",
         "no me pago la semana",
-        "2",
     ]
+    assert enlace.replies_to(phone)[-1] == STALE_PICK_ES
 
 
 def test_a_number_outside_the_offer_is_not_a_choice(enlace: Enlace) -> None:
@@ -85,7 +90,18 @@ def test_a_number_outside_the_offer_is_not_a_choice(enlace: Enlace) -> None:
     enlace.receive(phone, "el patron no me quiere dar lo mio")
     enlace.rasa.reply = enlace.rasa.default_reply
     enlace.receive(phone, "7")
-    assert _sent(enlace)[-1][0] == "7"
+    assert _sent(enlace)[-1][0] == "el patron no me quiere dar lo mio"  # "7" is no topic
+    assert enlace.replies_to(phone)[-1] == STALE_PICK_ES
+
+
+def test_a_number_with_no_list_open_is_not_read_as_a_topic(enlace: Enlace) -> None:
+    phone = new_phone()
+    for text in ("1", "3"):
+        enlace.receive(phone, text)
+    assert _sent(enlace) == []
+    assert enlace.replies_to(phone) == [STALE_PICK_ES, STALE_PICK_ES]
+    enlace.receive(phone, "911")  # a number that is not a pick is read as any message
+    assert _sent(enlace) == [("911", "")]
 
 
 def test_a_person_cannot_name_an_intent_by_typing_a_slash(enlace: Enlace) -> None:

@@ -190,10 +190,25 @@ def test_a_message_that_does_not_answer_is_handled_and_not_asked_again(enlace: E
     asked = len(enlace.replies_to(phone))
     enlace.rasa.reply = lambda body: rasa_response(["The answer."], intent="wages", confidence=0.9)
     enlace.receive(phone, "how much should they pay me per hour in texas")
-    enlace.receive(phone, "2")
-    after = enlace.replies_to(phone)[asked:]
-    assert after == ["The answer.", "The answer."]  # answered, and no second question
+    assert enlace.replies_to(phone)[asked:] == ["The answer."]  # no second question
     assert _case(enlace, phone).safe_contact == SafeContact.UNKNOWN
+
+
+def test_a_bare_number_after_another_message_asks_the_question_again_not_guessed(
+    enlace: Enlace,
+) -> None:
+    phone = _greeted(enlace)
+    enlace.receive(phone, "HUMAN")
+    question = enlace.replies_to(phone)[-1]
+    enlace.rasa.reply = lambda body: rasa_response(["The answer."], intent="wages", confidence=0.9)
+    enlace.receive(phone, "how much should they pay me per hour in texas")
+    sent_to_rasa = len(enlace.rasa.messages)
+    enlace.receive(phone, "1")  # maybe the question's 1, maybe not: not read as "anytime"
+    assert enlace.replies_to(phone)[-1] == question
+    assert len(enlace.rasa.messages) == sent_to_rasa  # never read as a topic either
+    assert _case(enlace, phone).safe_contact == SafeContact.UNKNOWN
+    enlace.receive(phone, "2")  # now it answers the question just asked again
+    assert _case(enlace, phone).safe_contact == SafeContact.WHEN_PERSON_WRITES
 
 
 def test_an_urgent_message_that_says_do_not_write_is_recorded_without_asking(

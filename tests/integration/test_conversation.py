@@ -171,3 +171,21 @@ def test_two_follow_ups_on_the_article_just_sent_never_get_the_same_reply_twice(
         assert turn["article_id"] == first["article_id"]
         assert turn["reply"] not in replies
         replies.append(turn["reply"])
+
+
+@pytest.mark.parametrize(
+    ("question", "acknowledgements"),
+    [
+        ("me lastime la mano en la fabrica en texas", ("ok", "va", "sale")),
+        ("i hurt my hand at the factory in texas", ("ok", "k", "got it")),
+    ],
+)
+def test_an_acknowledgement_after_an_answer_is_small_talk_not_a_menu_or_a_passage(
+    phone: Phone, question: str, acknowledgements: tuple[str, ...]
+) -> None:
+    answered = phone.send(question)
+    assert answered["article_id"] == "injury-us-workers-comp"
+    for text in acknowledgements:
+        turn = phone.send(text)
+        assert (turn["topic"], turn["article_id"]) == ("thanks", None), text
+        assert "1." not in turn["reply"], text
