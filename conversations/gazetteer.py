@@ -301,15 +301,22 @@ def _weighty_countries(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
 
 def _big_heads(codes: tuple[str, ...]) -> dict[str, set[str]]:
     """The names big towns go by, before "de": "León de los Aldama" is León, a name Spain's
-    province and Nicaragua's town carry too. Read here only to know the name is shared, so a
-    head another town has in full, or a short one, still counts (`_town_names` leaves both
-    out of what the parser reads as the town)."""
+    province and Nicaragua's town carry too; not when what follows "de" is the town's state,
+    which it goes by ("Santiago de Querétaro" is Querétaro). Read here only to know the name
+    is shared, so a head another town has in full, or a short one, still counts (`_town_names`
+    leaves both out of what the parser reads as the town)."""
     found: dict[str, set[str]] = defaultdict(set)
     for city in _geonames_cities():
         if city["countrycode"] not in codes or city["population"] < WEIGHTY_TOWN:
             continue
         head, *rest = _plain_name(city["name"]).split()
-        if rest[:1] in (["de"], ["del"]) and head not in aliases.ORDINARY_HEADS:
+        # "Santiago de Querétaro" goes by its state's name, "León de los Aldama" by León.
+        named_by_state = " ".join(rest[1:]) in _subdivisions(codes).get(city["countrycode"], ())
+        if (
+            rest[:1] in (["de"], ["del"])
+            and head not in aliases.ORDINARY_HEADS
+            and not named_by_state
+        ):
             found[city["countrycode"]].add(head)
     return found
 

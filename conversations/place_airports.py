@@ -6,14 +6,17 @@ world's airports: IATA code, name, city, country), those of the countries Enlace
 destinations. An airport's code is three letters, and many are words ("las", "sea", "san",
 "mas"), so an airport counts only where the answer speaks of flying or arriving:
 
-* a code, a city or an airport's own name just beside "aeropuerto" or "airport" ("aeropuerto
-  de dfw", "santiago airport", "el aeropuerto de barajas");
+* a city or an airport's own name just beside "aeropuerto" or "airport" ("santiago airport",
+  "el aeropuerto de barajas");
 * a code in capitals, in a text not written all in capitals, or one with no vowel ("jfk",
-  which no word of either language is), when the answer has a word of flying ("aviones",
-  "vuelo", "terminal", "landed") or says "llegué a", "arrived at";
+  which no word of either language is), when the answer says "aeropuerto", "airport" or has a
+  word of flying ("aviones", "vuelo", "terminal", "landed") or says "llegué a", "arrived at"
+  ("the airport and", "aeropuerto de las 5" are no codes);
 * an airport's own name of five letters or more ("barajas", "pearson", "ohare") that is no
-  place name the gazetteer knows, when the answer has a word of flying;
-* an airport's city or own name just after "llegué a", "arrived at" ("recien llegue a ezeiza").
+  place name the gazetteer knows, when a short answer has a word of flying.
+
+A city after "llegué a" is the gazetteer's to read ("llegue a ontario" is the province, not
+Ontario, California's airport; "al llegar al campo" names no airport).
 
 A key that airports of two countries have ("richmond": Vancouver's airport and Virginia's) says
 nothing.
@@ -36,6 +39,7 @@ AIRPORT_WORDS: Final = frozenset({"aeropuerto", "airport", "aeropuertos", "airpo
 FLYING_WORDS: Final = frozenset(
     {
         *("avion", "aviones", "vuelo", "vuelos", "terminal", "aterrice", "aterrizo", "aerolinea"),
+        *("aterrizamos", "aterrizar", "aterrizando", "volamos", "vole"),
         *("plane", "planes", "flight", "flights", "landed", "airline", "gate"),
     }
 )
@@ -77,7 +81,8 @@ def _keys() -> dict[str, frozenset[str]]:
         for key in {" ".join(own), own[-1]} if own else ():
             if len(key) >= CODE_LETTERS:
                 found[key].add(country)
-    return {key: frozenset(countries) for key, countries in found.items()}
+    flying = AIRPORT_WORDS | FLYING_WORDS  # "Flight Park": the word says no airport
+    return {key: frozenset(found[key]) for key in found.keys() - flying}
 
 
 def load_airports() -> None:
@@ -85,9 +90,11 @@ def load_airports() -> None:
     _keys()
 
 
-def airports(text: str, found: Tables) -> list[tuple[str, str]]:
+def airports(text: str, found: Tables, *, short: bool = True) -> list[tuple[str, str]]:
     """Every airport of an answer to "where are you?", with its country: the longest key
-    first, keys never overlapping ("la plata" is no Plata)."""
+    first, keys never overlapping ("la plata" is no Plata, read or not). An airport's own
+    name away from the word "airport" is read in a short answer only (see
+    `places.SHORT_ANSWER_WORDS`)."""
     plain = words(text).split()
     flying = bool(set(plain) & (AIRPORT_WORDS | FLYING_WORDS))
     arriving = {
@@ -106,18 +113,20 @@ def airports(text: str, found: Tables) -> list[tuple[str, str]]:
         for at in range(len(plain) - size + 1):
             key = " ".join(plain[at : at + size])
             countries = keys.get(key)
-            if countries is None or len(countries) != 1 or any(taken[at : at + size]):
+            if countries is None or any(taken[at : at + size]):
+                continue
+            taken[at : at + size] = [True] * size  # "la plata" read or not, it is no "plata"
+            if len(countries) != 1:
                 continue
             beside = _beside_an_airport_word(plain, at, size)
             if len(key) == CODE_LETTERS and size == 1:
                 written = key in capitals or not _VOWELS & set(key)
-                counts = beside or ((flying or at in arriving) and written)
+                counts = (flying or at in arriving) and written
             else:
                 own_name = len(key) >= NAME_MIN_LETTERS and key not in found.every_name
-                counts = beside or at in arriving or (own_name and flying)
+                counts = beside or (own_name and flying and short)
             if counts:
                 named.append((f"airport {key}", next(iter(countries))))
-                taken[at : at + size] = [True] * size
     return named
 
 

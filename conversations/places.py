@@ -49,6 +49,8 @@ READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
+# Arriving says a place too: "recien llegue a ezeiza", "just arrived in pahokee".
+ARRIVING_WORDS = ("llegue a", "llegamos a", "llegue al", "arrived in", "arrived at", "got to")
 SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", "here in")
 # Destinations whose towns, said as a place inside a question, name the country.
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
@@ -175,8 +177,19 @@ def _named(
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
         named += place_codes.codes(text, found)
-        named += place_airports.airports(text, found)
+    if answers is found.destination_answers or answers is _in_sentences(True):
+        named += _airports(text, named)
     return named
+
+
+def _airports(text: str, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The airports of an answer, in answers of any length (they need a word of flying or
+    arriving); the same words read as a town give way ("en el aeropuerto de guadalajara" is
+    Mexico's: Spain's Guadalajara has no airport)."""
+    airports = place_airports.airports(text, tables(), short=is_short_answer(text))
+    said = {name.removeprefix("airport ") for name, _ in airports}
+    named[:] = [(name, code) for name, code in named if name not in said]
+    return airports
 
 
 def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:
@@ -209,7 +222,7 @@ def _said_as_a_place(name: str, plain: str, *, small: bool = False) -> bool:
     """Whether a name begins the answer or follows "en", "in", "de", "from": a small town is
     read so only ("wenatchee", "en wenatchee", not "q onda"); a town under 15,000 people not
     after "de", "from" ("la recogida de naranja" is no Naranja, Florida)."""
-    said = SMALL_TOWN_WORDS if small else TOWN_WORDS
+    said = (*(SMALL_TOWN_WORDS if small else TOWN_WORDS), *ARRIVING_WORDS)
     return plain.startswith(f" {name} ") or any(f" {word} {name} " in plain for word in said)
 
 
@@ -229,6 +242,13 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     text = place_clauses.undenied(text) or text
     if not short:
         answers = _in_sentences(destinations)
+    elif where_now and (now := _now_part(text)) is not None:
+        # "soy de guerrero pero estoy en jorja": the part that says where the person is now is
+        # read first with every reading, so a name written right in the part that says where
+        # they come from does not stop the typo or the sound being looked for.
+        found_now = _one_place(now, answers, where_now=True)
+        if found_now is not None:
+            return found_now
     readings = READINGS if short else LONG_READINGS
     first_shared: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
     for similarity, towns in readings:
@@ -249,6 +269,16 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     if _all_ambiguous(named, destinations):
         return _narrowed(text, answers, reading[0])
     return _decided(text, answers, named, reading, where_now=where_now)
+
+
+def _now_part(text: str) -> str | None:
+    """The parts of an answer that say where the person is now, when others say where they come
+    from: "estoy en jorja" of "soy de guerrero pero estoy en jorja"."""
+    parts = place_clauses.clauses(text)
+    now = next((chosen for chosen in place_clauses.for_where_now(parts) if chosen), ())
+    if not now or len(now) == len(parts) or not any(part.origin for part in parts):
+        return None
+    return ", ".join(part.text for part in now)
 
 
 def _decided(
