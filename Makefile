@@ -70,18 +70,31 @@ kb-report: install-app ## Markdown for editors: reviews due, unverified contacts
 validate: rasa-validate ## check the bot's data: Rasa's validator and both languages per intent
 	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_bot_files.py
 
+# Rasa's checks of bot/ (`make validate`, `make test-bot`, and `make test`, which runs both
+# beside pytest: they need only the trained model and bot/, and pytest mostly keeps one core).
+RASA_DATA_VALIDATE = cd bot && PYTHONPATH=. ../$(RASA) data validate --fail-on-warnings --domain domain --data data --config config.yml
+RASA_STORY_TESTS = cd bot && PYTHONPATH=. ../$(RASA) test core --stories tests --model models --fail-on-prediction-errors --out ../var/rasa-results
+
 rasa-validate: install train
-	cd bot && PYTHONPATH=. ../$(RASA) data validate --fail-on-warnings --domain domain --data data --config config.yml
+	$(RASA_DATA_VALIDATE)
 
 test-unit: install-app catalogs ## fast tests: no Rasa, no browser, no database
 	$(PY) -m pytest -q tests/unit tests/conversations/test_language.py tests/conversations/test_places.py
 
-test: install system-deps train kb-check rasa-validate catalogs ## everything: bot data, pytest (unit, Postgres, trained model, browser), story tests
-	$(PY) -m pytest -q
-	$(MAKE) --no-print-directory test-bot
+# Rasa's data validation and story tests run beside pytest (their output, in
+# var/rasa-checks.log, is printed after pytest's); either failing fails the target. They once
+# ran before and after it, and the story tests through a second make that ran `train` again.
+test: install system-deps train kb-check catalogs ## everything: bot data, pytest (unit, Postgres, trained model, browser), story tests
+	@mkdir -p var
+	@( ($(RASA_DATA_VALIDATE)) && ($(RASA_STORY_TESTS)) ) > var/rasa-checks.log 2>&1 & rasa=$$!; \
+	$(PY) -m pytest -q; tests=$$?; \
+	wait $$rasa; checks=$$?; \
+	echo "--- rasa data validate, then the story tests (var/rasa-checks.log): exit $$checks"; \
+	cat var/rasa-checks.log; \
+	test $$tests -eq 0 -a $$checks -eq 0
 
 test-bot: install train ## Rasa's own story tests on the trained model
-	cd bot && PYTHONPATH=. ../$(RASA) test core --stories tests --model models --fail-on-prediction-errors --out ../var/rasa-results
+	$(RASA_STORY_TESTS)
 
 eval: install train ## [QUESTIONS=file.tsv OUT=file.jsonl] evaluation contract and report with baselines, see docs/evaluation.md
 	$(PY) -m tools.evaluate --questions "$(or $(QUESTIONS),tests/data/dev_questions.tsv)" --out "$(or $(OUT),var/dev.jsonl)" $(EVAL_FLAGS)

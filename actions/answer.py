@@ -13,6 +13,7 @@ from actions.choosing import (
     clearly_better,
     depends_on_the_country,
     fits,
+    general_only_if_singled_out,
     kept_article,
     not_for_the_named_origin,
     only_for_some_origins,
@@ -20,7 +21,7 @@ from actions.choosing import (
     singled_out_for_an_origin,
     singled_out_origin,
 )
-from actions.follow_ups import utter_answer
+from actions.follow_ups import last_reply, utter_answer
 from actions.knowledge_access import Library
 from actions.replies import TEXTS, language_of, report
 from conversations.places import mentioned_origin
@@ -32,6 +33,13 @@ from knowledge import Article, topic_label
 # person's language. `make score` recognises the bot's first answers by them.
 NO_ARTICLE: Final = N_(
     "I don't have reviewed information on that yet. Write HUMAN and a consular officer"
+    " will answer you."
+)
+
+# Translators: the same, right after that line, for another question: never the same text
+# twice in a row.
+NO_ARTICLE_AGAIN: Final = N_(
+    "I don't have reviewed information on that either. Write HUMAN and a consular officer"
     " will answer you."
 )
 
@@ -142,8 +150,13 @@ class ActionAnswerTopic(Action):
         if for_others or (
             not destination
             and not asked
-            and depends_on_the_country(
-                kb, topic, article, relevance, origin=origin, programme=programme
+            and (
+                depends_on_the_country(
+                    kb, topic, article, relevance, origin=origin, programme=programme
+                )
+                or general_only_if_singled_out(
+                    kb, topic, article, relevance, origin=origin, programme=programme
+                )
             )
         ):
             article = None
@@ -167,17 +180,31 @@ class ActionAnswerTopic(Action):
             report(dispatcher, topic=topic, ask_origin=True)
             return []
         if article is None:
-            # An honest gap: say so in one line, and who can help (the gap is counted for
-            # editors from the stored turn: see knowledge/unanswered.py).
-            lines = [TEXTS.translate(language, NO_ARTICLE)]
-            contact = kb.gap_contact(topic, destination, origin)
-            if contact is not None:
-                lines.append(f"{contact.name.get(language)}: {contact.phone or contact.whatsapp}")
-            dispatcher.utter_message(text="\n".join(lines))
-            report(dispatcher, topic=topic)
+            self._utter_gap(dispatcher, tracker, topic, language, destination, origin)
             return []
         utter_answer(dispatcher, tracker, article, language, question)
         return []
+
+    def _utter_gap(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        topic: str,
+        language: str,
+        destination: str | None,
+        origin: str | None,
+    ) -> None:
+        """An honest gap: say so in one line, and who can help (the gap is counted for
+        editors from the stored turn: see knowledge/unanswered.py). Right after a gap, the
+        next one says "either", never the same text twice in a row."""
+        lines = [TEXTS.translate(language, NO_ARTICLE)]
+        contact = self._library.kb.gap_contact(topic, destination, origin)
+        if contact is not None:
+            lines.append(f"{contact.name.get(language)}: {contact.phone or contact.whatsapp}")
+        if last_reply(tracker).startswith(lines[0]):
+            lines[0] = TEXTS.translate(language, NO_ARTICLE_AGAIN)
+        dispatcher.utter_message(text="\n".join(lines))
+        report(dispatcher, topic=topic)
 
     def _other_subject(self, tracker: Tracker, topic: str, language: str) -> Article | None:
         """For a follow-up sent on the thread's topic, a clearly better article elsewhere, on

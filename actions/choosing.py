@@ -292,3 +292,39 @@ def answered_for_others_only(
     others = [a for a in kb.articles_for(topic) if _conflicts(a, destination, origin, programme)]
     best = max((_score(relevance, a) for a in others), default=0.0)
     return best >= CLEAR_SCORE and _score(relevance, chosen) < FAR_OFF * best
+
+
+def general_only_if_singled_out(
+    kb: KnowledgeBase,
+    topic: str,
+    chosen: Article | None,
+    relevance: Mapping[str, float],
+    *,
+    origin: str | None,
+    programme: str | None,
+) -> bool:
+    """For a person whose country is unknown, on a topic that cannot be urgent and is answered
+    country by country (domestic work, a contract): whether the bot asks where rather than
+    send the article for everywhere, which states a convention's principles, while each
+    country's article says what the law there gives and where to go ("im a live in nanny,
+    they never give me a day off"). The article for everywhere still answers when the words
+    single it out among the countries' articles ("can they jail me for leaving the job?").
+    On a topic that can be urgent the article for everywhere is what a person in danger needs
+    at once, and the help lines come first (see `depends_on_the_country`)."""
+    known = kb.topics.get(topic)
+    if (
+        chosen is None
+        or chosen.countries.destination
+        or chosen.countries.origin
+        or chosen.programmes
+        or (known is not None and known.urgent)
+        or not answered_country_by_country(kb, topic)
+    ):
+        return False
+    countries = [
+        _score(relevance, a)
+        for a in kb.articles_for(topic)
+        if a.countries.destination and _from(a, origin) and fits(a, None, programme)
+    ]
+    score = _score(relevance, chosen)
+    return not (score >= CLEAR_SCORE and score >= SINGLED_OUT_LEAD * max(countries, default=0.0))

@@ -59,7 +59,7 @@ def utter_answer(
         TEXTS.translate(language, NOTHING_MORE_ON_IT),
         TEXTS.translate(language, NOTHING_MORE_AGAIN),
     ]
-    last = _last_reply(tracker)
+    last = last_reply(tracker)
     dispatcher.utter_message(text=next(text for text in candidates if text != last))
     # The turn is still on this article: that is what it was answered from.
     report(dispatcher, article_id=article.id, topic=article.topic, passage=number)
@@ -102,7 +102,7 @@ def for_the_persons_country(
     )
 
 
-def _last_reply(tracker: Tracker) -> str:
+def last_reply(tracker: Tracker) -> str:
     """The bot's last text in this conversation (a third question on the same article must not
     get the line the second one got)."""
     for event in reversed(tracker.events):

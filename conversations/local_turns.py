@@ -23,8 +23,10 @@ from conversations.handover import HandOver, record_answer
 from conversations.keywords import Keyword, Match, is_yes, match, menu_choice
 from conversations.language import DEFAULT_LANGUAGE
 from conversations.ownership import open_case
+from conversations.place_clauses import clauses
 from conversations.places import (
     ANSWER_SIMILARITY,
+    destinations_named,
     is_short_answer,
     names_in,
     parse_country,
@@ -34,6 +36,7 @@ from conversations.safe_contact import parse_answer
 from conversations.situation import HUMAN_TOPIC, only_a_place, thread_topic
 from conversations.texts import TEXTS
 from conversations.urgent_reply import with_emergency_lines
+from conversations.whose_place import about_someone_else, someone_elses_country
 from core.models import (
     Channel,
     Conversation,
@@ -48,6 +51,10 @@ from knowledge.replies import article_reply, further_reading, more_parts
 URGENT_TOPIC: Final = "emergency"
 # First words that make a place where the person comes from: "de honduras", "from mexico".
 FROM_WORDS: Final = frozenset({"de", "soy", "somos", "from", "vengo", "venimos"})
+THANKS_TOPIC: Final = "thanks"
+ACKNOWLEDGING_EMOJI: Final = frozenset("👍👌🙏👏❤♥🙂😊☺😀😃😁🤗✅💪🤝🫶✌")
+# Variation selectors, the zero-width joiner and the five skin tones.
+_EMOJI_MODIFIERS: Final = frozenset("\ufe0f\ufe0e\u200d🏻🏼🏽🏾🏿")
 # A bare "1"…"9" is a pick from a list; larger numbers ("911", "300") are read as words.
 STALE_PICK_OPTIONS: Final = 9
 
@@ -147,10 +154,11 @@ class LocalTurns:
         # the place and is then read as the new question it may hold, not as an answer only.
         short = is_short_answer(message.body)
         if awaiting == "country" and not small_talk:
-            country = parse_country(message.body)
+            theirs = self._someone_elses(session, conversation, message)
+            country = theirs or parse_country(message.body)
             if country is not None:
                 person.country_destination = country
-                if short:
+                if short or theirs is not None:
                     return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
         if awaiting == "origin" and not small_talk:
             origin = parse_origin(message.body)
@@ -158,6 +166,9 @@ class LocalTurns:
                 person.country_origin = origin
                 if short:
                     return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
+        corrected = None if small_talk else self._corrected_place(session, message, language)
+        if corrected is not None:
+            return corrected
         volunteered = None if small_talk else self._volunteered_place(session, message, language)
         if volunteered is not None:
             return volunteered
@@ -210,6 +221,42 @@ class LocalTurns:
         elif country is not None:
             person.country_destination = country
         else:
+            return None
+        replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
+        return LocalTurn(language, replay=replay)
+
+    @staticmethod
+    def _someone_elses(
+        session: Session, conversation: Conversation, message: Message
+    ) -> str | None:
+        """Asked where about a question on someone else, the answer's country for them (see
+        conversations/whose_place.py): it answers that question, however long."""
+        question = pending_question(session, conversation, topic=None)
+        if question is None or not about_someone_else(question.body):
+            return None
+        return someone_elses_country(message.body)
+
+    def _corrected_place(
+        self, session: Session, message: Message, language: str
+    ) -> LocalTurn | None:
+        """A message that says the person is not where the bot took them to be, and where they
+        are ("no, no estoy en texas, el que esta alla es mi primo. yo estoy en canada"): the
+        place corrected, and the thread's question answered again for it, however long the
+        message (a long one would otherwise be read as a question of its own)."""
+        person = message.conversation.person
+        assumed = person.country_destination
+        if self._kb is None or assumed is None:
+            return None
+        parts = clauses(message.body)
+        if not any(part.denied and assumed in destinations_named(part.text) for part in parts):
+            return None
+        country = parse_country(message.body)
+        if country is None or country == assumed:
+            return None
+        person.country_destination = country
+        topics = frozenset(self._kb.topics) - {HUMAN_TOPIC}
+        previous = thread_topic(session, message.conversation, message, topics)
+        if previous is None:
             return None
         replay = Replay(previous.id, previous.body, previous.topic, follow_up=True)
         return LocalTurn(language, replay=replay)
@@ -336,6 +383,8 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     """A graceful answer to what carries no words; None when there are words for Rasa."""
     if has_words(message.body):
         return None
+    if not message.media and is_an_acknowledgement(message.body):
+        return _reply(language, texts.ACKNOWLEDGED, topic=THANKS_TOPIC)
     kinds = [str(item.get("kind", "")) for item in message.media]
     types = [str(item.get("content_type", "")) for item in message.media]
     if "location" in kinds:
@@ -345,6 +394,12 @@ def _wordless(message: Message, language: str) -> LocalTurn | None:
     if types:
         return _reply(language, texts.IMAGE)
     return _reply(language, texts.NO_TEXT)
+
+
+def is_an_acknowledgement(text: str) -> bool:
+    """Emoji alone that say "ok" or "thanks" (👍, 🙏🙏, 👌🏽), skin tones and joiners aside."""
+    marks = [ch for ch in text if not ch.isspace() and ch not in _EMOJI_MODIFIERS]
+    return bool(marks) and all(ch in ACKNOWLEDGING_EMOJI for ch in marks)
 
 
 def _ask_again(

@@ -100,10 +100,15 @@ class Understanding:
     offer: tuple[str, ...] = ()  # topics the bot offered to choose from, being unsure
 
     @property
+    def asks_where(self) -> bool:
+        """The bot asks where the person is or comes from, what its answer depends on."""
+        return self.ask_country or self.ask_origin
+
+    @property
     def answers_itself(self) -> bool:
         """The bot's own reply answers the question, or asks what the answer depends on
         ("which country?", "where are you from?"): what a false alarm must not take away."""
-        return self.article_id is not None or self.ask_country or self.ask_origin
+        return self.article_id is not None or self.asks_where
 
 
 NOTHING_UNDERSTOOD = Understanding(None, None, None, None, None)
@@ -581,11 +586,14 @@ class Dialogue:
             # Help before anything else, whoever holds the conversation: the lines to call and
             # that a human has it. The bot's own answer would only push them down, unless it
             # is a tool for this danger (a detained or missing relative's article) or only the
-            # classifier read danger in a question the article answers, or whose answer
-            # depends on where the person is or comes from: then the bot's question stays,
-            # and the next message can be answered for that place.
-            kept = keeps_answer(understanding.topic, understanding.article_id) or (
-                urgency.only_classifier and understanding.answers_itself
+            # classifier read danger in a question the article answers. The bot's question
+            # where the person is or comes from stays whoever read danger: the help lines
+            # for every country come first, and the answer can then be for that place
+            # ("i cut my hand bad at the meat plant…" then "lleida, in catalonia").
+            kept = (
+                keeps_answer(understanding.topic, understanding.article_id)
+                or (urgency.only_classifier and understanding.answers_itself)
+                or understanding.asks_where
             )
             answer = texts if kept else []
             texts = [*self._urgent_reply(message, language, told.team), *answer]

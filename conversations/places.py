@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -56,6 +57,13 @@ SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", 
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
+# Going back home without naming it ("ya me quiero regresar a mi pais", "want to go back to my
+# country"): whoever says so from a Mexican place is in Mexico, from elsewhere.
+GOING_HOME = re.compile(
+    r"\b(?:regresar(?:me|nos)?|volver(?:me|nos)?|regreso|vuelvo|irme|irnos"
+    r"|go(?:ing)? back|get back|return(?:ing)?)\s+(?:a|pa|para|to)?\s*(?:mi|my|nuestro|our)\s+"
+    r"(?:pais|tierra|country|home)\b"
+)
 
 
 @lru_cache(maxsize=512)
@@ -428,7 +436,7 @@ def mentioned_country(text: str) -> str | None:
     found = _the_one(names, tables().destination_mentions)
     if found is None and not any(name in tables().destination_mentions for name in names):
         return _town_said_as_a_place(text, names) or (
-            "MX" if _in_mexico_from_elsewhere(text) else None
+            "MX" if _in_mexico_from_elsewhere(text) or _in_mexico_going_home(text) else None
         )
     return found
 
@@ -468,6 +476,8 @@ def mentioned_origin(text: str) -> str | None:
     labour ministry) are chosen for a person who says where they are from.
     """
     found = _the_one(names_in(text, similarity=MENTION_SIMILARITY), tables().origin_mentions)
+    if found == "MX" and _in_mexico_going_home(text):
+        return None
     return found or _in_mexico_from_elsewhere(text)
 
 
@@ -487,6 +497,21 @@ def _in_mexico_from_elsewhere(text: str) -> str | None:
     if not any(f" {word} {name} " in plain for name in mexican for word in WHERE_WORDS):
         return None
     return (origins - {"MX"}).pop()
+
+
+def _in_mexico_going_home(text: str) -> bool:
+    """A person who says they are in a Mexican place and wants to go back to their own
+    country ("estoy en monterrey en la construccion pero ya me quiero regresar a mi pais"): in
+    Mexico, and not from it, whatever country they come from."""
+    plain = f" {words(text)} "
+    if GOING_HOME.search(plain) is None:
+        return False
+    names = names_in(text, similarity=MENTION_SIMILARITY)
+    origins = {tables().origin_mentions.get(name) for name in names} - {None}
+    mexican = [name for name in names if tables().origin_mentions.get(name) == "MX"]
+    return origins == {"MX"} and any(
+        f" {word} {name} " in plain for name in mexican for word in WHERE_WORDS
+    )
 
 
 def parse_origin(text: str) -> str | None:

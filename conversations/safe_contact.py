@@ -131,8 +131,10 @@ _ONLY_WHEN_I: Final = re.compile(
 _NEVER_WORD: Final = re.compile(r"\bnunca\b|\bnever\b|\bjamas\b|\bni (?:de )?broma\b")
 _I_CALL: Final = re.compile(
     r"(?<!me )\b(?:yo )?(?:les |le )?(?:llamo|llamare|voy a llamar|marco|hablo yo)\b"
-    # "if i call the hotline…" asks about calling; it does not answer the question.
-    r"|(?<!if )\bi(?:'ll| will|ll| ll)? call\b|\bill call\b|\bi can call\b"
+    # "if i call the hotline…", "can i call for him?" ask about calling; they do not answer
+    # the question.
+    r"|(?<!if )(?<!can )(?<!could )(?<!should )(?<!do )\bi(?:'ll| will|ll| ll)? call\b"
+    r"|\bill call\b|\bi can call\b"
     r"|\bi(?:'ll| will)? phone\b"
 )
 _WRITING: Final = re.compile(rf"\b{_WRITE}")

@@ -149,6 +149,10 @@ STALE_PICK: Final = N_(
     " or write MENU to see the topics."
 )
 
+# Translators: the answer to a thumbs-up or praying-hands emoji alone: the person acknowledges
+# what they were told. The same words as the bot's answer to "thanks" (bot/domain).
+ACKNOWLEDGED: Final = N_("You're welcome. Is there anything else I can help with?")
+
 COUNTRY_NOTED: Final = N_("Thanks, now I know which country you are in. What is your question?")
 
 ORIGIN_NOTED: Final = N_("Thanks, now I know which country you are from. What is your question?")

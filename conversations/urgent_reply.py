@@ -7,7 +7,8 @@ directory has no urgent line for that country, every urgent line is given, becau
 line can leave a person without help: then one short line per country ("Chile: 133, 134, 131"),
 the countries with the shortest number first, so that seven countries' lines still fit in a
 couple of SMS instead of a page of names. The reply asks nothing: help comes before any
-question.
+question (the bot's own "which country?", when it asked, follows the help lines: see
+conversations/pipeline.py).
 """
 
 from __future__ import annotations

@@ -72,16 +72,17 @@ class Settings(BaseSettings):
     # above it the classifier reads a possible danger and the answer ends with the URGENT
     # offer. Chosen for recall on the allowed dev data out of fold:
     # `python -m tools.urgency_threshold` (docs/urgency.md), the classifier alone's mean recall
-    # >= 0.98 in each language (0.46 on 3 December 2026), but never above the decide threshold.
-    urgency_threshold: float = Field(default=0.38, ge=0.0, le=1.0)
+    # >= 0.98 in each language (0.48 with urgency_extra4.tsv), but never above the decide
+    # threshold.
+    urgency_threshold: float = Field(default=0.35, ge=0.0, le=1.0)
     # Its decide threshold: at or above it the classifier alone makes the message urgent (the
     # urgent reply and an urgent case), as the patterns do. Chosen for precision by the same
     # tool: the lowest from which on the classifier alone keeps a mean out-of-fold precision
-    # of 0.9 in each language (docs/urgency.md; 0.38 with urgency_extra3.tsv, below the offer
-    # rule's 0.46, so the offer threshold is 0.38 too and there is no offer tier). Set it to
+    # of 0.9 in each language (docs/urgency.md; 0.35 with urgency_extra4.tsv, below the offer
+    # rule's 0.48, so the offer threshold is 0.35 too and there is no offer tier). Set it to
     # the offer threshold for a classifier that decides wherever it reads danger; 1.0 and it
     # decides only at certainty.
-    urgency_decide_threshold: float = Field(default=0.38, ge=0.0, le=1.0)
+    urgency_decide_threshold: float = Field(default=0.35, ge=0.0, le=1.0)
     # Open cases one officer may hold at once; claiming more is refused with a notice.
     officer_case_cap: int = 15
     # What the hand-over notice may say about the wait ("usually within N hours during office

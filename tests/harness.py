@@ -1,9 +1,11 @@
 """The app wired to a fake Twilio and a fake Rasa, plus helpers to talk to it like Twilio.
 
-A pytest plugin of the root conftest (`pytest_plugins`), so the channels and the
-conversations tests share its fixtures. One app per database per module (start-up loads
-the knowledge base and language models); the database persists between tests, so every
-test uses its own phone numbers.
+A pytest plugin of the root conftest (`pytest_plugins`), so the channels, conversations and
+admin tests share its fixtures. One app per database per test run (start-up loads the
+knowledge base and language models: 3-6 s each on a loaded machine, and there were about 70,
+one per module and database); the database persists between tests, as it always did, so every test
+uses its own phone numbers and consulates are found by name. The fakes are reset before
+every test; a test that swaps something on `app.state` puts it back (docs/testing.md).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import random
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,11 +25,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 from twilio.request_validator import RequestValidator
 
+from actions.knowledge_access import Library, load_library
+from app import main as app_main
 from app.main import create_app
 from channels.models import DeliveryStatus, OutboxItem
 from channels.outbox import deliver_due
 from channels.senders import Sender
 from core.models import Channel, Conversation, Message, Person, utcnow
+from core.settings import REPO_ROOT
 from tests.conftest import make_settings
 from tests.fakes import TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, FakeRasa, FakeTwilio
 
@@ -57,7 +63,7 @@ def sign(url: str, params: dict[str, str], token: str = AUTH_TOKEN) -> str:
     return signature
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fake_rasa() -> Iterator[FakeRasa]:
     fake = FakeRasa()
     yield fake
@@ -69,6 +75,41 @@ def _reset_fakes(request: pytest.FixtureRequest) -> None:
     for name in ("fake_twilio", "fake_rasa"):
         if name in request.fixturenames:
             request.getfixturevalue(name).reset()
+
+
+@pytest.fixture(autouse=True)
+def _restore_app_state(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The app outlives a test, so what a test swaps on `app.state` (settings, the queue) is
+    put back after it, whatever the test did: pytest's `monkeypatch.setattr` on a Starlette
+    `State` deletes the attribute on undo instead of restoring it (it looks in `__dict__`)."""
+    if "enlace" not in request.fixturenames:
+        yield
+        return
+    state = request.getfixturevalue("enlace").app.state
+    before = dict(state._state)
+    yield
+    state._state.clear()
+    state._state.update(before)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_knowledge_base_per_run() -> Iterator[None]:
+    """Every app a test starts reads the repository's knowledge base: read and index it once
+    per run (3-4 s an app otherwise). The library is read-only once built, as the app shares it
+    between requests; any other folder is still read afresh."""
+    knowledge = (REPO_ROOT / "knowledge").resolve()
+    loaded: list[Library] = []
+
+    def load(root: Path) -> Library:
+        if Path(root).resolve() != knowledge:
+            return load_library(root)
+        if not loaded:
+            loaded.append(load_library(root))
+        return loaded[0]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_main, "load_library", load)
+        yield
 
 
 @dataclass
@@ -188,7 +229,7 @@ def build_settings(database_url: str, twilio: FakeTwilio, rasa: FakeRasa, **extr
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def enlace(database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa) -> Iterator[Enlace]:
     settings = build_settings(database_url, fake_twilio, fake_rasa)
     app = create_app(settings, run_workers=False)

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER_QUESTION
+from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, NO_ARTICLE_AGAIN, OFFER_QUESTION
 from actions.replies import TEXTS
 from core.i18n import LOCALES
 from core.text import normalize_for_nlu
@@ -34,6 +34,7 @@ FIRST_ANSWERS = (
     ("asks where", ASK_COUNTRY),
     ("asks origin", ASK_ORIGIN),
     ("no article", NO_ARTICLE),
+    ("no article", NO_ARTICLE_AGAIN),
     ("offers topics", OFFER_QUESTION),
 )
 

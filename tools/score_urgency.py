@@ -50,6 +50,7 @@ SETS = {
     "extra2": DATA / "urgency_extra2.tsv",
     "ordinary": DATA / "urgency_ordinary.tsv",
     "extra3": DATA / "urgency_extra3.tsv",
+    "extra4": DATA / "urgency_extra4.tsv",
     # The topic questions (mostly ordinary traffic, 11 % urgent): how often a person with an
     # everyday question would get the emergency reply instead of an answer.
     "questions": DATA / "dev_questions.tsv",

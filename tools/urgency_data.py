@@ -11,7 +11,8 @@ The bot's UrgencyClassifier (bot/components/urgency_classifier.py) learns from
     messages, more settings and countries), tests/data/urgency_ordinary.tsv (all dev:
     ordinary rights questions that share words with danger, 80 % of it, beside danger in the
     same everyday register), tests/data/urgency_extra3.tsv (all dev, a sixth set written as
-    training data) and
+    training data), tests/data/urgency_extra4.tsv (all dev, a seventh, mostly hard negatives:
+    questions about danger, past events, hypotheticals, a friend's case, jokes, the news) and
     tests/data/dev_questions.tsv (the topic questions, labelled urgent or not; their held-out
     rows are what `make eval` reports).
 The `heldout` rows of the outside sets are never copied, and a row of any source that is a
@@ -43,6 +44,7 @@ EXTRA = DATA / "urgency_extra.tsv"
 EXTRA2 = DATA / "urgency_extra2.tsv"
 ORDINARY = DATA / "urgency_ordinary.tsv"
 EXTRA3 = DATA / "urgency_extra3.tsv"
+EXTRA4 = DATA / "urgency_extra4.tsv"
 QUESTIONS = DATA / "dev_questions.tsv"
 OUTSIDE_SETS = {
     "outside": OUTSIDE,
@@ -51,6 +53,7 @@ OUTSIDE_SETS = {
     "extra2": EXTRA2,
     "ordinary": ORDINARY,
     "extra3": EXTRA3,
+    "extra4": EXTRA4,
     "questions": QUESTIONS,
 }
 TRAINING_FILE = REPO_ROOT / "bot" / "data" / "urgency" / "messages.tsv"

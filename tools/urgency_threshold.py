@@ -21,6 +21,7 @@ pass. Patterns-or-classifier figures are printed beside them, as the app combine
 The held-out rows are never read (docs/urgency.md).
 
 Usage: python -m tools.urgency_threshold [--repeats 5] [--folds 5] [--config JSON]
+       [--probabilities FOLDS_OUTPUT.json]
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ FOLDS_SCRIPT = REPO_ROOT / "tools" / "rasa_side" / "urgency_folds.py"
 STEP = 0.01
 RECALL_TARGET = 0.98
 PRECISION_TARGET = 0.9
+LANGUAGES = ("es", "en")
 
 Row = dict[str, str]
 
@@ -85,7 +87,7 @@ def figures(
     of patterns or classifier; with `caught` all False, of the classifier alone."""
     result = {}
     repeats = len(next(iter(probabilities.values())))
-    for language in ("es", "en"):
+    for language in LANGUAGES:
         subset = [row for row in rows if row["language"] == language]
         recalls, precisions = [], []
         for repeat in range(repeats):
@@ -116,30 +118,49 @@ def highest_full_recall(
 
 
 def highest_mean_recall(
-    rows: list[Row], caught: dict[str, bool], probabilities: dict[str, list[float]]
+    rows: list[Row],
+    caught: dict[str, bool],
+    probabilities: dict[str, list[float]],
+    languages: tuple[str, ...] = LANGUAGES,
 ) -> float:
-    """The highest threshold whose mean recall over repeats is RECALL_TARGET in each language."""
+    """The highest threshold whose mean recall over repeats is RECALL_TARGET in each of
+    `languages` (one of them: that language's own threshold)."""
     best = STEP
     for step in range(1, int(1 / STEP)):
         t = round(step * STEP, 2)
-        means = [mean for _, mean, _ in figures(rows, caught, probabilities, t).values()]
-        if min(means) >= RECALL_TARGET:
+        by_language = figures(rows, caught, probabilities, t)
+        if min(by_language[language][1] for language in languages) >= RECALL_TARGET:
             best = t
     return best
 
 
-def lowest_precise(rows: list[Row], probabilities: dict[str, list[float]]) -> float:
+def lowest_precise(
+    rows: list[Row],
+    probabilities: dict[str, list[float]],
+    languages: tuple[str, ...] = LANGUAGES,
+) -> float:
     """The lowest threshold from which on the classifier alone keeps a mean precision over
-    repeats of PRECISION_TARGET in each language (1.0 if none: it would never decide)."""
+    repeats of PRECISION_TARGET in each of `languages` (1.0 if none: it would never decide)."""
     alone = {reading_key(row): False for row in rows}
     lowest = 1.0
     for step in reversed(range(1, int(1 / STEP) + 1)):
         t = round(step * STEP, 2)
-        precisions = [p for _, _, p in figures(rows, alone, probabilities, t).values()]
-        if min(precisions) < PRECISION_TARGET:
+        by_language = figures(rows, alone, probabilities, t)
+        if min(by_language[language][2] for language in languages) < PRECISION_TARGET:
             break
         lowest = t
     return lowest
+
+
+def per_language_rules(rows: list[Row], probabilities: dict[str, list[float]]) -> str:
+    """The two rules read in each language alone: what per-language thresholds would be."""
+    alone = {reading_key(row): False for row in rows}
+    cells = []
+    for language in LANGUAGES:
+        offer = highest_mean_recall(rows, alone, probabilities, (language,))
+        decide = lowest_precise(rows, probabilities, (language,))
+        cells.append(f"{language} + {offer:.2f} ^ {decide:.2f}")
+    return "per language (the classifier alone): " + "; ".join(cells)
 
 
 def main() -> None:
@@ -147,8 +168,17 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--config", default="{}", help="JSON overriding the component's options")
+    parser.add_argument(
+        "--probabilities",
+        type=Path,
+        help="the folds script's saved output (same training file, repeats and folds) instead of"
+        " computing it again",
+    )
     args = parser.parse_args()
-    probabilities = out_of_fold(args.repeats, args.folds, args.config)
+    if args.probabilities:
+        probabilities = json.loads(args.probabilities.read_text(encoding="utf-8"))
+    else:
+        probabilities = out_of_fold(args.repeats, args.folds, args.config)
     # A dev row left out of training (a near-duplicate of a held-out row) has no probability.
     rows = [row for row in dev_rows() if reading_key(row) in probabilities]
     readings = load_readings()
@@ -183,6 +213,7 @@ def main() -> None:
         f"^ lowest threshold from which mean precision stays >= {PRECISION_TARGET} per language:"
         f" {precise:.2f}"
     )
+    print(per_language_rules(rows, probabilities))
     print(f"= ENLACE_URGENCY_THRESHOLD now: {configured:.2f}")
     print(f"# ENLACE_URGENCY_DECIDE_THRESHOLD now: {deciding:.2f}")
 

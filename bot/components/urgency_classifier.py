@@ -47,15 +47,31 @@ MODEL_FILE = "urgency_classifier.skops"
 BOT_DIR = Path(__file__).resolve().parent.parent
 
 
-def read_training_file(path: Path) -> tuple[List[str], List[int]]:
-    """Texts and labels (1 urgent, 0 not) of a TSV with `text` and `urgent` columns.
+def read_training_file(path: Path) -> tuple[List[str], List[int], List[str]]:
+    """Texts, labels (1 urgent, 0 not) and sets of a TSV with `text`, `urgent` and `set`
+    columns (no `set` column: empty names).
 
     Lines starting with `#` (the generated file's header note) are skipped.
     """
     with path.open(encoding="utf-8", newline="") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [row["text"] for row in rows], [int(row["urgent"]) for row in rows]
+    texts = [row["text"] for row in rows]
+    return texts, [int(row["urgent"]) for row in rows], [row.get("set") or "" for row in rows]
+
+
+# The pipeline's last step (make_pipeline names it after its class) takes the sample weights.
+FIT_WEIGHTS = "calibratedclassifiercv__sample_weight"
+
+
+def row_weights(config: Dict[Text, Any], sets: List[str]) -> Optional[np.ndarray]:
+    """Each training row's weight by its set (`set_weights`, {set: weight}, default 1); None
+    when unset. Weighting the topic questions 3 : 1 lowered precision out of fold
+    (docs/urgency.md), so no set is weighted."""
+    by_set: Dict[str, float] = config.get("set_weights") or {}
+    if not by_set:
+        return None
+    return np.array([float(by_set.get(name, 1.0)) for name in sets])
 
 
 def new_pipeline(config: Dict[Text, Any]) -> Pipeline:
@@ -99,6 +115,8 @@ class UrgencyClassifier(GraphComponent):
             # Averages the SVM's probability with a logistic regression's (soft vote); no
             # better out of fold, and its model file would hold types the loader refuses.
             "logistic_ensemble": False,
+            # {set name: weight} of the training rows, e.g. {"questions": 3.0}; {}: all 1.
+            "set_weights": {},
             "random_seed": 2026,
         }
 
@@ -137,11 +155,13 @@ class UrgencyClassifier(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         """Learns from the urgency training file; the intent examples are not used."""
-        texts, labels = read_training_file(training_path(self.component_config))
+        texts, labels, sets = read_training_file(training_path(self.component_config))
         if len(set(labels)) < 2:
             raise ValueError("UrgencyClassifier needs urgent and non-urgent examples")
         pipeline = new_pipeline(self.component_config)
-        pipeline.fit(texts, np.array(labels))
+        weights = row_weights(self.component_config, sets)
+        fitted = {} if weights is None else {FIT_WEIGHTS: weights}
+        pipeline.fit(texts, np.array(labels), **fitted)
         self._pipeline = pipeline
         self.persist()
         return self._resource

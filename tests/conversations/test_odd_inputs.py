@@ -73,13 +73,26 @@ def test_an_image_with_a_caption_goes_to_the_bot(enlace: Enlace) -> None:
     assert enlace.rasa.messages[0]["message"] == "hola, mira mi contrato"
 
 
-@pytest.mark.parametrize("body", ["", "   ", "🙏🙏", "👍", "???"])
+@pytest.mark.parametrize("body", ["", "   ", "😡", "🔥🔥", "???", "👍?"])
 def test_empty_or_emoji_only_messages_get_a_gentle_prompt(enlace: Enlace, body: str) -> None:
     phone = new_phone()
     enlace.receive(phone, body)
     assert enlace.replies_to(phone)[0].startswith("No entendi")  # accent-free: one GSM-7 segment
     with enlace.factory() as session:
         assert enlace.messages(session, phone)[0].body == body
+
+
+@pytest.mark.parametrize("body", ["👍", "🙏🙏", "👌🏽", "👍🏾 🙏", "❤️"])
+def test_an_emoji_that_acknowledges_is_thanked_not_asked_to_write_again(
+    enlace: Enlace, body: str
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, body)
+    assert enlace.replies_to(phone) == ["Con gusto. ¿Hay algo más en lo que te pueda ayudar?"]
+    assert enlace.rasa.messages == []  # the app's own answer
+    with enlace.factory() as session:
+        message = enlace.messages(session, phone)[0]
+        assert (message.body, message.topic) == (body, "thanks")
 
 
 def test_a_1600_character_message_is_stored_whole_and_answered(enlace: Enlace) -> None:

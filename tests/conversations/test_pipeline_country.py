@@ -157,3 +157,41 @@ def test_a_long_answer_gives_the_country_and_is_read_as_its_own_question(enlace:
     enlace.receive(phone, long)
     asked = enlace.rasa.messages[-1]
     assert (asked["message"], asked["metadata"]["country"]) == (long, "MX")
+
+
+def test_a_place_the_person_corrects_gets_the_threads_question_answered_for_it(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.receive(phone, "hola, mi hermano que vive en texas me dio este numero")  # taken as US
+    enlace.rasa.reply = _answer("social-security-us-mexico")
+    enlace.receive(phone, "me toca pension si me regreso?")
+    enlace.rasa.reply = _answer("social-security-spain-mexico")
+    enlace.receive(phone, "no, yo no estoy en texas, ese es mi hermano. yo trabajo en valencia")
+    asked = enlace.rasa.messages[-1]
+    assert asked["metadata"]["question"] == "me toca pension si me regreso?"
+    assert asked["metadata"]["country"] == "ES"
+    assert enlace.replies_to(phone)[-1] == "answer"
+
+
+def test_a_denial_of_a_place_nobody_assumed_is_read_as_its_own_message(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _answer("social-security-spain-mexico")
+    enlace.receive(phone, "trabajo en valencia, me toca pension si me regreso?")
+    text = "no estoy en texas como mi primo, pero igual quiero saber lo del seguro"
+    enlace.receive(phone, text)
+    assert enlace.rasa.messages[-1]["metadata"]["question"] != "me toca pension si me regreso?"
+
+
+def test_asked_where_about_a_relative_the_relatives_place_answers(enlace: Enlace) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "mi hermano trabaja en una granja y no le pagan las horas extra")
+    enlace.rasa.reply = _answer("social-security-spain-mexico")
+    enlace.receive(phone, "yo vivo en dallas pero el no, mi hermano esta en ontario con permiso")
+    asked = enlace.rasa.messages[-1]
+    assert (
+        asked["metadata"]["question"]
+        == "mi hermano trabaja en una granja y no le pagan las horas extra"
+    )
+    assert asked["metadata"]["country"] == "CA"

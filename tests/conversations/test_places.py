@@ -355,6 +355,21 @@ def test_a_person_in_a_mexican_place_from_another_country_is_in_mexico(
     assert (mentioned_country(text), mentioned_origin(text)) == (country, origin)
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "origin"),
+    [
+        ("ando en tijuana sin trabajo y quiero volver a mi pais", "MX", None),
+        ("i'm in ciudad juarez now, i just want to go back to my country", "MX", None),
+        ("soy de monterrey y quiero regresar a mi pais", None, "MX"),  # from there, not in it
+        ("estoy en puebla y quiero irme a trabajar a canada", "CA", "MX"),  # at home, leaving
+    ],
+)
+def test_a_person_in_a_mexican_place_going_back_to_their_country_is_in_mexico_from_elsewhere(
+    text: str, country: str | None, origin: str | None
+) -> None:
+    assert (mentioned_country(text), mentioned_origin(text)) == (country, origin)
+
+
 @pytest.mark.parametrize("text", ["gracias", "muchas gracias", "ok gracias amigo"])
 def test_thanks_is_no_typo_of_a_short_place_name(text: str) -> None:
     assert (parse_country(text), mentioned_country(text)) == (None, None)

@@ -92,6 +92,8 @@ NOT_ANSWERS = [
     "how long will it take",
     "estoy encerrado en la fabrica",
     "if i call that number will they deport me",
+    "can i call the hotline for my sister?",  # asks about calling, chooses nothing
+    "should i call them myself or wait",
     "ok gracias",
     "ok thx",
 ]

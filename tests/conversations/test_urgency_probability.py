@@ -231,6 +231,30 @@ def test_asking_where_the_classifier_alone_read_as_danger_still_follows_the_help
     assert "Es seguro que alguien te escriba" in question
 
 
+def test_asking_where_after_danger_the_patterns_read_follows_the_help_lines(
+    enlace: Enlace,
+) -> None:
+    # With the country unknown the help lines are every country's; the bot's "which country?"
+    # after them lets the next message ("en murcia") be answered for that place.
+    asked = [{"enlace": {"topic": "forced_labour", "ask_country": True}}]
+    enlace.rasa.reply = lambda body: rasa_response(
+        ["¿de qué país se trata?"],
+        asked,
+        intent="forced_labour",
+        confidence=0.9,
+        ranking=[("forced_labour", 0.9)],
+        urgency=0.0,
+    )
+    phone = new_phone()
+    enlace.receive(phone, "me encerraron en la casa donde trabajo y no me dejan salir")
+    assert _last_inbound(enlace, phone).urgency_evidence["decided_by"] == ["signals"]
+    lines, human, where, question = enlace.replies_to(phone)
+    assert lines.startswith("En peligro llama:")
+    assert "maxima prioridad" in human
+    assert where == "¿de qué país se trata?"
+    assert "Es seguro que alguien te escriba" in question
+
+
 def test_an_article_after_danger_the_patterns_read_gives_way_to_the_help_lines(
     enlace: Enlace,
 ) -> None:

@@ -113,6 +113,26 @@ def test_a_question_that_names_its_country_is_answered_for_it_and_the_place_kept
     assert later["article_id"] == "wages-canada"
 
 
+def test_a_place_the_person_corrects_gets_the_question_answered_again_for_it(
+    phone: Phone,
+) -> None:
+    phone.send("hola, mi hermano que vive en texas me dio este numero")
+    first = phone.send("mi patron no me quiere pagar las horas extra de la semana")
+    assert first["article_id"] == "wages-unpaid-us"  # the brother's place, taken as the person's
+    corrected = phone.send("no, yo no estoy en texas, ese es mi hermano. yo trabajo en valencia")
+    assert (corrected["topic"], corrected["article_id"]) == ("wages", "wages-spain")
+
+
+def test_domestic_work_with_no_country_asks_where_then_answers_for_it(phone: Phone) -> None:
+    asked = phone.send("cuido a los niños de una familia y no me dan ningun dia libre en la semana")
+    assert (asked["topic"], asked["article_id"]) == ("domestic_work", None)
+    answered = phone.send("en houston")
+    assert (answered["topic"], answered["article_id"]) == (
+        "domestic_work",
+        "domestic-work-rights-us",
+    )
+
+
 def test_a_pension_question_asks_where_then_where_from_and_answers_for_both(phone: Phone) -> None:
     asked = phone.send("me toca pension si trabaje 10 años y me regreso a mi pais?")
     assert (asked["topic"], asked["article_id"]) == ("social_security", None)

@@ -48,8 +48,12 @@ PROBES = ["nos tienen encerrados en la bodega", "how much is the consular id car
 
 
 def write_training_file(path: Path, rows: list[tuple[str, int]]) -> None:
+    """The ordinary rows are set `ordinary`, the urgent ones `own` (for `set_weights`)."""
     lines = ["# a test file", "id\ttext\tlanguage\turgent\tset"]
-    lines += [f"t-{i}\t{text}\tes\t{label}\town" for i, (text, label) in enumerate(rows)]
+    lines += [
+        f"t-{i}\t{text}\tes\t{label}\t{'own' if label else 'ordinary'}"
+        for i, (text, label) in enumerate(rows)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -75,6 +79,13 @@ def main() -> None:
             "probabilities": [message.get("urgency")["probability"] for message in messages],
             "output_keys": sorted(messages[0].as_dict(only_output_properties=True)),
         }
+        weighted_config = {**config, "set_weights": {"ordinary": 5.0}}
+        weighted = UrgencyClassifier.create(weighted_config, storage, Resource("weighted"), context)
+        weighted.train(TrainingData())
+        result["weighted_probabilities"] = [
+            message.get("urgency")["probability"]
+            for message in weighted.process([Message(data={"text": text}) for text in PROBES])
+        ]
         untrained = UrgencyClassifier.load(config, storage, Resource("never_trained"), context)
         result["untrained"] = untrained.process([Message(data={"text": "hola"})])[0].get("urgency")
 

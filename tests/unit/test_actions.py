@@ -457,3 +457,20 @@ async def test_a_follow_up_gets_the_part_for_the_persons_country_never_another_c
     assert "Spain" not in reply
     assert "Canada" in reply
     assert _facts(result)["article_id"] == article
+
+
+@pytest.mark.anyio
+async def test_a_second_gap_in_a_row_is_not_the_same_text_again(executor: ActionExecutor) -> None:
+    text = "hay consulado de nicaragua aqui en toronto que me ayude con el pasaporte?"
+    first = _texts(
+        await run(
+            executor,
+            "action_answer_topic",
+            tracker(text, "consular_services", country="CA", origin="NI"),
+        )
+    )
+    state = tracker(text, "consular_services", country="CA", origin="NI")
+    state["events"] = [*state.get("events", []), {"event": "bot", "text": first[0]}]
+    again = _texts(await run(executor, "action_answer_topic", state))
+    assert again != first
+    assert again[0].startswith("Tampoco tengo información revisada")

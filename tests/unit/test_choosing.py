@@ -11,6 +11,7 @@ from actions.choosing import (
     answered_for_others_only,
     clearly_better,
     depends_on_the_country,
+    general_only_if_singled_out,
     kept_article,
     not_for_the_named_origin,
     only_for_some_origins,
@@ -217,6 +218,30 @@ def test_a_general_article_the_words_match_best_needs_no_country() -> None:
     assert not depends_on_the_country(
         kb, "documents_retained", chosen, relevance, origin=None, programme=None
     )
+
+
+def _general_gives_way(text: str, language: str, topic: str) -> bool:
+    kb, index = library().kb, library().index
+    relevance = index.scores(text, language)
+    chosen = kb.best_article(topic, relevance=relevance)
+    assert chosen is not None
+    assert not chosen.countries.destination
+    return general_only_if_singled_out(kb, topic, chosen, relevance, origin=None, programme=None)
+
+
+def test_the_article_for_everywhere_on_domestic_work_gives_way_to_asking_where() -> None:
+    text = "cuido a los niños de una familia y no me dan ningun dia libre en la semana"
+    assert _general_gives_way(text, "es", "domestic_work")
+
+
+def test_the_article_for_everywhere_the_words_single_out_still_answers() -> None:
+    text = "can they put me in jail if i leave the job before the contract ends?"
+    assert not _general_gives_way(text, "en", "contract")
+
+
+def test_the_article_for_everywhere_on_a_topic_that_can_be_urgent_still_answers() -> None:
+    text = "la dueña del restaurante me guardo el pasaporte y no me lo quiere dar"
+    assert not _general_gives_way(text, "es", "documents_retained")
 
 
 def test_a_question_answered_only_for_another_programme_and_country_is_a_gap() -> None:

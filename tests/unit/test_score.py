@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer import ASK_COUNTRY, ASK_ORIGIN, NO_ARTICLE, OFFER_FOOTER, OFFER_QUESTION
+from actions.answer import (
+    ASK_COUNTRY,
+    ASK_ORIGIN,
+    NO_ARTICLE,
+    NO_ARTICLE_AGAIN,
+    OFFER_FOOTER,
+    OFFER_QUESTION,
+)
 from actions.replies import TEXTS
 from core.segments import sms_rendering
 from tools.score import first_answer, offered_topics
@@ -20,6 +27,7 @@ def test_each_kind_of_first_answer_is_recognised_in_its_sms_rendering(language: 
     assert kind(TEXTS.translate(language, ASK_COUNTRY)) == "asks where"
     assert kind(TEXTS.translate(language, ASK_ORIGIN)) == "asks origin"
     assert kind(TEXTS.translate(language, NO_ARTICLE)) == "no article"
+    assert kind(TEXTS.translate(language, NO_ARTICLE_AGAIN)) == "no article"
     assert kind(f"{question}\n1. Pago y salario\n{footer}") == "offers topics"
     assert kind("No te entendí bien. ¿Me lo dices con otras palabras?") == "other"
 

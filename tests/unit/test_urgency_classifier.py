@@ -24,6 +24,15 @@ def test_reloaded_model_ranks_an_unseen_urgent_message_above_an_ordinary_one(
     assert urgent > 0.5 > ordinary
 
 
+def test_weighting_the_ordinary_rows_lowers_an_urgent_message_s_probability(
+    roundtrip: dict[str, Any],
+) -> None:
+    """`set_weights` reaches the fit (docs/urgency.md weighed the topic questions this way)."""
+    urgent, _ = roundtrip["probabilities"]
+    weighted_urgent, _ = roundtrip["weighted_probabilities"]
+    assert weighted_urgent < urgent
+
+
 def test_the_probability_is_part_of_the_parse_output(roundtrip: dict[str, Any]) -> None:
     assert "urgency" in roundtrip["output_keys"]
 

@@ -14,7 +14,7 @@ from tools.urgency_data import held_out_guard, read_rows, training_set
 
 def _outside_by_set() -> list[tuple[str, dict[str, str]]]:
     """The outside writers' sets (urgency_outside, urgency_more, urgency_extra, urgency_extra2,
-    urgency_ordinary, urgency_extra3, dev_questions)."""
+    urgency_ordinary, urgency_extra3, urgency_extra4, dev_questions)."""
     return [
         (name, row) for name, path in urgency_data.OUTSIDE_SETS.items() for row in read_rows(path)
     ]

@@ -21,7 +21,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from components.urgency_classifier import UrgencyClassifier, new_pipeline
+from components.urgency_classifier import (
+    FIT_WEIGHTS,
+    UrgencyClassifier,
+    new_pipeline,
+    row_weights,
+)
 from sklearn.model_selection import StratifiedKFold
 
 SEED = 20261202
@@ -42,19 +47,27 @@ def out_of_fold(
     strata = [rows[i]["language"] + rows[i]["urgent"] for i in scored]
     texts = [row["text"] for row in rows]
     labels = np.array([int(row["urgent"]) for row in rows])
+    weights = row_weights(config, [row["set"] for row in rows])
     result: dict[str, list[float]] = {rows[i]["id"]: [] for i in scored}
     for repeat in range(repeats):
         splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED + repeat)
         for train, test in splitter.split(scored, strata):
             fit = always + [scored[i] for i in train]
             pipeline = new_pipeline(config)
-            pipeline.fit([texts[i] for i in fit], labels[fit])
+            pipeline.fit([texts[i] for i in fit], labels[fit], **fit_weights(weights, fit))
             urgent = list(pipeline.classes_).index(1)
             tested = [scored[i] for i in test]
             probabilities = pipeline.predict_proba([texts[i] for i in tested])[:, urgent]
             for index, probability in zip(tested, probabilities, strict=True):
                 result[rows[index]["id"]].append(round(float(probability), 4))
     return result
+
+
+def fit_weights(weights: np.ndarray | None, fit: list[int]) -> dict[str, np.ndarray]:
+    """The sample weights of the fitted rows, named for the pipeline's last step."""
+    if weights is None:
+        return {}
+    return {FIT_WEIGHTS: weights[fit]}
 
 
 def main() -> None:
