@@ -55,6 +55,8 @@ ARRIVING_WORDS = ("llegue a", "llegamos a", "llegue al", "arrived in", "arrived 
 SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", "here in")
 # Destinations whose towns, said as a place inside a question, name the country.
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
+# Words before "us" when it is the country; after any other word it is the pronoun.
+US_BEFORE = frozenset({"the", "in", "en", "el", "los", "de", "from", "to", "a", "al", "into"})
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
 # Going back home without naming it ("ya me quiero regresar a mi pais", "want to go back to my
@@ -176,6 +178,8 @@ def _named(
     people come from)."""
     found = tables()
     names = names_in(text, similarity=similarity)
+    if "us" in names and _us_the_pronoun(text):
+        names = tuple(name for name in names if name != "us")
     if not towns:
         names = tuple(name for name in names if name not in found.exact_names)
     named = [(name, answers[name]) for name in names if name in answers]
@@ -198,6 +202,18 @@ def _airports(text: str, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
     said = {name.removeprefix("airport ") for name, _ in airports}
     named[:] = [(name, code) for name, code in named if name not in said]
     return airports
+
+
+def _us_the_pronoun(text: str) -> bool:
+    """Whether "us" in lowercase is the pronoun: after a verb ("the boss just drives us",
+    "they're taking us to illinois"), not after "the", "in", "en", "from", "to" or alone."""
+    tokens = text.split()
+    for at, token in enumerate(tokens):
+        if token.strip(".,;:!?") == "us":
+            before = words(tokens[at - 1]) if at else ""
+            if before and before not in US_BEFORE:
+                return True
+    return False
 
 
 def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:

@@ -227,7 +227,6 @@ KNOWN_MISSES = {
     "vineland ontario, en un greenhouse": "Vineland, NJ is bigger than the Ontario village",
     "en españa, bueno ya no, ahora en francia en la vendimia": "a correction to a country not "
     "served is not read as one",
-    "idk the boss just drives us": "'us' at the end of a short answer is read as the US",
     **dict.fromkeys(
         ("waterloo", "en zamora", "salamanca", "de el progreso", "coatepeque", "de jalapa"),
         "the dev5 lead's size judgement; the parser follows the README's weight rule",
@@ -606,3 +605,17 @@ def test_the_part_that_says_where_the_person_is_now_is_read_with_typos_first() -
 
 def test_a_lost_diaeresis_is_heard_as_hue() -> None:
     assert parse_country("güelva") == "ES"
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("idk the boss just drives us", None),
+        ("can the consulate call us?", None),
+        ("in the us", "US"),
+        ("us", "US"),
+        ("en US", "US"),
+    ],
+)
+def test_us_after_a_verb_is_the_pronoun(answer: str, country: str | None) -> None:
+    assert parse_country(answer) == country
