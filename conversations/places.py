@@ -6,8 +6,8 @@ The names come from `gazetteer` (maintained data plus a short alias list); this 
 them in a text: the longest name first, so "baja california" is Mexico and "new mexico" the
 US, then, in short texts, names written with a typo or as they sound (`place_spelling`); an
 answer naming several countries is read by its parts (`place_clauses`). Places written as
-codes (postal codes, flag emoji, area codes, ZIP codes) are `place_codes`'; the subdivision an
-answer names is `place_regions`'.
+codes (postal codes, flag emoji, area codes, ZIP codes) are `place_codes`', airports
+`place_airports`'; the subdivision an answer names is `place_regions`'.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from conversations import place_clauses, place_codes, place_spelling
+from conversations import place_airports, place_clauses, place_codes, place_spelling
 from conversations.gazetteer import tables, words
 from conversations.place_aliases import DESTINATIONS, ORIGINS
 
@@ -27,7 +27,7 @@ from conversations.place_aliases import DESTINATIONS, ORIGINS
 # georgia en la polleria y queria saber…"): the dialogue decides what a long one is for.
 MAX_WORDS = 30
 DESTINATION_SET = frozenset(DESTINATIONS)
-SERVED = DESTINATION_SET | frozenset(ORIGINS)
+ORIGIN_SET = frozenset(ORIGINS)
 # A longer answer is read as a sentence is: only names written right that are no ordinary word
 # ("us", "al", "la vega" are read in a short answer only), and no small town.
 SHORT_ANSWER_WORDS = 12
@@ -50,8 +50,13 @@ READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
+# Arriving says a place too: "recien llegue a ezeiza", "just arrived in pahokee".
+ARRIVING_WORDS = ("llegue a", "llegamos a", "llegue al", "arrived in", "arrived at", "got to")
+SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", "here in")
 # Destinations whose towns, said as a place inside a question, name the country.
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
+# Words before "us" when it is the country; after any other word it is the pronoun.
+US_BEFORE = frozenset({"the", "in", "en", "el", "los", "de", "from", "to", "a", "al", "into"})
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
 # Going back home without naming it ("ya me quiero regresar a mi pais", "want to go back to my
@@ -99,14 +104,19 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 found.append(name)
                 taken[start : start + size] = [True] * size
     plain = f" {' '.join(tokens)} "
-    towns = tables().exact_names
-    return tuple(name for name in found if name not in towns or _said_as_a_place(name, plain))
+    towns, small = tables().exact_names, tables().small_towns
+    return tuple(
+        name
+        for name in found
+        if name not in towns or _said_as_a_place(name, plain, small=name in small)
+    )
 
 
 def load_places() -> None:
     """Read the place data now (about a second) rather than on the first person's message."""
     tables()
     place_spelling.load_spelling()
+    place_airports.load_airports()
 
 
 def _close_name(candidate: str, similarity: float) -> str | None:
@@ -168,6 +178,8 @@ def _named(
     people come from)."""
     found = tables()
     names = names_in(text, similarity=similarity)
+    if "us" in names and _us_the_pronoun(text):
+        names = tuple(name for name in names if name != "us")
     if not towns:
         names = tuple(name for name in names if name not in found.exact_names)
     named = [(name, answers[name]) for name in names if name in answers]
@@ -177,7 +189,31 @@ def _named(
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
         named += place_codes.codes(text, found)
+    if answers is found.destination_answers or answers is _in_sentences(True):
+        named += _airports(text, named)
     return named
+
+
+def _airports(text: str, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The airports of an answer, in answers of any length (they need a word of flying or
+    arriving); the same words read as a town give way ("en el aeropuerto de guadalajara" is
+    Mexico's: Spain's Guadalajara has no airport)."""
+    airports = place_airports.airports(text, tables(), short=is_short_answer(text))
+    said = {name.removeprefix("airport ") for name, _ in airports}
+    named[:] = [(name, code) for name, code in named if name not in said]
+    return airports
+
+
+def _us_the_pronoun(text: str) -> bool:
+    """Whether "us" in lowercase is the pronoun: after a verb ("the boss just drives us",
+    "they're taking us to illinois"), not after "the", "in", "en", "from", "to" or alone."""
+    tokens = text.split()
+    for at, token in enumerate(tokens):
+        if token.strip(".,;:!?") == "us":
+            before = words(tokens[at - 1]) if at else ""
+            if before and before not in US_BEFORE:
+                return True
+    return False
 
 
 def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:
@@ -206,10 +242,12 @@ def _one_word_names() -> tuple[str, ...]:
     return tuple(sorted(name for name in tables().origin_answers if " " not in name))
 
 
-def _said_as_a_place(name: str, plain: str) -> bool:
+def _said_as_a_place(name: str, plain: str, *, small: bool = False) -> bool:
     """Whether a name begins the answer or follows "en", "in", "de", "from": a small town is
-    read so only ("wenatchee", "en wenatchee", not "q onda")."""
-    return plain.startswith(f" {name} ") or any(f" {word} {name} " in plain for word in TOWN_WORDS)
+    read so only ("wenatchee", "en wenatchee", not "q onda"); a town under 15,000 people not
+    after "de", "from" ("la recogida de naranja" is no Naranja, Florida)."""
+    said = (*(SMALL_TOWN_WORDS if small else TOWN_WORDS), *ARRIVING_WORDS)
+    return plain.startswith(f" {name} ") or any(f" {word} {name} " in plain for word in said)
 
 
 def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | None:
@@ -228,6 +266,13 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     text = place_clauses.undenied(text) or text
     if not short:
         answers = _in_sentences(destinations)
+    elif where_now and (now := _now_part(text)) is not None:
+        # "soy de guerrero pero estoy en jorja": the part that says where the person is now is
+        # read first with every reading, so a name written right in the part that says where
+        # they come from does not stop the typo or the sound being looked for.
+        found_now = _one_place(now, answers, where_now=True)
+        if found_now is not None:
+            return found_now
     readings = READINGS if short else LONG_READINGS
     first_shared: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
     for similarity, towns in readings:
@@ -248,6 +293,16 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     if _all_ambiguous(named, destinations):
         return _narrowed(text, answers, reading[0])
     return _decided(text, answers, named, reading, where_now=where_now)
+
+
+def _now_part(text: str) -> str | None:
+    """The parts of an answer that say where the person is now, when others say where they come
+    from: "estoy en jorja" of "soy de guerrero pero estoy en jorja"."""
+    parts = place_clauses.clauses(text)
+    now = next((chosen for chosen in place_clauses.for_where_now(parts) if chosen), ())
+    if not now or len(now) == len(parts) or not any(part.origin for part in parts):
+        return None
+    return ", ".join(part.text for part in now)
 
 
 def _decided(
@@ -318,12 +373,13 @@ def _countries_answered(answers: dict[str, str]) -> frozenset[str]:
 
 
 def _all_ambiguous(named: list[tuple[str, str]], destinations: bool) -> bool:
-    """Whether each name is carried by places of weight in several countries: the countries
-    Enlace answers for when the question is where the person works ("valencia" is Spain's
-    there), every country served when it is where they come from (Valencia, Venezuela, or
-    Valencia, Spain: people born in Spain or the US write too)."""
+    """Whether each name is carried by places of weight in several countries the question may
+    answer: the destinations Enlace serves when it is where the person works ("valencia" is
+    Spain's there), the origins it serves when it is where they come from ("de valencia" is
+    Venezuela's); "en leon" (Guanajuato, Spain's province) and "de trujillo" (Peru, Venezuela)
+    say nothing alone. The labelling rule of the place lists (tests/data/README.md)."""
     weighty = tables().weighty_countries
-    countries = DESTINATION_SET if destinations else SERVED
+    countries = DESTINATION_SET if destinations else ORIGIN_SET
     return all(len(weighty.get(name, frozenset()) & countries) > 1 for name, _ in named)
 
 

@@ -151,19 +151,16 @@ def test_andean_regions_and_demonyms_say_where_a_person_is_from(text: str, origi
 
 
 # Answers of the outside dev lists the parser does not read, and why; strict, so a fix shows.
-_SMALL_TOWN = "under GeoNames' 15,000 people, or only part of its name, or a landmark"
+_SMALL_TOWN = "under GeoNames' 5,000 people, or only part of its name, or by sound"
 _REGION = "a cultural or farm region no installed data set has"
 _DISAGREE = "the writer reads it as no place; the parser's design answers it (a deliberate rule)"
-_AIRPORT = "an airport, station or landmark: no installed data set names them"
+_LANDMARK = "a station or landmark: no installed data set names them"
 _CODE_SHARED = "'bc' is British Columbia and Baja California; the parser reads the province"
-_SERVED = "the writer counts only some countries as served; the parser reads its own list"
 _NOT_AN_ORIGIN = "born in a destination country: the US and Spain are not read as origins"
 KNOWN_MISSES = {
     "Wash.": "AP-style state abbreviations are not in the data; 'wash' is a word",
-    "trabajo en el jfk limpiando aviones": _AIRPORT,
     "en los hongos en kenet escuer": _SMALL_TOWN,
-    "cerca de la placita olvera": _AIRPORT,
-    "aqui en fraga recogiendo melocoton": _SMALL_TOWN,
+    "cerca de la placita olvera": _LANDMARK,
     "en san quintin baja en el tomate": _SMALL_TOWN,
     "soy de san pedro soloma": "San Pedro Soloma is read as a typo of San Pedro Sula (Honduras)",
     "en baton rush": "names of two words are not read by their sound",
@@ -172,30 +169,83 @@ KNOWN_MISSES = {
     "en la comuna de independencia": "'independencia' is an ordinary word; 'la comuna' reads "
     "as a typo of La Coruña",
     "en el norte": _DISAGREE,
-    "en santiago": _DISAGREE,
     "soy garifuna de trujillo colon": "Trujillo, Colón is under 15,000 people: nothing narrows "
     "Colón (Honduras, Panama) to one country",
-    "de la union": "La Unión is a department of El Salvador only; the towns elsewhere are small",
-    "de potosi": "the writer reads it as San Luis Potosí too; the data has Potosí in Bolivia only",
     # dev4 (scored before any change made with it in view; see docs/conversations.md)
-    "ahorita estoy en el aeropuerto de dfw esperando el camion": _AIRPORT,
-    "at YVR airport now": _AIRPORT,
-    "acabo de bajar del tren en atocha": _AIRPORT,
-    "recien llegue a ezeiza": _AIRPORT,
+    "acabo de bajar del tren en atocha": _LANDMARK,
     "skagit valley, picking berries": _REGION,
-    "en pahokee, en la caña": _SMALL_TOWN,
     "en escobar en las quintas": _SMALL_TOWN,
     "ispaña": "a first letter changed is no slip the parser reads ('is' for 'es')",
     "en la florida, santiago": "'la florida' is an ordinary word; Florida (US) and Santiago "
     "(Chile) give two countries",
-    "en san jose": _SERVED + " (San José, Costa Rica is no place of work)",
-    "en leon": _SERVED + " (León, Nicaragua is no place of work)",
-    "en merida": _SERVED + " (Mérida, Venezuela is no place of work; Spain's is under 300,000)",
     "en bc": _CODE_SHARED,
     "i was born here in san antonio texas": _NOT_AN_ORIGIN,
     "nací en madrid pero mis papas son de ecuador": _NOT_AN_ORIGIN,
-    "soy tico, de alajuela": _SERVED + " (Costa Rica is an origin Enlace serves)",
-    "de san marcos": "San Marcos, Texas is under 300,000 people: the Guatemalan department wins",
+    # dev5 (scored before any change made with it in view; see docs/conversations.md)
+    **dict.fromkeys(
+        (
+            "at SFO waiting on my ride to gilroy",  # a code with no word of flying or arriving
+            "en el AIFA, acabo de aterrizar",  # AIFA is no IATA code (NLU)
+            "just landed at aeroparque",  # airportsdata names it after Jorge Newbery
+        ),
+        "an airport no rule reads without taking in ordinary words",
+    ),
+    **dict.fromkeys(
+        (
+            "right by times square, i do deliveries",
+            "cerca de disneyland, hago housekeeping en un hotel",
+            "en la puerta del sol vendiendo cosas",
+            "en tepito",
+            "en la vega central cargando cajas",
+            "vendo en la salada",
+            "independencia, la comuna de santiago",
+            "bolivianos, en una quinta de la plata",
+        ),
+        _LANDMARK + " (neighbourhoods, markets, squares)",
+    ),
+    **dict.fromkeys(
+        (
+            "en mattawa, en las cherrys",
+            "princess anne md, picking crab",
+            "en coinco en la cosecha",
+            "de todos santos cuchumatan",
+            "de tecun uman, en la frontera",
+            "roatan",
+            "de intipuca",
+            "chirilagua",
+            "estoy en virginia, soy de intipuca... bueno, de chirilagua, son vecinos",
+            "de tarapoto",
+            "uyuni",
+            "from chincha",
+        ),
+        _SMALL_TOWN + "; towns of origins are read from 15,000 people",
+    ),
+    "en la mojonera, en los invernaderos": "a town whose name begins with an article",
+    "en escobar, en las flores": _SMALL_TOWN,
+    "en conetiquet": "more than one sound changed",
+    "de guajaca": "the Mexican x heard as j (Oaxaca) is no sound rule: 'xela' is Shela",
+    "i live in mexico, missouri. small town": "Mexico, Missouri is a small town; the country "
+    "and the state give two countries",
+    "trabajo en una taqueria que se llama el michoacano en dallas": "a demonym as a shop's "
+    "name gives a second country",
+    "el rancho se llama texas pero es en chihuahua": "a place as a ranch's name gives a second "
+    "country",
+    "vineland ontario, en un greenhouse": "Vineland, NJ is bigger than the Ontario village",
+    "en españa, bueno ya no, ahora en francia en la vendimia": "a correction to a country not "
+    "served is not read as one",
+    **dict.fromkeys(
+        ("waterloo", "en zamora", "salamanca", "de el progreso", "coatepeque", "de jalapa"),
+        "the dev5 lead's size judgement; the parser follows the README's weight rule",
+    ),
+    **dict.fromkeys(
+        (
+            "soy de aqui, naci en houston",
+            "i'm canadian, from toronto",
+            "soy española, de jaen",
+            "bolivia? no, mi mama es de bolivia, yo soy de salta",
+        ),
+        _NOT_AN_ORIGIN,
+    ),
 }
 
 
@@ -203,7 +253,8 @@ def _place_answers() -> list[Any]:
     """The dev lists: ours and the outside writers' (whose held-out list is not read)."""
     found: list[Any] = []
     lists = ("place_answers.tsv", "place_answers_outside.tsv", "place_answers_dev2.tsv")
-    for name in (*lists, "place_answers_dev3.tsv", "place_answers_dev4.tsv"):
+    later = ("place_answers_dev3.tsv", "place_answers_dev4.tsv", "place_answers_dev5.tsv")
+    for name in (*lists, *later):
         path = Path(__file__).parents[1] / "data" / name
         with path.open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -484,8 +535,21 @@ def test_ordinary_words_a_slip_away_from_a_name_are_no_place(answer: str) -> Non
     assert parse_country(answer) is None
 
 
-def test_a_name_places_of_weight_in_several_countries_carry_alone_says_nothing() -> None:
-    assert parse_origin("de valencia") is None  # Spain or Venezuela
+@pytest.mark.parametrize(
+    ("question", "answer", "country"),
+    [
+        ("origin", "de trujillo", None),  # Peru's and Venezuela's
+        ("origin", "de valencia", "VE"),  # Spain is no origin Enlace serves
+        ("country", "en valencia", "ES"),  # Venezuela is no destination
+        ("country", "en leon", None),  # Guanajuato's León and Spain's province
+        ("country", "en san jose", "US"),  # Costa Rica is no destination
+    ],
+)
+def test_a_shared_name_alone_is_the_served_country_of_the_question_or_nothing(
+    question: str, answer: str, country: str | None
+) -> None:
+    parse = parse_country if question == "country" else parse_origin
+    assert parse(answer) == country
 
 
 def test_a_place_and_its_region_narrow_each_other() -> None:
@@ -544,3 +608,37 @@ def test_a_question_may_be_set_where_the_person_comes_from(
     text: str, origin: str | None, at_origin: bool
 ) -> None:
     assert placed_at_origin(text, origin) is at_origin
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("en tijuana, no, ya cruce, ya estoy en san diego", "US"),
+        ("im in canada, no wait, back in the states, buffalo", "US"),
+        ("en chile, digo argentina, en mendoza en la uva", "AR"),
+    ],
+)
+def test_a_lone_no_digo_or_no_wait_corrects_the_place_before_it(answer: str, country: str) -> None:
+    assert parse_country(answer) == country
+
+
+def test_the_part_that_says_where_the_person_is_now_is_read_with_typos_first() -> None:
+    assert parse_country("soy de guerrero pero estoy en jorja") == "US"
+
+
+def test_a_lost_diaeresis_is_heard_as_hue() -> None:
+    assert parse_country("güelva") == "ES"
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("idk the boss just drives us", None),
+        ("can the consulate call us?", None),
+        ("in the us", "US"),
+        ("us", "US"),
+        ("en US", "US"),
+    ],
+)
+def test_us_after_a_verb_is_the_pronoun(answer: str, country: str | None) -> None:
+    assert parse_country(answer) == country
