@@ -16,7 +16,7 @@ VALID = FIXTURES / "valid"
 BROKEN = FIXTURES / "broken"
 TODAY = date(2026, 11, 23)
 REAL_KB = Path(__file__).resolve().parents[2] / "knowledge"
-REAL_KB_CHECKED = date(2026, 12, 3)  # the newest review (the facts check of issue 16 was 2 December)
+REAL_KB_CHECKED = date(2026, 12, 3)  # the newest review (the facts check of issue 16: 2 Dec)
 
 
 @pytest.fixture
