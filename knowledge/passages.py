@@ -27,6 +27,20 @@ PASSAGE_MIN_LEAD: Final = 1.3
 _ENDS: Final = 8
 # A part's reply by SMS costs at most this many segments, the MORE hint included, as MORE.
 PASSAGE_SEGMENTS: Final = 2
+# People ask about their "papers"; the articles say "immigration status", "undocumented", "no
+# permit to work". A follow-up's word here also looks for the articles' words for it.
+SAID_OTHERWISE: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "en": {
+        "papers": ("status", "undocumented", "permit", "authorization"),
+        "paperwork": ("status", "permit"),
+        "illegal": ("status", "undocumented"),
+    },
+    "es": {
+        "papeles": ("situacion", "migratoria", "estatus", "permiso", "indocumentados"),
+        "ilegal": ("situacion", "migratoria", "indocumentados"),
+        "mojado": ("situacion", "migratoria", "papeles"),
+    },
+}
 
 
 def passages(article: Article, language: str) -> list[str]:
@@ -56,12 +70,18 @@ def _without(reply: str, hints: list[str]) -> str:
     return reply
 
 
+def with_the_articles_words(query: list[str], language: str) -> list[str]:
+    """The query, and for each word people use the articles' words for the same thing."""
+    otherwise = SAID_OTHERWISE.get(language, {})
+    return [*query, *(said for word in query for said in otherwise.get(word, ()))]
+
+
 def best_passage(
     article: Article, language: str, question: str, sent: Collection[int] = ()
 ) -> int | None:
     """The part not yet sent that the question's words clearly match best; None if none."""
     corpus = [tokenize(passage, language) for passage in passages(article, language)]
-    query = tokenize(question, language)
+    query = with_the_articles_words(tokenize(question, language), language)
     if not query or not any(corpus):
         return None
     scores = TermCachedBM25(corpus).get_scores(query)

@@ -92,3 +92,20 @@ def test_more_by_sms_keeps_the_title_and_each_point_on_its_own_line(kb: Knowledg
                         language,
                         point[:40],
                     )
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "said"),
+    [
+        ("en", "will they ask for my papers?", "immigration status"),
+        ("es", "y me van a pedir papeles?", "situación migratoria"),
+    ],
+)
+def test_papers_find_the_part_that_says_immigration_status(
+    kb: KnowledgeBase, language: str, question: str, said: str
+) -> None:
+    article = kb.article("complaints-us-labor-department")
+    assert article is not None
+    number = best_passage(article, language, question)
+    assert number is not None
+    assert said in passages(article, language)[number]
