@@ -44,6 +44,13 @@ _VOCABULARY: Final = frozenset(
         "llamare",
         "llamar",
         "llamada",
+        # Someone else calling ("q alguien del consulado lo llame"): never read as "llamare".
+        "llame",
+        "llamen",
+        "llamenme",
+        "llamarme",
+        "llamarlo",
+        "llamarla",
         "celular",
         "telefono",
         "revisa",

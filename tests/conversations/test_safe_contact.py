@@ -94,6 +94,7 @@ NOT_ANSWERS = [
     "if i call that number will they deport me",
     "can i call the hotline for my sister?",  # asks about calling, chooses nothing
     "should i call them myself or wait",
+    "simon, q alguien del consulado lo llame porfa",  # someone else to call: not "I will call"
     "ok gracias",
     "ok thx",
 ]
