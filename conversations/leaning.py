@@ -9,6 +9,7 @@ much as in any article of the topic read, nothing in the message moves the subje
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from core.text import normalize_for_nlu
@@ -64,6 +65,12 @@ def _could_answer(countries: tuple[str, ...], country: str | None) -> bool:
     return country is None or not countries or country in countries
 
 
+def _best_in_topic(kb: KnowledgeBase, scores: Mapping[str, float], topic: str | None) -> float:
+    """The best search score among a topic's articles (0 for no topic)."""
+    articles = kb.articles_for(topic) if topic in kb.topics else []
+    return max((scores.get(a.id, 0.0) for a in articles), default=0.0)
+
+
 # A search score from which a message's words clearly match an article (an elliptic message
 # whose words reach this in the topic the classifier read names that topic's matter itself:
 # "y si me echan, como cobro lo q me deben del mes?" on a thread about harassment).
@@ -86,12 +93,8 @@ def weak_in_the_topic_read(
         return False
     scores = index.scores(normalize_for_nlu(text), language)
 
-    def best(topic: str | None) -> float:
-        articles = kb.articles_for(topic) if topic in kb.topics else []
-        return max((scores.get(a.id, 0.0) for a in articles), default=0.0)
-
-    read = best(read_topic)
-    return read < WORDS_CLEAR or read <= best(thread_topic)
+    read = _best_in_topic(kb, scores, read_topic)
+    return read < WORDS_CLEAR or read <= _best_in_topic(kb, scores, thread_topic)
 
 
 # A search score from which a message's words clearly name an article's matter, and how far
@@ -115,9 +118,5 @@ def clearly_in_the_topic_read(
         return False
     scores = index.scores(normalize_for_nlu(text), language)
 
-    def best(topic: str | None) -> float:
-        articles = kb.articles_for(topic) if topic in kb.topics else []
-        return max((scores.get(a.id, 0.0) for a in articles), default=0.0)
-
-    read = best(read_topic)
-    return read >= WORDS_CLEARLY and read >= WORDS_LEAD * best(thread_topic)
+    read = _best_in_topic(kb, scores, read_topic)
+    return read >= WORDS_CLEARLY and read >= WORDS_LEAD * _best_in_topic(kb, scores, thread_topic)
