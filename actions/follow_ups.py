@@ -86,11 +86,13 @@ def for_other_countries(named: list[frozenset[str]], destination: str | None) ->
 def for_the_persons_country(
     named: list[frozenset[str]], destination: str | None, sent: set[int]
 ) -> int | None:
-    """In an article answered country by country (its parts, by their `named` countries, name
-    two or more), the first part not sent yet that is for where the person is: a wife who then
-    says "he is in leamington ontario", or asks "what number can he call?", gets Canada's line.
-    None for an article about one country."""
-    if not destination or len(frozenset().union(*named)) < 2:
+    """In an article answered country by country (two or more of its parts, by their `named`
+    countries, are each for one country, and not the same one), the first part not sent yet
+    that is for where the person is: a wife who then says "he is in leamington ontario", or asks
+    "what number can he call?", gets Canada's line. None for an article about one country,
+    even when some parts name a state of it and one part names another country too: the US
+    workers' compensation article does not answer "he is from guatemala" with Idaho's rule."""
+    if not destination or len({countries for countries in named if len(countries) == 1}) < 2:
         return None
     return next(
         (

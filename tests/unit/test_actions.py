@@ -460,6 +460,28 @@ async def test_a_follow_up_gets_the_part_for_the_persons_country_never_another_c
 
 
 @pytest.mark.anyio
+async def test_an_article_about_one_country_is_not_answered_part_by_state(
+    executor: ActionExecutor,
+) -> None:
+    """A wife on the US workers' compensation thread says where her husband is from: the
+    article is about the US (some parts name a state, one names Spain too), so no state's rule
+    is sent as "the part for his country"."""
+    article = "injury-us-workers-comp"
+    state = tracker("/injury_health", "injury_health", country="US", language="en")
+    state["latest_message"]["metadata"] = {
+        "follow_up": "1",
+        "question": "he is from guatemala",
+        "article": article,
+        "answered": article,
+        "sent": "0",
+    }
+    state["latest_message"]["input_channel"] = "sms"
+    (reply,) = _texts(await run(executor, "action_answer_topic", state))
+    assert "Idaho" not in reply
+    assert "Wyoming" not in reply
+
+
+@pytest.mark.anyio
 async def test_a_second_gap_in_a_row_is_not_the_same_text_again(executor: ActionExecutor) -> None:
     text = "hay consulado de nicaragua aqui en toronto que me ayude con el pasaporte?"
     first = _texts(
