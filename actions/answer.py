@@ -134,7 +134,7 @@ class ActionAnswerTopic(Action):
         if other is not None:
             # A follow-up in its own words names another subject clearly ("y lo de la casa?"
             # after a question on visas): answer that, for the same person and place.
-            utter_answer(dispatcher, tracker, other, language, question)
+            utter_answer(dispatcher, tracker, other, language, question, kb=kb)
             return []
         asked = situation_of(tracker).asked or (kept is not None and article is kept)
         # A follow-up kept on its thread's article is asked in few words, which match other
@@ -183,7 +183,7 @@ class ActionAnswerTopic(Action):
         if article is None:
             self._utter_gap(dispatcher, tracker, topic, language, destination, origin)
             return []
-        utter_answer(dispatcher, tracker, article, language, question)
+        utter_answer(dispatcher, tracker, article, language, question, kb=kb)
         return []
 
     def _utter_gap(
@@ -325,7 +325,9 @@ class ActionAnswerUnsure(Action):
         language = language_of(tracker)
         hit = clear_hit(self._library, tracker, language)
         if hit is not None:
-            utter_answer(dispatcher, tracker, hit, language, question_of(tracker))
+            utter_answer(
+                dispatcher, tracker, hit, language, question_of(tracker), kb=self._library.kb
+            )
             return []
         offer = self._likely_topics(tracker.latest_message.get("intent_ranking") or [])
         if not offer:

@@ -10,9 +10,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import TEXTS, channel_of, report, utter_article
-from conversations.places import destinations_named
+from conversations.places import destinations_named, parse_origin
 from core.i18n import N_
-from knowledge import Article
+from knowledge import Article, KnowledgeBase
 from knowledge.passages import best_passage, passage_reply, passages
 
 # Translators: the person asked again about the article they just received and no part of it
@@ -29,6 +29,16 @@ NOTHING_MORE_AGAIN: Final = N_(
     " officer will answer your question."
 )
 
+# Translators: on a thread just answered, the person only said where they (or the relative
+# they write for) come from; the consular line of that country follows on the next line.
+ORIGIN_NOTED: Final = N_("Thank you, noted. For consular help:")
+
+# Translators: the same when the directory has no consular line of that country for where the
+# person is.
+ORIGIN_NOTED_NO_LINE: Final = N_(
+    "Thank you, noted. Ask me anything else, or write HUMAN to talk to a consular officer."
+)
+
 
 def utter_answer(
     dispatcher: CollectingDispatcher,
@@ -36,14 +46,20 @@ def utter_answer(
     article: Article,
     language: str,
     question: str,
+    *,
+    kb: KnowledgeBase,
 ) -> None:
     """The article, or, when the thread was just answered with it, what it has not said yet."""
     metadata = tracker.latest_message.get("metadata") or {}
     if str(metadata.get("answered") or "") != article.id:
         utter_article(dispatcher, article, language, channel_of(tracker))
         return
-    sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
     destination = tracker.get_slot("country")
+    if (origin := origin_said(question)) is not None:
+        dispatcher.utter_message(text=origin_noted(kb, language, origin, destination))
+        report(dispatcher, article_id=article.id, topic=article.topic)
+        return
+    sent = {int(part) for part in str(metadata.get("sent") or "").split(",") if part.isdigit()}
     named = countries_of_parts(article, language) if destination else []
     number = best_passage(
         article, language, question, sent | for_other_countries(named, destination)
@@ -63,6 +79,25 @@ def utter_answer(
     dispatcher.utter_message(text=next(text for text in candidates if text != last))
     # The turn is still on this article: that is what it was answered from.
     report(dispatcher, article_id=article.id, topic=article.topic, passage=number)
+
+
+def origin_said(question: str) -> str | None:
+    """The origin a follow-up only states ("he is from guatemala", "soy de honduras"): not a
+    question about it ("y si soy de honduras?"), which the article's parts may answer."""
+    if "?" in question or "¿" in question:
+        return None
+    return parse_origin(question)
+
+
+def origin_noted(kb: KnowledgeBase, language: str, origin: str, destination: str | None) -> str:
+    """Thanks for saying where they are from, with that country's consular line there: the
+    article already sent does not change with it, and "that is what the reviewed information
+    says" would answer a statement as if it were a question."""
+    line = kb.consulate_line(origin, destination)
+    if line is None:
+        return TEXTS.translate(language, ORIGIN_NOTED_NO_LINE)
+    number = line.phone or line.whatsapp
+    return f"{TEXTS.translate(language, ORIGIN_NOTED)}\n{line.name.get(language)}: {number}"
 
 
 def countries_of_parts(article: Article, language: str) -> list[frozenset[str]]:

@@ -481,6 +481,55 @@ async def test_an_article_about_one_country_is_not_answered_part_by_state(
     assert "Wyoming" not in reply
 
 
+def _on_the_us_wages_thread(question: str) -> dict[str, Any]:
+    article = "wages-unpaid-us"
+    state = tracker("/wages", "wages", country="US", language="es")
+    state["latest_message"]["metadata"] = {
+        "follow_up": "1",
+        "question": question,
+        "article": article,
+        "answered": article,
+        "sent": "0",
+    }
+    state["latest_message"]["input_channel"] = "sms"
+    return state
+
+
+@pytest.mark.anyio
+async def test_an_origin_said_on_the_thread_is_thanked_with_that_countrys_consular_line(
+    executor: ActionExecutor,
+) -> None:
+    """ "soy de honduras" after the US wages answer: not "that is what the reviewed information
+    says", but thanks and Honduras's consular line for the US."""
+    result = await run(executor, "action_answer_topic", _on_the_us_wages_thread("soy de honduras"))
+    (reply,) = _texts(result)
+    assert reply.startswith("Gracias, lo anoto.")
+    assert "SIAMIGH" in reply
+    assert "+1 (470) 751-9077" in reply
+    assert _facts(result)["article_id"] == "wages-unpaid-us"
+
+
+@pytest.mark.anyio
+async def test_an_origin_without_a_consular_line_there_is_thanked_without_a_number(
+    executor: ActionExecutor,
+) -> None:
+    result = await run(executor, "action_answer_topic", _on_the_us_wages_thread("soy de colombia"))
+    (reply,) = _texts(result)
+    assert reply.startswith("Gracias, lo anoto.")
+    assert "HUMANO" in reply
+    assert not any(character.isdigit() for character in reply)
+
+
+@pytest.mark.anyio
+async def test_a_question_naming_an_origin_is_not_taken_for_a_statement(
+    executor: ActionExecutor,
+) -> None:
+    result = await run(
+        executor, "action_answer_topic", _on_the_us_wages_thread("y si soy de honduras?")
+    )
+    assert not any(text.startswith("Gracias, lo anoto.") for text in _texts(result))
+
+
 @pytest.mark.anyio
 async def test_a_second_gap_in_a_row_is_not_the_same_text_again(executor: ActionExecutor) -> None:
     text = "hay consulado de nicaragua aqui en toronto que me ayude con el pasaporte?"
