@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from conversations.awaiting import AWAIT_FOR, Replay
 from conversations.gazetteer import words
+from conversations.keywords import Keyword, match
 from conversations.places import (
     MENTION_SIMILARITY,
     mentioned_country,
@@ -343,10 +344,33 @@ def thread_topic(
         message = session.scalar(query)
     if message is None:
         return None
+    continued = _continued_answer(session, message)
     created = message.created_at
     if created.tzinfo is None:  # SQLite returns naive UTC
         created = created.replace(tzinfo=UTC)
-    return message if datetime.now(UTC) - created <= AWAIT_FOR else None
+    return continued if datetime.now(UTC) - created <= AWAIT_FOR else None
+
+
+def _continued_answer(session: Session, message: Message) -> Message:
+    """The message itself, or for a MORE (stored on the topic, with no article of its own)
+    the question whose answer it continued: a MORE is no subject of its own, and "y a quien le
+    hablo?" after two MAS is still on the first answer's article."""
+    found = match(message.body or "")
+    if message.article_id is not None or found is None or found.keyword != Keyword.MORE:
+        return message
+    answered = session.scalar(
+        select(Message)
+        .where(
+            Message.conversation_id == message.conversation_id,
+            Message.direction == Direction.INBOUND,
+            Message.id < message.id,
+            Message.topic == message.topic,
+            Message.article_id.is_not(None),
+        )
+        .order_by(Message.id.desc())
+        .limit(1)
+    )
+    return answered if answered is not None else message
 
 
 def is_follow_up(

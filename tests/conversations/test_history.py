@@ -96,3 +96,27 @@ def test_a_thread_older_than_the_window_is_still_found(session: Session) -> None
         message = _inbound(session, conversation, "ok", None)
     history = RecentInbound(session, conversation.id)
     assert thread_topic(session, conversation, message, TOPICS, history) is asked
+
+
+def test_the_thread_after_more_is_on_the_answer_it_continued(session: Session) -> None:
+    """MORE is stored on the topic with no article of its own: the thread, its article and
+    the parts already sent are those of the answer it continued."""
+    conversation = _conversation(session)
+    answered = _inbound(session, conversation, "no me pagan en ohio", "wages")
+    answered.article_id = "wages-unpaid-us"
+    _inbound(session, conversation, "MAS", "wages")
+    _inbound(session, conversation, "más", "wages")
+    question = _inbound(session, conversation, "y a quien le hablo", None)
+    for history in (None, RecentInbound(session, conversation.id)):
+        previous = thread_topic(session, conversation, question, TOPICS, history)
+        assert previous is not None
+        assert previous.id == answered.id
+
+
+def test_a_more_with_no_answer_before_it_stays_the_thread(session: Session) -> None:
+    conversation = _conversation(session)
+    more = _inbound(session, conversation, "MORE", "wages")
+    question = _inbound(session, conversation, "and then?", None)
+    previous = thread_topic(session, conversation, question, TOPICS)
+    assert previous is not None
+    assert previous.id == more.id
