@@ -55,7 +55,7 @@ def utter_answer(
         utter_article(dispatcher, article, language, channel_of(tracker))
         return
     destination = tracker.get_slot("country")
-    if (origin := origin_said(question)) is not None:
+    if (origin := origin_said(str(metadata.get("said") or "") or question)) is not None:
         dispatcher.utter_message(text=origin_noted(kb, language, origin, destination))
         report(dispatcher, article_id=article.id, topic=article.topic)
         return

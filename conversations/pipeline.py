@@ -427,6 +427,9 @@ class Dialogue:
             else ""
         )
         metadata["question"] = normalize_for_nlu(question)
+        # What the person wrote this turn, when the question answered is an earlier one ("he
+        # is from guatemala" brings the thread's question back): a statement is thanked as such.
+        metadata["said"] = normalize_for_nlu(message.body) if replay is not None else ""
         metadata["follow_up"] = "1" if replay is not None and replay.follow_up else ""
         # What the classifier read in a follow-up's own words, sent as the thread's topic.
         metadata["read"] = (

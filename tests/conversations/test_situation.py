@@ -72,6 +72,19 @@ def test_a_short_follow_up_the_model_cannot_place_stays_on_the_threads_topic(
     assert (sent["metadata"]["question"], sent["metadata"]["follow_up"]) == ("cuanto cuesta?", "1")
 
 
+def test_a_place_said_on_the_thread_brings_its_question_back_with_the_words_said(
+    thread: Enlace,
+) -> None:
+    """The action answers the thread's question again, and knows the person only said where
+    they are from (it thanks them rather than answer a statement as a question)."""
+    phone = new_phone()
+    thread.receive(phone, "me cobraron 1500 por la visa")
+    assert thread.rasa.messages[-1]["metadata"]["said"] == ""
+    thread.receive(phone, "soy de honduras")
+    sent = thread.rasa.messages[-1]["metadata"]
+    assert (sent["question"], sent["said"]) == ("me cobraron 1500 por la visa", "soy de honduras")
+
+
 def test_a_follow_up_carries_what_the_model_read_in_its_own_words(thread: Enlace) -> None:
     phone = new_phone()
     thread.receive(phone, "me golpeo el patron y me duele")

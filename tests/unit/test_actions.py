@@ -521,6 +521,17 @@ async def test_an_origin_without_a_consular_line_there_is_thanked_without_a_numb
 
 
 @pytest.mark.anyio
+async def test_an_origin_said_that_brought_the_threads_question_back_is_thanked(
+    executor: ActionExecutor,
+) -> None:
+    """ "he is from honduras" replays the thread's own question: the words said decide."""
+    state = _on_the_us_wages_thread("mi patron no me paga")
+    state["latest_message"]["metadata"]["said"] = "he is from honduras"
+    (reply,) = _texts(await run(executor, "action_answer_topic", state))
+    assert "SIAMIGH" in reply
+
+
+@pytest.mark.anyio
 async def test_a_question_naming_an_origin_is_not_taken_for_a_statement(
     executor: ActionExecutor,
 ) -> None:
