@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None, *, run_workers: bool = True) ->
             settings.nlu_confidence_threshold,
             settings.urgency_threshold,
             decide_threshold=settings.urgency_decide_threshold,
+            pattern_floor=settings.urgency_pattern_floor,
         )
         languages = await asyncio.to_thread(LanguageChooser, preload=True)
         dialogue = Dialogue(

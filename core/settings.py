@@ -83,6 +83,13 @@ class Settings(BaseSettings):
     # the offer threshold for a classifier that decides wherever it reads danger; 1.0 and it
     # decides only at certainty.
     urgency_decide_threshold: float = Field(default=0.35, ge=0.0, le=1.0)
+    # The pattern floor: a classifier reading below it overrules the red-flag patterns on a
+    # message of more than a few words (the patterns' reading then only offers URGENT); 0 turns
+    # it off. The same tool's rule (the highest at which patterns-or-classifier loses no urgent
+    # dev row out of fold in any repeat) gives 0.05, but on the held-out rows, read once, 0.05
+    # moved 2 of 141 English urgent messages from the urgent reply to the offer line: recall
+    # first, it is off (docs/urgency.md, "Stop 29").
+    urgency_pattern_floor: float = Field(default=0.0, ge=0.0, le=1.0)
     # Open cases one officer may hold at once; claiming more is refused with a notice.
     officer_case_cap: int = 15
     # What the hand-over notice may say about the wait ("usually within N hours during office

@@ -240,10 +240,11 @@ def rasa_response(
     confidence: float | None,
     ranking: Sequence[tuple[str, float]] = (),
     sender: str = "0" * 32,
-    urgency: float | None = 0.0,
+    urgency: float | None = None,
 ) -> dict[str, Any]:
     """A response of the shape of the fixture, with these contents (`urgency`: the urgency
-    classifier's probability; 0 by default, so the red-flag patterns alone decide)."""
+    classifier's probability; none by default, so the red-flag patterns alone decide: a
+    reading of 0 would overrule them on a long message, conversations.urgency)."""
     response = rasa_response_example()
     response["messages"] = [{"recipient_id": sender, "text": text} for text in texts] + [
         {"recipient_id": sender, "custom": payload} for payload in custom
@@ -268,7 +269,7 @@ def rasa_parse_response(
     intent: str | None,
     confidence: float | None,
     ranking: list[dict[str, Any]],
-    urgency: float | None = 0.0,
+    urgency: float | None = None,
 ) -> dict[str, Any]:
     response = rasa_parse_example()
     response["text"] = text

@@ -1,17 +1,19 @@
 """`make score-urgency`: urgent recall and precision per language and split, and the misses.
 
-Seven ways of deciding, on each labelled set of SETS (the author's own, the outside writers'
+Eight ways of deciding, on each labelled set of SETS (the author's own, the outside writers'
 and the topic questions; see tests/data/README.md):
   topic rule          the interim rule alone (a confident urgent-capable topic), the baseline;
   signals             the danger detector on the text alone (what is decided when Rasa is down);
   patterns            the detector with the topic model's reading as one more signal;
+  patterns kept       the patterns, unless the classifier overrules them (its probability below
+                      ENLACE_URGENCY_PATTERN_FLOOR on a message of more than a few words);
   classifier          the urgency classifier's probability at or above ENLACE_URGENCY_THRESHOLD
                       (the offer threshold);
   classifier decides  its probability at or above ENLACE_URGENCY_DECIDE_THRESHOLD;
-  urgent              patterns or the classifier deciding: the urgent reply and an urgent case
-                      (what `make eval` counts as urgent);
-  urgent or offered   patterns or the classifier at the offer threshold: the urgent reply, or
-                      the answer with the URGENT offer line.
+  urgent              patterns kept or the classifier deciding: the urgent reply and an urgent
+                      case (what `make eval` counts as urgent);
+  urgent or offered   patterns (kept or overruled) or the classifier at the offer threshold: the
+                      urgent reply, or the answer with the URGENT offer line.
 Each split also gets its three tiers counted (urgent / offered / nothing, for the urgent and
 the ordinary rows).
 The classifier is trained on every row of the author's set and the `dev` rows of the outside
@@ -35,7 +37,7 @@ import httpx
 
 from conversations.danger import is_urgent, read_danger
 from conversations.rasa_client import NluReading, urgency_probability
-from conversations.urgency import SMALL_TALK
+from conversations.urgency import SMALL_TALK, classifier_overrules
 from core.settings import get_settings
 from core.text import normalize_for_nlu
 from knowledge.taxonomy import load_taxonomy
@@ -113,8 +115,10 @@ def deciders(
     readings: dict[str, dict[str, object]],
     urgency_threshold: float,
     decide_threshold: float | None = None,
+    pattern_floor: float = 0.0,
 ) -> dict[str, Callable[[Row], bool]]:
-    """`decide_threshold` as the app's (conversations.urgency): the offer threshold if None."""
+    """`decide_threshold` and `pattern_floor` as the app's (conversations.urgency): the offer
+    threshold if None, and no floor."""
     deciding = urgency_threshold if decide_threshold is None else decide_threshold
     urgent_topics = {topic.id for topic in load_taxonomy().values() if topic.urgent}
 
@@ -127,10 +131,18 @@ def deciders(
     def patterns(row: Row) -> bool:
         return is_urgent(read_danger(row["text"], topic_rule(row)))
 
+    def probability_of(row: Row) -> float | None:
+        probability = readings[reading_key(row)].get("urgency")
+        return float(probability) if isinstance(probability, float | int) else None
+
+    def patterns_kept(row: Row) -> bool:
+        overruled = classifier_overrules(probability_of(row), pattern_floor, row["text"])
+        return not overruled and patterns(row)
+
     def over(threshold: float) -> Callable[[Row], bool]:
         def classifier(row: Row) -> bool:
-            probability = readings[reading_key(row)].get("urgency")
-            return isinstance(probability, float | int) and probability >= threshold
+            probability = probability_of(row)
+            return probability is not None and probability >= threshold
 
         return classifier
 
@@ -144,9 +156,10 @@ def deciders(
         "topic rule": topic_rule,
         "signals": lambda row: is_urgent(read_danger(row["text"])),
         "patterns": patterns,
+        "patterns kept": patterns_kept,
         "classifier": offers,
         "classifier decides": decides,
-        URGENT: lambda row: patterns(row) or decides(row),
+        URGENT: lambda row: patterns_kept(row) or decides(row),
         URGENT_OR_OFFERED: lambda row: patterns(row) or offers(row),
     }
 
@@ -192,11 +205,13 @@ def main() -> None:
     readings = load_readings()
     settings = get_settings()
     offer, decide = settings.urgency_threshold, settings.urgency_decide_threshold
+    floor = settings.urgency_pattern_floor
     print(f"urgency offer threshold (ENLACE_URGENCY_THRESHOLD): {offer}")
     print(f"urgency decide threshold (ENLACE_URGENCY_DECIDE_THRESHOLD): {decide}")
+    print(f"pattern floor (ENLACE_URGENCY_PATTERN_FLOOR): {floor}")
     for set_name, rows in sets.items():
         print(f"#### {set_name}: {SETS[set_name].name} ({len(rows)} messages)")
-        ways = deciders(readings, offer, decide)
+        ways = deciders(readings, offer, decide, floor)
         for name, decides in ways.items():
             print(f"== {name}")
             for split in ("dev", "heldout"):

@@ -13,7 +13,14 @@ and the thresholds are read off the classifier alone, in steps of 0.01:
     offer, a line, rather than a case);
   * the lowest from which on the mean precision over repeats stays at least PRECISION_TARGET
     in each language (`^`, the decide threshold's rule: there its reading alone gives the
-    urgent reply and opens an urgent case).
+    urgent reply and opens an urgent case);
+  * the pattern floor (`ENLACE_URGENCY_PATTERN_FLOOR`): the highest below which the classifier
+    may overrule the patterns (conversations.urgency.classifier_overrules) while patterns-or-
+    classifier at the decide rule's threshold still catches every urgent dev row it caught
+    without a floor, in every repeat (recall first).
+Then each set's dev rows, per language, out of fold at those thresholds: the classifier alone,
+patterns or classifier (before the floor) and the app's decision (patterns kept or classifier),
+as mean recall, mean precision and mean false alarms among its ordinary rows.
 The rules read the classifier alone because the red-flag patterns were written against these
 same dev rows: patterns-or-classifier reach 0.99 recall and 0.96 precision at any threshold
 (training figures, 0.71-0.81 recall held-out), which would let a classifier of any quality
@@ -32,6 +39,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from conversations.urgency import classifier_overrules
 from core.settings import REPO_ROOT, get_settings
 from tools import urgency_data
 from tools.score_urgency import deciders, load_readings, read_set, reading_key
@@ -152,6 +160,92 @@ def lowest_precise(
     return lowest
 
 
+def urgent_caught(
+    rows: list[Row],
+    caught: dict[str, bool],
+    probabilities: dict[str, list[float]],
+    decide: float,
+    floor: float,
+) -> list[int]:
+    """Per repeat, how many urgent rows patterns-or-classifier catches, the patterns being
+    overruled below `floor` (`caught`: the patterns' reading of each row)."""
+    urgent = [row for row in rows if row["urgent"] == "1"]
+    repeats = len(next(iter(probabilities.values())))
+    counts = []
+    for repeat in range(repeats):
+        counts.append(
+            sum(1 for row in urgent if decided(row, caught, probabilities, decide, floor, repeat))
+        )
+    return counts
+
+
+def decided(
+    row: Row,
+    caught: dict[str, bool],
+    probabilities: dict[str, list[float]],
+    decide: float,
+    floor: float,
+    repeat: int,
+) -> bool:
+    """The app's decision on a row in one repeat (small talk aside: no row of the sets is read
+    as small talk over the decide threshold, docs/urgency.md)."""
+    key = reading_key(row)
+    probability = probabilities[key][repeat]
+    kept = caught[key] and not classifier_overrules(probability, floor, row["text"])
+    return kept or probability >= decide
+
+
+def highest_floor(
+    rows: list[Row], caught: dict[str, bool], probabilities: dict[str, list[float]], decide: float
+) -> float:
+    """The highest pattern floor (a multiple of STEP) that loses no urgent row patterns-or-
+    classifier catches without one, in any repeat."""
+    unfloored = urgent_caught(rows, caught, probabilities, decide, 0.0)
+    best = 0.0
+    for step in range(1, int(1 / STEP)):
+        floor = round(step * STEP, 2)
+        if urgent_caught(rows, caught, probabilities, decide, floor) != unfloored:
+            break
+        best = floor
+    return best
+
+
+def per_set(
+    rows: list[Row],
+    caught: dict[str, bool],
+    probabilities: dict[str, list[float]],
+    decide: float,
+    floor: float,
+) -> list[str]:
+    """Each set's dev rows per language, then all of them: mean recall / mean precision / mean
+    false alarms of the classifier alone, patterns or classifier, and patterns kept or
+    classifier."""
+    repeats = len(next(iter(probabilities.values())))
+    never = {reading_key(row): False for row in rows}
+    ways = (("alone", never, 1.0), ("or", caught, 0.0), ("app", caught, floor))
+    lines = []
+    for name in [*urgency_data.OUTSIDE_SETS, "all"]:
+        for language in LANGUAGES:
+            subset = [r for r in rows if name in (r["set"], "all") and r["language"] == language]
+            urgent = sum(1 for r in subset if r["urgent"] == "1")
+            cells = []
+            for label, reading, way_floor in ways:
+                hits = [
+                    [r for r in subset if decided(r, reading, probabilities, decide, way_floor, i)]
+                    for i in range(repeats)
+                ]
+                true = sum(sum(1 for r in h if r["urgent"] == "1") for h in hits) / repeats
+                false = sum(len(h) for h in hits) / repeats - true
+                recall = true / urgent if urgent else 1.0
+                precision = true / (true + false) if true + false else 1.0
+                cells.append(f"{label} {recall:.3f} / {precision:.3f} / {false:5.1f}")
+            lines.append(
+                f"  {name:9} {language} ({urgent:3} urgent, {len(subset) - urgent:3} ordinary)  "
+                + "  ".join(cells)
+            )
+    return lines
+
+
 def per_language_rules(rows: list[Row], probabilities: dict[str, list[float]]) -> str:
     """The two rules read in each language alone: what per-language thresholds would be."""
     alone = {reading_key(row): False for row in rows}
@@ -216,6 +310,17 @@ def main() -> None:
     print(per_language_rules(rows, probabilities))
     print(f"= ENLACE_URGENCY_THRESHOLD now: {configured:.2f}")
     print(f"# ENLACE_URGENCY_DECIDE_THRESHOLD now: {deciding:.2f}")
+    floor = highest_floor(rows, caught, probabilities, precise)
+    print(
+        f"pattern floor: the highest that loses no urgent row in any repeat at ^ {precise:.2f}:"
+        f" {floor:.2f} (ENLACE_URGENCY_PATTERN_FLOOR now: {settings.urgency_pattern_floor:.2f})"
+    )
+    print(
+        f"per set, out of fold at ^ {precise:.2f} and floor {floor:.2f}, recall / precision /"
+        " false alarms: the classifier alone, patterns or classifier, the app (patterns kept or"
+        " classifier):"
+    )
+    print("\n".join(per_set(rows, caught, probabilities, precise, floor)))
 
 
 if __name__ == "__main__":

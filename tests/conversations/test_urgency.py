@@ -11,6 +11,11 @@ PROBABILITY_THRESHOLD = 0.45
 RULE = UrgencyRule(frozenset({"forced_labour", "emergency"}), 0.55, PROBABILITY_THRESHOLD)
 # Offer at 0.3, decide at 0.7.
 TIERED = UrgencyRule(frozenset({"forced_labour"}), 0.55, 0.3, decide_threshold=0.7)
+# The same with a pattern floor: below 0.05 the classifier overrules the patterns.
+FLOOR = 0.05
+FLOORED = UrgencyRule(
+    frozenset({"forced_labour"}), 0.55, 0.3, decide_threshold=0.7, pattern_floor=FLOOR
+)
 ORDINARY = "cuanto cuesta la matricula consular"
 DANGER = "me tienen encerrado y no me dejan salir"
 
@@ -74,6 +79,8 @@ def test_a_probability_at_the_threshold_makes_an_ordinary_looking_text_urgent() 
         "decide_threshold": PROBABILITY_THRESHOLD,
         "urgent": True,
         "decides": True,
+        "pattern_floor": 0.0,
+        "overrules_signals": False,
     }
 
 
@@ -143,3 +150,31 @@ def test_the_probability_is_read_only_when_it_is_one(
     body: dict[str, object], probability: float | None
 ) -> None:
     assert urgency_probability(body) == probability
+
+
+def test_below_the_pattern_floor_the_classifier_overrules_the_patterns_and_offers_urgent() -> None:
+    check = FLOORED.assess(DANGER, "forced_labour", 0.9, FLOOR - 0.01)
+    assert (check.urgent, check.possible) == (False, True)
+    assert check.evidence["decided_by"] == []
+    assert check.evidence["signals"]  # what the patterns read is kept for the officer
+    assert check.evidence["classifier"]["overrules_signals"] is True
+
+
+def test_at_the_pattern_floor_the_patterns_decide() -> None:
+    check = FLOORED.assess(DANGER, "forced_labour", 0.9, FLOOR)
+    assert (check.urgent, check.possible) == (True, False)
+    assert check.evidence["decided_by"] == ["signals"]
+    assert check.evidence["classifier"]["overrules_signals"] is False
+
+
+@pytest.mark.parametrize("text", ["me tienen encerrado", "need help, locked in"])
+def test_in_five_words_or_fewer_the_classifier_never_overrules_the_patterns(text: str) -> None:
+    check = FLOORED.assess(text, "forced_labour", 0.9, 0.0)
+    assert check.urgent
+    assert check.evidence["decided_by"] == ["signals"]
+
+
+def test_without_a_reading_nothing_overrules_the_patterns() -> None:
+    check = FLOORED.assess(DANGER, "forced_labour", 0.9, None)
+    assert check.urgent
+    assert check.evidence["decided_by"] == ["signals"]

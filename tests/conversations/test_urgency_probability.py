@@ -64,6 +64,8 @@ def test_a_probability_between_the_thresholds_adds_the_offer_and_opens_no_case(
         "decide_threshold": settings.urgency_decide_threshold,
         "urgent": True,
         "decides": False,
+        "pattern_floor": settings.urgency_pattern_floor,
+        "overrules_signals": False,
     }
     assert message.urgency_evidence["decided_by"] == []
     # a possible danger: the answer, then one line offering help at once; no case (an SMS
@@ -176,6 +178,50 @@ def _threshold(enlace: Enlace) -> float:
     return threshold
 
 
+def _floor(enlace: Enlace) -> float:
+    """At the pattern floor the classifier reads danger unlikely but does not overrule."""
+    floor: float = enlace.app.state.settings.urgency_pattern_floor
+    return floor
+
+
+DETAINED_QUESTION = "mi hermano esta detenido en ice, ya tiene audiencia, cuanto cobra un abogado?"
+
+
+def test_a_reading_below_the_pattern_floor_turns_the_patterns_danger_into_the_offer(
+    database_url: str, fake_twilio: FakeTwilio, fake_rasa: FakeRasa
+) -> None:
+    # "detained" fires a pattern; the classifier, sure this is an ordinary question (a hearing
+    # set, a lawyer's fee), overrules it: the answer and the URGENT offer line, no case.
+    settings = build_settings(database_url, fake_twilio, fake_rasa, urgency_pattern_floor=0.05)
+    with TestClient(create_app(settings, run_workers=False)) as client:
+        floored = Enlace(client.app, client, fake_twilio, fake_rasa)  # type: ignore[arg-type]
+        phone = new_phone()
+        _read_with(floored, 0.0, intent="detention", confidence=0.8)
+        floored.receive(phone, DETAINED_QUESTION)
+        message = _last_inbound(floored, phone)
+        assert not message.urgent
+        assert message.urgency_evidence["signals"]
+        assert message.urgency_evidence["classifier"]["overrules_signals"] is True
+        assert floored.replies_to(phone) == [
+            "respuesta",
+            "Si corres peligro ahora, escribe URGENTE: te damos los numeros de emergencia y"
+            " una persona del consulado te atiende primero.",
+        ]
+        assert _cases(floored, phone) == []
+
+
+def test_with_the_default_settings_the_classifier_never_overrules_the_patterns(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    _read_with(enlace, 0.0, intent="detention", confidence=0.8)
+    enlace.receive(phone, DETAINED_QUESTION)
+    message = _last_inbound(enlace, phone)
+    assert message.urgent
+    assert message.urgency_evidence["decided_by"] == ["signals"]
+    assert message.urgency_evidence["classifier"]["overrules_signals"] is False
+
+
 def test_a_probability_at_the_decide_threshold_opens_an_urgent_case_no_pattern_saw(
     enlace: Enlace,
 ) -> None:
@@ -243,7 +289,7 @@ def test_asking_where_after_danger_the_patterns_read_follows_the_help_lines(
         intent="forced_labour",
         confidence=0.9,
         ranking=[("forced_labour", 0.9)],
-        urgency=0.0,
+        urgency=_floor(enlace),
     )
     phone = new_phone()
     enlace.receive(phone, "me encerraron en la casa donde trabajo y no me dejan salir")
@@ -259,7 +305,7 @@ def test_an_article_after_danger_the_patterns_read_gives_way_to_the_help_lines(
     enlace: Enlace,
 ) -> None:
     phone = new_phone()
-    _read_with(enlace, 0.0, article_id="domestic-work-rights-us")
+    _read_with(enlace, _floor(enlace), article_id="domestic-work-rights-us")
     enlace.receive(phone, "me encerraron en la casa donde trabajo y no me dejan salir")
     assert _last_inbound(enlace, phone).urgency_evidence["decided_by"] == ["signals"]
     replies = enlace.replies_to(phone)
