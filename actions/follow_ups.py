@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import Final
 
+from babel.dates import format_date
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import TEXTS, channel_of, report, utter_article
+from conversations.doubt import doubts_the_answer
 from conversations.places import destinations_named, parse_origin
 from core.i18n import N_
+from core.segments import count_segments
 from knowledge import Article, KnowledgeBase
 from knowledge.passages import best_passage, passage_reply, passages
 
@@ -38,6 +41,13 @@ ORIGIN_NOTED: Final = N_("Thank you, noted. For consular help:")
 ORIGIN_NOTED_NO_LINE: Final = N_(
     "Thank you, noted. Ask me anything else, or write HUMAN to talk to a consular officer."
 )
+
+# Translators: the person doubts the answer just sent ("is that for real?", "es en serio?");
+# {date} is the day the article was last reviewed, and its sources follow, one a line.
+FROM_ITS_SOURCES: Final = N_("Yes. It comes from these sources, reviewed on {date}:")
+
+# SMS segments the reply to a doubt may take: its first line and at least one source.
+DOUBT_SEGMENTS: Final = 2
 
 
 def utter_answer(
@@ -75,6 +85,9 @@ def utter_answer(
         TEXTS.translate(language, NOTHING_MORE_ON_IT),
         TEXTS.translate(language, NOTHING_MORE_AGAIN),
     ]
+    if doubts_the_answer(str(metadata.get("said") or "") or question):
+        # "is that for real?": whether to trust it, answered with where it comes from.
+        candidates = [where_it_comes_from(article, language), *candidates[-2:]]
     last = last_reply(tracker)
     dispatcher.utter_message(text=next(text for text in candidates if text != last))
     # The turn is still on this article: that is what it was answered from.
@@ -98,6 +111,18 @@ def origin_noted(kb: KnowledgeBase, language: str, origin: str, destination: str
         return TEXTS.translate(language, ORIGIN_NOTED_NO_LINE)
     number = line.phone or line.whatsapp
     return f"{TEXTS.translate(language, ORIGIN_NOTED)}\n{line.name.get(language)}: {number}"
+
+
+def where_it_comes_from(article: Article, language: str) -> str:
+    """The article's review date and its sources, as many as fit in `DOUBT_SEGMENTS`
+    (at least one)."""
+    reviewed = format_date(article.reviewed, "long", locale=language)
+    lines = [TEXTS.translate(language, FROM_ITS_SOURCES).format(date=reviewed)]
+    for source in article.sources:
+        line = f"{source.title}: {source.url}" if source.url else str(source.title)
+        if len(lines) == 1 or count_segments("\n".join([*lines, line])) <= DOUBT_SEGMENTS:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def countries_of_parts(article: Article, language: str) -> list[frozenset[str]]:

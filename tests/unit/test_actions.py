@@ -532,6 +532,42 @@ async def test_an_origin_said_that_brought_the_threads_question_back_is_thanked(
 
 
 @pytest.mark.anyio
+@pytest.mark.parametrize("doubt", ["es en serio?", "oiga, eso es cierto?", "neta?"])
+async def test_a_doubt_about_the_answer_gets_its_review_date_and_sources(
+    executor: ActionExecutor, library: Library, doubt: str
+) -> None:
+    result = await run(executor, "action_answer_topic", _on_the_us_wages_thread(doubt))
+    (reply,) = _texts(result)
+    article = library.kb.article("wages-unpaid-us")
+    assert article is not None
+    assert reply.startswith("Sí. Viene de estas fuentes, revisado el")
+    assert str(article.reviewed.year) in reply
+    first = article.sources[0]
+    assert str(first.url or first.title) in reply
+    assert _facts(result)["article_id"] == "wages-unpaid-us"
+
+
+@pytest.mark.anyio
+async def test_a_second_doubt_in_a_row_is_not_answered_with_the_same_text(
+    executor: ActionExecutor,
+) -> None:
+    first = _texts(await run(executor, "action_answer_topic", _on_the_us_wages_thread("neta?")))
+    state = _on_the_us_wages_thread("de verdad?")
+    state["events"] = [*state.get("events", []), {"event": "bot", "text": first[0]}]
+    (again,) = _texts(await run(executor, "action_answer_topic", state))
+    assert again != first[0]
+    assert "HUMANO" in again
+
+
+@pytest.mark.anyio
+async def test_a_question_about_legality_is_no_doubt_about_the_answer(
+    executor: ActionExecutor,
+) -> None:
+    result = await run(executor, "action_answer_topic", _on_the_us_wages_thread("eso es legal?"))
+    assert not any(text.startswith("Sí. Viene de") for text in _texts(result))
+
+
+@pytest.mark.anyio
 async def test_a_question_naming_an_origin_is_not_taken_for_a_statement(
     executor: ActionExecutor,
 ) -> None:
