@@ -217,6 +217,13 @@ class ActionAnswerTopic(Action):
         hit = clear_hit(self._library, tracker, language)
         if hit is None or hit.topic == topic or hit.topic != situation.read:
             return None
+        # The article the thread was just answered with is no other subject: the app moved
+        # the follow-up off it ("ok so for the bucket pay thing, where do i report it" after
+        # the H-2A pay article goes to where to complain), and its words naming that article
+        # say what the complaint is about, not that the person asks the same again.
+        metadata = tracker.latest_message.get("metadata") or {}
+        if hit.id == str(metadata.get("answered") or ""):
+            return None
         return hit
 
     def _kept_article(

@@ -28,6 +28,8 @@ from conversations.places import (
     ANSWER_SIMILARITY,
     destinations_named,
     is_short_answer,
+    mentioned_country,
+    mentioned_origin,
     names_in,
     parse_country,
     parse_origin,
@@ -158,12 +160,20 @@ class LocalTurns:
             country = theirs or parse_country(message.body)
             if country is not None:
                 person.country_destination = country
+                if theirs is None:
+                    # "guatemala. were in omaha": where they are from, said with it, is kept
+                    # too (the passport question that follows is Guatemala's).
+                    person.country_origin = person.country_origin or mentioned_origin(message.body)
                 if short or theirs is not None:
                     return _ask_again(session, conversation, language, texts.COUNTRY_NOTED)
         if awaiting == "origin" and not small_talk:
             origin = parse_origin(message.body)
             if origin is not None:
                 person.country_origin = origin
+                # "soy de honduras, estoy en texas": where they are, said with it, is kept too.
+                person.country_destination = person.country_destination or mentioned_country(
+                    message.body
+                )
                 if short:
                     return _ask_again(session, conversation, language, texts.ORIGIN_NOTED)
         corrected = None if small_talk else self._corrected_place(session, message, language)

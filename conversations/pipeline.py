@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from channels import Purpose, release_held_replies, send_to_person
 from conversations import ownership
+from conversations.acknowledgement import without_leading_acknowledgement
 from conversations.awaiting import Replay, await_answer
 from conversations.gazetteer import words
 from conversations.handover import HandOver, Told
@@ -49,6 +50,7 @@ from conversations.situation import (
     programme_told,
     refers_back,
     relatives_job,
+    returns_to_an_earlier_subject,
     thread_topic,
 )
 from conversations.texts import (
@@ -149,8 +151,9 @@ def _detected(result: Detected, as_written: bool) -> tuple[NluReading | None, Ur
 
 def nlu_text(body: str) -> str:
     """What NLU reads of a message: normalised, without the leading slashes only the app may
-    send (Rasa's way of naming an intent outright)."""
-    return normalize_for_nlu(body).lstrip("/ ")
+    send (Rasa's way of naming an intent outright), nor an acknowledgement that opens it
+    ("ok who do i call": conversations/acknowledgement.py)."""
+    return without_leading_acknowledgement(normalize_for_nlu(body).lstrip("/ "))
 
 
 @dataclass(frozen=True)
@@ -498,6 +501,9 @@ class Dialogue:
             # "he says they take 200 dollars from every check for the housing" after "my
             # husband works on a farm in north carolina": pay, read afresh for that place.
             return Replay(message.id, message.body, job)
+        earlier = self._topics_before(session, conversation, previous, history)
+        if returns_to_an_earlier_subject(intent, confidence, previous.topic, earlier):
+            return None  # back to an earlier subject: read as written
         # Read as the thread's own topic, a message is a new question on it, chosen afresh.
         on_thread = reading.confidence_of(previous.topic) if intent != previous.topic else 0.0
         if not is_follow_up(
@@ -525,6 +531,28 @@ class Dialogue:
             asked=asked,
             article_id=previous.article_id,
         )
+
+    def _topics_before(
+        self,
+        session: Session,
+        conversation: Conversation,
+        thread: Message,
+        history: RecentInbound | None = None,
+    ) -> set[str]:
+        """The knowledge-base topics of the person's messages before the thread's."""
+        if history is not None:
+            earlier = [message.topic for message in history.messages() if message.id < thread.id]
+        else:
+            earlier = list(
+                session.scalars(
+                    select(Message.topic).where(
+                        Message.conversation_id == conversation.id,
+                        Message.direction == Direction.INBOUND,
+                        Message.id < thread.id,
+                    )
+                )
+            )
+        return {topic for topic in earlier if topic in self._thread_topics}
 
     def _weak_in_the_topic_read(
         self, conversation: Conversation, message: Message, previous: Message, intent: str | None
@@ -762,7 +790,7 @@ def _rasa_text(question: str, replay: Replay | None) -> str:
     """
     if replay is not None and replay.topic:
         return f"/{replay.topic}"
-    return normalize_for_nlu(question).lstrip("/ ")
+    return nlu_text(question)
 
 
 def _remember_what_was_asked(

@@ -416,6 +416,23 @@ def is_follow_up(
     return (confidence or 0.0) < POINTING_BACK_CONFIDENCE and not POINTING_BACK.isdisjoint(plain)
 
 
+def returns_to_an_earlier_subject(
+    intent: str | None, confidence: float | None, thread: str | None, earlier: Iterable[str]
+) -> bool:
+    """A message read, without doubt enough to change the subject (`FOLLOW_UP_CONFIDENCE`), as
+    a subject the person raised earlier in the conversation than the thread (`earlier`: the
+    topics of the messages before the thread's): they go back to it ("and the guys at work?"
+    after an answer on asylum, in a conversation opened by the guys at work), and it is
+    answered as read, not kept on the thread's article."""
+    return (
+        intent is not None
+        and intent != thread
+        and intent not in NOT_FOLLOW_UPS
+        and (confidence or 0.0) >= FOLLOW_UP_CONFIDENCE
+        and intent in set(earlier)
+    )
+
+
 def relatives_job(intent: str | None, thread: str | None, clearly: bool) -> str | None:
     """The topic of a message about a relative's job on a thread filed under family matters
     (`WORK_MATTERS`), when its words clearly name it (`clearly`, see

@@ -195,3 +195,29 @@ def test_asked_where_about_a_relative_the_relatives_place_answers(enlace: Enlace
         == "mi hermano trabaja en una granja y no le pagan las horas extra"
     )
     assert asked["metadata"]["country"] == "CA"
+
+
+def test_where_they_are_from_said_in_answering_where_they_are_is_remembered(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("country")
+    enlace.receive(phone, "and he pays us in cash with no stub, is that ok")
+    enlace.rasa.reply = _answer("wages-unpaid-us")
+    enlace.receive(phone, "guatemala. were in omaha")
+    enlace.receive(phone, "so the passport thing, where do i go")
+    sent = enlace.rasa.messages[-1]["metadata"]
+    assert (sent["country"], sent["origin"]) == ("US", "GT")
+
+
+def test_where_they_are_said_in_answering_where_they_are_from_is_remembered(
+    enlace: Enlace,
+) -> None:
+    phone = new_phone()
+    enlace.rasa.reply = _ask("origin")
+    enlace.receive(phone, "necesito sacar el pasaporte")
+    enlace.rasa.reply = _answer("consular-honduras-passport-dni")
+    enlace.receive(phone, "soy de honduras, estoy en texas")
+    enlace.receive(phone, "y cuanto cuesta?")
+    sent = enlace.rasa.messages[-1]["metadata"]
+    assert (sent["country"], sent["origin"]) == ("US", "HN")

@@ -14,6 +14,7 @@ from conversations.situation import (
     only_a_place,
     programme_named,
     relatives_job,
+    returns_to_an_earlier_subject,
 )
 from tests.fakes import rasa_response
 from tests.harness import Enlace, new_phone
@@ -35,6 +36,7 @@ READINGS = {
     "y cuando vuelva a colombia hay ayuda?": ("return_reintegration", 0.85),
     "my husband works on a farm in north carolina": ("family_support", 0.51),
     "he says they take 200 dollars from every check for the housing": ("wages", 0.45),
+    "and the visa money too?": ("recruitment_fees", 0.6),
 }
 LONG_QUESTION = "si le digo al doctor lo que paso en la finca me pueden quitar el permiso"
 READINGS[LONG_QUESTION] = ("contract", 0.3)
@@ -464,3 +466,37 @@ def test_a_relatives_pay_after_a_family_question_is_read_as_pay(thread: Enlace) 
     sent = thread.rasa.messages[-1]
     assert (sent["message"], sent["metadata"]["follow_up"]) == ("/wages", "")
     assert sent["metadata"]["country"] == "US"
+
+
+def test_a_message_read_as_an_earlier_subject_goes_back_to_it_not_on_the_thread(
+    thread: Enlace,
+) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me cobraron 1500 por la visa")
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "and the visa money too?")
+    assert thread.rasa.messages[-1]["message"] == "and the visa money too?"
+
+
+def test_the_same_message_with_no_earlier_subject_stays_on_the_thread(thread: Enlace) -> None:
+    phone = new_phone()
+    thread.receive(phone, "me golpeo el patron y me duele")
+    thread.receive(phone, "and the visa money too?")
+    assert thread.rasa.messages[-1]["message"] == "/injury_health"
+
+
+@pytest.mark.parametrize(
+    ("intent", "confidence", "earlier", "back"),
+    [
+        ("harassment_discrimination", 0.68, {"harassment_discrimination"}, True),
+        ("harassment_discrimination", 0.4, {"harassment_discrimination"}, False),
+        ("harassment_discrimination", 0.68, {"wages"}, False),
+        ("asylum_protection", 0.9, {"asylum_protection"}, False),
+        ("thanks", 0.9, {"thanks"}, False),
+    ],
+)
+def test_going_back_to_an_earlier_subject_needs_a_reading_of_it(
+    intent: str, confidence: float, earlier: set[str], back: bool
+) -> None:
+    thread = "asylum_protection"
+    assert returns_to_an_earlier_subject(intent, confidence, thread, earlier) is back

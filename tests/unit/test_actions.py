@@ -592,3 +592,21 @@ async def test_a_second_gap_in_a_row_is_not_the_same_text_again(executor: Action
     again = _texts(await run(executor, "action_answer_topic", state))
     assert again != first
     assert again[0].startswith("Tampoco tengo información revisada")
+
+
+@pytest.mark.anyio
+async def test_a_complaint_follow_up_is_not_sent_back_to_the_article_just_answered(
+    executor: ActionExecutor, library: Library
+) -> None:
+    question = "ok so for the bucket pay thing, where do i report it"
+    state = tracker("/complaints", "complaints", country="US", language="en")
+    state["latest_message"]["metadata"] = {
+        "follow_up": "1",
+        "question": question,
+        "read": "wages",
+        "programme": "H-2A",
+        "answered": "wages-h2-pay-rules-us",
+    }
+    facts = _facts(await run(executor, "action_answer_topic", state))
+    assert facts["topic"] == "complaints"
+    assert facts["article_id"].startswith("complaints-")
