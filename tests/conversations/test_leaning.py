@@ -117,6 +117,27 @@ def test_the_app_keeps_a_leaning_message_on_the_threads_topic(enlace: Enlace) ->
     assert (sent["message"], sent["metadata"]["follow_up"]) == ("/complaints", "1")
 
 
+def test_a_follow_ups_words_are_searched_in_the_knowledge_base_once(
+    enlace: Enlace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether they clearly name the topic read, lean on the thread, or are weak in the topic
+    # read: three questions on one search of the message's words.
+    enlace.rasa.reply = _reply
+    phone = new_phone()
+    enlace.receive(phone, FIRST)
+    searched: list[str] = []
+    scores = ArticleIndex.scores
+
+    def counted(index: ArticleIndex, text: str, language: str) -> dict[str, float]:
+        searched.append(text)
+        return scores(index, text, language)
+
+    monkeypatch.setattr(ArticleIndex, "scores", counted)
+    enlace.receive(phone, "y lo del buzon anonimo?")
+    assert searched == ["y lo del buzon anonimo?"]
+    assert enlace.rasa.messages[-1]["message"] == "/complaints"
+
+
 def test_words_about_a_relatives_pay_clearly_name_pay_on_a_family_thread(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
