@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -235,8 +236,15 @@ class LanguageChooser:
         self._es_en: LanguageDetector = es_en.build()
         self._all: LanguageDetector = every.build()
         self._min_confidence = min_confidence
+        # One turn asks about the same text more than once (a follow-up's words, then the
+        # question sent to Rasa), and lingua takes a third of a millisecond: the last texts'
+        # choices are kept (the choice depends on nothing but its arguments).
+        self._chosen = lru_cache(maxsize=1024)(self._choose)
 
     def choose(self, text: str, previous: str | None) -> LanguageChoice:
+        return self._chosen(text, previous)
+
+    def _choose(self, text: str, previous: str | None) -> LanguageChoice:
         fallback: Supported = previous if previous in ("es", "en") else DEFAULT_LANGUAGE  # type: ignore[assignment]
         normalized = normalize_for_nlu(text).strip(" .!?¡¿")
         if normalized in SWITCH_WORDS:

@@ -5,11 +5,15 @@ A short follow-up has few words of its own ("les mandamos el dinero?" on a threa
 smugglers charge), and the classifier can read one of them confidently as another topic
 (remittances). When the article search finds those words in the thread's article at least as
 much as in any article of the topic read, nothing in the message moves the subject.
+
+The three questions below are asked of the same message in one turn; its words are searched
+once (`read_words`) and the reading is handed to each.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from core.text import normalize_for_nlu
@@ -26,11 +30,25 @@ LEANING_MAX_WORDS: Final = 4
 ELLIPTIC_LEANING_MAX_WORDS: Final = 12
 
 
+@dataclass(frozen=True)
+class WordsRead:
+    """A message's words as the article search reads them: normalised, in the language the
+    message is answered in, with every article's score (BM25 over the whole knowledge base,
+    the costly part, done once a message rather than once a question)."""
+
+    text: str
+    language: str
+    scores: Mapping[str, float]
+
+
+def read_words(index: ArticleIndex, text: str, language: str) -> WordsRead:
+    plain = normalize_for_nlu(text)
+    return WordsRead(plain, language, index.scores(plain, language))
+
+
 def leans_on_the_thread(
-    index: ArticleIndex,
+    words: WordsRead,
     kb: KnowledgeBase,
-    text: str,
-    language: str,
     thread_article: str | None,
     read_topic: str | None,
     *,
@@ -43,11 +61,10 @@ def leans_on_the_thread(
     passport article matching "certificado… consulado" says nothing to an Ecuadorian)."""
     if not thread_article or not read_topic or read_topic not in kb.topics:
         return False
-    plain = normalize_for_nlu(text)
     limit = ELLIPTIC_LEANING_MAX_WORDS if elliptic else LEANING_MAX_WORDS
-    if len(tokenize(plain, language)) > limit:
+    if len(tokenize(words.text, words.language)) > limit:
         return False
-    scores = index.scores(plain, language)
+    scores = words.scores
     on_thread = scores.get(thread_article, 0.0)
     elsewhere = max(
         (
@@ -78,10 +95,8 @@ WORDS_CLEAR: Final = 5.0
 
 
 def weak_in_the_topic_read(
-    index: ArticleIndex,
+    words: WordsRead,
     kb: KnowledgeBase,
-    text: str,
-    language: str,
     read_topic: str | None,
     thread_topic: str | None = None,
 ) -> bool:
@@ -91,8 +106,7 @@ def weak_in_the_topic_read(
     about a missing brother, whose articles say how to search the detention centres)."""
     if not read_topic or read_topic not in kb.topics:
         return False
-    scores = index.scores(normalize_for_nlu(text), language)
-
+    scores = words.scores
     read = _best_in_topic(kb, scores, read_topic)
     return read < WORDS_CLEAR or read <= _best_in_topic(kb, scores, thread_topic)
 
@@ -104,10 +118,8 @@ WORDS_LEAD: Final = 1.5
 
 
 def clearly_in_the_topic_read(
-    index: ArticleIndex,
+    words: WordsRead,
     kb: KnowledgeBase,
-    text: str,
-    language: str,
     read_topic: str | None,
     thread_topic: str | None,
 ) -> bool:
@@ -116,7 +128,6 @@ def clearly_in_the_topic_read(
     housing": the US unpaid-wages article, on a thread about a husband's farm job)."""
     if not read_topic or read_topic not in kb.topics or read_topic == thread_topic:
         return False
-    scores = index.scores(normalize_for_nlu(text), language)
-
+    scores = words.scores
     read = _best_in_topic(kb, scores, read_topic)
     return read >= WORDS_CLEARLY and read >= WORDS_LEAD * _best_in_topic(kb, scores, thread_topic)

@@ -28,8 +28,10 @@ from conversations.history import RecentInbound
 from conversations.keywords import match
 from conversations.language import LanguageChoice, LanguageChooser
 from conversations.leaning import (
+    WordsRead,
     clearly_in_the_topic_read,
     leans_on_the_thread,
+    read_words,
     weak_in_the_topic_read,
 )
 from conversations.local_turns import LocalTurn, LocalTurns
@@ -492,10 +494,13 @@ class Dialogue:
         intent, confidence = reading.best_topic()
         if asks_a_person_for_help(message.body, intent) or asks_to_be_contacted(message.body):
             return Replay(message.id, message.body, HUMAN_TOPIC)
+        # The message's words as the article search reads them, for the three questions
+        # below (clearly, leaning, weak): searched once.
+        words = self._words_read(conversation, message, previous, intent)
         job = relatives_job(
             intent,
             previous.topic,
-            self._clearly_in_the_topic_read(conversation, message, previous, intent),
+            self._clearly_in_the_topic_read(words, previous, intent),
         )
         if job is not None:
             # "he says they take 200 dollars from every check for the housing" after "my
@@ -511,8 +516,8 @@ class Dialogue:
             intent,
             confidence,
             on_thread,
-            self._leans_on_the_thread(conversation, message, previous, intent),
-            self._weak_in_the_topic_read(conversation, message, previous, intent),
+            self._leans_on_the_thread(words, conversation, message, previous, intent),
+            self._weak_in_the_topic_read(words, previous, intent),
         ) and not complains_on_the_thread(message.body, intent, confidence, previous.topic):
             return None
         asked = conversation.pending_message_id == previous.id or _asked_on_the_thread(
@@ -554,50 +559,60 @@ class Dialogue:
             )
         return {topic for topic in earlier if topic in self._thread_topics}
 
-    def _weak_in_the_topic_read(
+    def _words_read(
         self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+    ) -> WordsRead | None:
+        """The message's words searched in the knowledge base, when a question about them is
+        asked at all: only of a topic read that is the knowledge base's and not the thread's
+        (otherwise each of the three answers no without searching)."""
+        if self._kb is None or self._index is None:
+            return None
+        if intent is None or intent == previous.topic or intent not in self._kb.topics:
+            return None
+        language = self._languages.choose(message.body, conversation.person.language).language
+        return read_words(self._index, message.body, language)
+
+    def _weak_in_the_topic_read(
+        self, words: WordsRead | None, previous: Message, intent: str | None
     ) -> bool:
         """Whether the message's words do not hold the topic read against the thread's."""
-        if self._kb is None or self._index is None or intent == previous.topic:
+        if self._kb is None or words is None or intent == previous.topic:
             return False
-        language = self._languages.choose(message.body, conversation.person.language).language
-        return weak_in_the_topic_read(
-            self._index, self._kb, message.body, language, intent, previous.topic
-        )
+        return weak_in_the_topic_read(words, self._kb, intent, previous.topic)
 
     def _clearly_in_the_topic_read(
-        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+        self, words: WordsRead | None, previous: Message, intent: str | None
     ) -> bool:
         """Whether the message's words clearly name the topic read, far ahead of the thread's."""
-        if self._kb is None or self._index is None:
+        if self._kb is None or words is None:
             return False
-        language = self._languages.choose(message.body, conversation.person.language).language
-        return clearly_in_the_topic_read(
-            self._index, self._kb, message.body, language, intent, previous.topic
-        )
+        return clearly_in_the_topic_read(words, self._kb, intent, previous.topic)
 
     def _leans_on_the_thread(
-        self, conversation: Conversation, message: Message, previous: Message, intent: str | None
+        self,
+        words: WordsRead | None,
+        conversation: Conversation,
+        message: Message,
+        previous: Message,
+        intent: str | None,
     ) -> bool:
         """Whether the message's few words are the thread's article's more than the topic read
         (among the articles that could answer the person: their place and origin as known)."""
-        if self._kb is None or self._index is None or intent == previous.topic:
+        if self._kb is None or words is None or intent == previous.topic:
             return False
-        language = self._languages.choose(message.body, conversation.person.language).language
         person, text = conversation.person, message.body
-        destination = mentioned_country(text) or person.country_destination
-        origin = mentioned_origin(text) or person.country_origin
+        named_destination, named_origin = mentioned_country(text), mentioned_origin(text)
+        destination = named_destination or person.country_destination
+        origin = named_origin or person.country_origin
         # Pointing back, and naming no place but the person's own ("y eso se hace en el
         # consulado o alla en lima?" from a Peruvian): nothing in it sets a new situation.
         elliptic = refers_back(text) and (
-            mentioned_country(text) in (None, person.country_destination)
-            and mentioned_origin(text) in (None, person.country_origin)
+            named_destination in (None, person.country_destination)
+            and named_origin in (None, person.country_origin)
         )
         return leans_on_the_thread(
-            self._index,
+            words,
             self._kb,
-            text,
-            language,
             previous.article_id,
             intent,
             destination=destination,

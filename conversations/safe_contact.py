@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Final
 
 from core.models import SafeContact
@@ -164,7 +165,10 @@ _BARE_ANSWER: Final = 3
 _BARE_NEVER: Final = 2
 
 
+@lru_cache(maxsize=4096)
 def _canonical(word: str) -> str:
+    """The answers' own word `word` is a typo of, or `word`. Kept for the words read last:
+    each is compared with the whole vocabulary, and people's words recur."""
     if len(word) < 4 or word in _VOCABULARY:
         return word
     best, score = word, 0.0

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conversations.leaning import weak_in_the_topic_read
+from conversations.leaning import read_words, weak_in_the_topic_read
 from conversations.situation import (
     is_follow_up,
     only_a_programme,
@@ -57,20 +57,22 @@ def test_a_message_refers_back_by_its_opening_or_by_a_word_standing_for_someone(
 def test_a_few_words_shared_with_another_topic_are_weak_in_it(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
-    assert weak_in_the_topic_read(index, kb, "y eso es gratis?", "es", "recruitment_fees")
+    assert weak_in_the_topic_read(
+        read_words(index, "y eso es gratis?", "es"), kb, "recruitment_fees"
+    )
 
 
 def test_words_that_name_the_topic_read_are_not(kb: KnowledgeBase, index: ArticleIndex) -> None:
     text = "y si me quejo con la inspeccion de trabajo?"
-    assert not weak_in_the_topic_read(index, kb, text, "es", "complaints", "wages")
+    assert not weak_in_the_topic_read(read_words(index, text, "es"), kb, "complaints", "wages")
 
 
 def test_words_the_threads_topic_matches_as_well_are_weak_in_the_topic_read(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
     text = "is he maybe in detention now?"
-    assert not weak_in_the_topic_read(index, kb, text, "en", "detention")
-    assert weak_in_the_topic_read(index, kb, text, "en", "detention", "missing_person")
+    assert not weak_in_the_topic_read(read_words(index, text, "en"), kb, "detention")
+    assert weak_in_the_topic_read(read_words(index, text, "en"), kb, "detention", "missing_person")
 
 
 @pytest.mark.parametrize(

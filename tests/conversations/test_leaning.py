@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conversations.leaning import clearly_in_the_topic_read, leans_on_the_thread
+from conversations.leaning import clearly_in_the_topic_read, leans_on_the_thread, read_words
 from conversations.situation import is_follow_up
 from knowledge import ArticleIndex, KnowledgeBase, load_knowledge_base
 from tests.fakes import rasa_response
@@ -31,12 +31,12 @@ def index(kb: KnowledgeBase) -> ArticleIndex:
 def test_words_found_in_the_threads_article_lean_on_the_thread(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
-    assert leans_on_the_thread(index, kb, "y lo del buzon anonimo?", "es", THREAD, READ)
+    assert leans_on_the_thread(read_words(index, "y lo del buzon anonimo?", "es"), kb, THREAD, READ)
 
 
 def test_words_the_topic_read_matches_better_do_not(kb: KnowledgeBase, index: ArticleIndex) -> None:
     assert not leans_on_the_thread(
-        index, kb, "y el acoso sexual en el trabajo?", "es", THREAD, READ
+        read_words(index, "y el acoso sexual en el trabajo?", "es"), kb, THREAD, READ
     )
 
 
@@ -44,13 +44,15 @@ def test_a_message_with_a_subject_of_its_own_does_not(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
     text = "mi patron me grita todos los dias y me insulta delante de todos"
-    assert not leans_on_the_thread(index, kb, text, "es", THREAD, READ)
+    assert not leans_on_the_thread(read_words(index, text, "es"), kb, THREAD, READ)
 
 
 def test_without_an_article_on_the_thread_nothing_leans(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
-    assert not leans_on_the_thread(index, kb, "y lo del buzon anonimo?", "es", None, READ)
+    assert not leans_on_the_thread(
+        read_words(index, "y lo del buzon anonimo?", "es"), kb, None, READ
+    )
 
 
 CERTIFICATE = "return-ecuador-certificado-retornado"
@@ -64,9 +66,17 @@ def test_only_articles_that_could_answer_the_person_count_against_the_thread(
     # returnee certificate does, but says nothing to an Ecuadorian.
     text, read = ASKED_AT_THE_CONSULATE, "consular_services"
     assert leans_on_the_thread(
-        index, kb, text, "es", CERTIFICATE, read, destination="ES", origin="EC", elliptic=True
+        read_words(index, text, "es"),
+        kb,
+        CERTIFICATE,
+        read,
+        destination="ES",
+        origin="EC",
+        elliptic=True,
     )
-    assert not leans_on_the_thread(index, kb, text, "es", CERTIFICATE, read, elliptic=True)
+    assert not leans_on_the_thread(
+        read_words(index, text, "es"), kb, CERTIFICATE, read, elliptic=True
+    )
 
 
 def test_a_message_that_points_back_is_compared_beyond_four_words(
@@ -74,7 +84,9 @@ def test_a_message_that_points_back_is_compared_beyond_four_words(
 ) -> None:
     text, read = ASKED_AT_THE_CONSULATE, "consular_services"
     situation = {"destination": "ES", "origin": "EC"}
-    assert not leans_on_the_thread(index, kb, text, "es", CERTIFICATE, read, **situation)
+    assert not leans_on_the_thread(
+        read_words(index, text, "es"), kb, CERTIFICATE, read, **situation
+    )
 
 
 @pytest.mark.parametrize(("confidence", "follow_up"), [(0.7, True), (0.97, False)])
@@ -105,11 +117,32 @@ def test_the_app_keeps_a_leaning_message_on_the_threads_topic(enlace: Enlace) ->
     assert (sent["message"], sent["metadata"]["follow_up"]) == ("/complaints", "1")
 
 
+def test_a_follow_ups_words_are_searched_in_the_knowledge_base_once(
+    enlace: Enlace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether they clearly name the topic read, lean on the thread, or are weak in the topic
+    # read: three questions on one search of the message's words.
+    enlace.rasa.reply = _reply
+    phone = new_phone()
+    enlace.receive(phone, FIRST)
+    searched: list[str] = []
+    scores = ArticleIndex.scores
+
+    def counted(index: ArticleIndex, text: str, language: str) -> dict[str, float]:
+        searched.append(text)
+        return scores(index, text, language)
+
+    monkeypatch.setattr(ArticleIndex, "scores", counted)
+    enlace.receive(phone, "y lo del buzon anonimo?")
+    assert searched == ["y lo del buzon anonimo?"]
+    assert enlace.rasa.messages[-1]["message"] == "/complaints"
+
+
 def test_words_about_a_relatives_pay_clearly_name_pay_on_a_family_thread(
     kb: KnowledgeBase, index: ArticleIndex
 ) -> None:
     text = "he says they take 200 dollars from every check for the housing"
-    assert clearly_in_the_topic_read(index, kb, text, "en", "wages", "family_support")
+    assert clearly_in_the_topic_read(read_words(index, text, "en"), kb, "wages", "family_support")
 
 
 def test_words_family_matters_match_nearly_as_well_do_not(
@@ -117,5 +150,5 @@ def test_words_family_matters_match_nearly_as_well_do_not(
 ) -> None:
     text = "the company says its not their problem"
     assert not clearly_in_the_topic_read(
-        index, kb, text, "en", "working_conditions", "family_support"
+        read_words(index, text, "en"), kb, "working_conditions", "family_support"
     )

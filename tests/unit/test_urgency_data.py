@@ -7,9 +7,14 @@ These tests read held-out texts only to compare them; nothing is printed but ids
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+
 from core.text import normalize_for_nlu
 from tools import urgency_data
-from tools.urgency_data import held_out_guard, read_rows, training_set
+from tools.urgency_data import cached_training_set, held_out_guard, read_rows, training_set
 
 
 def _outside_by_set() -> list[tuple[str, dict[str, str]]]:
@@ -74,3 +79,59 @@ def test_a_held_out_row_and_its_near_duplicate_are_left_out() -> None:
 
 def _row(row_id: str, text: str, split: str) -> dict[str, str]:
     return {"id": row_id, "text": text, "language": "es", "urgent": "1", "split": split}
+
+
+HEADER = "id\ttext\tlanguage\turgent\tsplit\n"
+
+
+def _sets(folder: Path) -> tuple[Path, dict[str, Path]]:
+    """A tiny own set and one outside set, one of its rows held out."""
+    own, outside = folder / "own.tsv", folder / "outside.tsv"
+    own.write_text(HEADER + "a1\tmy boss hit me today\ten\t1\tdev\n", encoding="utf-8")
+    outside.write_text(
+        HEADER
+        + "b1\twhere do i renew my passport\ten\t0\tdev\n"
+        + "b2\tthey locked us in the farm house\ten\t1\theldout\n",
+        encoding="utf-8",
+    )
+    return own, {"outside": outside}
+
+
+def _computing_fails(*_: Any) -> urgency_data.TrainingSet:
+    raise AssertionError("computed again")
+
+
+def test_an_unchanged_training_set_is_read_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own, outside = _sets(tmp_path)
+    first = cached_training_set(own, outside, tmp_path / "cache")
+    monkeypatch.setattr(urgency_data, "training_set", _computing_fails)
+    assert cached_training_set(own, outside, tmp_path / "cache") == first
+    assert [row["id"] for row in first.rows] == ["own/a1", "outside/b1"]
+
+
+def test_a_changed_set_is_computed_again(tmp_path: Path) -> None:
+    own, outside = _sets(tmp_path)
+    cached_training_set(own, outside, tmp_path / "cache")
+    with outside["outside"].open("a", encoding="utf-8") as handle:
+        handle.write("b3\tcan my cousin send money home\ten\t0\tdev\n")
+    again = cached_training_set(own, outside, tmp_path / "cache")
+    assert [row["id"] for row in again.rows] == ["own/a1", "outside/b1", "outside/b3"]
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1  # the stale result is gone
+
+
+def test_a_change_to_the_deciding_code_is_computed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own, outside = _sets(tmp_path)
+    code = tmp_path / "guard.py"
+    code.write_text("RATIO = 0.70\n", encoding="utf-8")
+    monkeypatch.setattr(urgency_data, "DECIDING_CODE", (code,))
+    cached_training_set(own, outside, tmp_path / "cache")
+    code.write_text("RATIO = 0.75\n", encoding="utf-8")
+    calls: list[int] = []
+    computing = urgency_data.training_set
+    monkeypatch.setattr(urgency_data, "training_set", lambda *a: calls.append(1) or computing(*a))
+    cached_training_set(own, outside, tmp_path / "cache")
+    assert calls == [1]
