@@ -38,6 +38,7 @@ _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _ELIDED = re.compile("\\b([LlDd])['\u2019]")  # "L'Hospitalet", "d'Urgell"
 HEAD_MIN_LETTERS = 5  # "Pozuelo de Alarcón" is read as Pozuelo; "Lagos de Moreno" not as lagos
 SMALL_TOWNS_FILE = Path(__file__).parent / "data" / "small_towns.tsv"
+ORIGIN_TOWNS_FILE = Path(__file__).parent / "data" / "origin_towns.tsv"
 
 
 @lru_cache(maxsize=8192)
@@ -73,6 +74,8 @@ class Tables:
     town_countries: dict[str, frozenset[str]]  # towns of 15,000+ of the served countries
     sentence_names: frozenset[str]  # names read inside a sentence: mentions, countries, demonyms
     small_towns: frozenset[str]  # towns of 5,000 to 15,000 people: "en pahokee", not "de"
+    # towns of the origins under 15,000 people, for where a person comes from: "de intipuca"
+    origin_towns: dict[str, str]
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
@@ -377,6 +380,28 @@ def small_towns() -> dict[str, set[str]]:
     return found
 
 
+@cache
+def _origin_towns_file() -> dict[str, set[str]]:
+    """Towns of the origins that are no destination, under 15,000 people (`tools.small_towns`
+    writes the file from GeoNames' `cities1000`), by country."""
+    found: dict[str, set[str]] = defaultdict(set)
+    with ORIGIN_TOWNS_FILE.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            name, country = line.rstrip("\n").split("\t")
+            found[country].add(name)
+    return found
+
+
+def _origin_towns(known: frozenset[str]) -> dict[str, str]:
+    """The towns under 15,000 people that answer "where are you from?" when said as the place
+    ("de intipuca", "uyuni"): the origins' own and Mexico's of 5,000 or more (`small_towns`),
+    unless two countries have one so named or the name is known otherwise."""
+    mexican = {"MX": small_towns().get("MX", set())}
+    towns = _one_code(_origin_towns_file(), mexican)
+    return {name: code for name, code in towns.items() if name not in known}
+
+
 def _towns(known: set[str]) -> dict[str, str]:
     """Towns too small to be read inside a sentence, which still answer "where?" when written
     right ("wenatchee", "otavalo"): unless two countries have one so named, the name is known
@@ -483,13 +508,14 @@ def tables() -> Tables:
     demonym_names = {name for names in demonyms.values() for name in names}
     us_codes = {code for code, country in abbreviations.items() if country == "US"}
     every = set(destination_answers) | set(origin_answers) | us_codes | set(origin_data)
+    every_name = frozenset(every | set(destination_data) | shared)
     return Tables(
         destination_answers,
         destination_mentions,
         origin_answers,
         origin_mentions,
         abbreviations,
-        frozenset(every | set(destination_data) | shared),
+        every_name,
         country_names,
         frozenset(words(name) for name in aliases.VAGUE_NAMES),
         frozenset(towns),
@@ -509,4 +535,5 @@ def tables() -> Tables:
         _town_countries(aliases.DESTINATIONS),
         frozenset(set(destination_mentions) | set(origin_mentions) | country_names | demonym_names),
         frozenset(small & set(towns)),
+        _origin_towns(every_name | frozenset(towns) | frozenset(ordinary)),
     )

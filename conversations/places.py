@@ -46,7 +46,7 @@ CLIPPED_MIN_LETTERS = 5
 CLIPPED_LETTERS_CUT = 3  # at least this many letters were left out
 # How an answer is read, in turn, until one reading finds a name: names as written, then with
 # typos, then small towns too.
-READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
+READINGS = ((EXACT, False), (EXACT, True), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
@@ -184,7 +184,7 @@ def _named(
         names = tuple(name for name in names if name not in found.exact_names)
     named = [(name, answers[name]) for name in names if name in answers]
     if towns and not named and answers is found.origin_answers:
-        named = _clipped(text, answers)
+        named = _origin_towns(text) or _clipped(text, answers)
     countries = _countries_answered(answers)
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
@@ -214,6 +214,25 @@ def _us_the_pronoun(text: str) -> bool:
             if before and before not in US_BEFORE:
                 return True
     return False
+
+
+def _origin_towns(text: str) -> list[tuple[str, str]]:
+    """The origins' towns under 15,000 people an answer names as the place ("de intipuca",
+    "from chincha", "uyuni"), longest first, with their country."""
+    table = tables().origin_towns
+    tokens = words(text).split()
+    plain = f" {' '.join(tokens)} "
+    taken = [False] * len(tokens)
+    found = []
+    for size in range(min(LONGEST_NAME, len(tokens)), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            candidate = " ".join(tokens[start : start + size])
+            if any(taken[start : start + size]) or candidate not in table:
+                continue
+            if _said_as_a_place(candidate, plain):
+                found.append((candidate, table[candidate]))
+                taken[start : start + size] = [True] * size
+    return found
 
 
 def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:

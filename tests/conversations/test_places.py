@@ -208,17 +208,12 @@ KNOWN_MISSES = {
             "en mattawa, en las cherrys",
             "princess anne md, picking crab",
             "en coinco en la cosecha",
-            "de todos santos cuchumatan",
             "de tecun uman, en la frontera",
             "roatan",
-            "de intipuca",
-            "chirilagua",
-            "estoy en virginia, soy de intipuca... bueno, de chirilagua, son vecinos",
-            "de tarapoto",
-            "uyuni",
             "from chincha",
         ),
-        _SMALL_TOWN + "; towns of origins are read from 15,000 people",
+        _SMALL_TOWN + "; a destination's towns are read from 5,000 people, an origin's from "
+        "1,000 (GeoNames), a Mexican origin's from 5,000",
     ),
     "en la mojonera, en los invernaderos": "a town whose name begins with an article",
     "en escobar, en las flores": _SMALL_TOWN,
@@ -642,3 +637,41 @@ def test_a_lost_diaeresis_is_heard_as_hue() -> None:
 )
 def test_us_after_a_verb_is_the_pronoun(answer: str, country: str | None) -> None:
     assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "origin"),
+    [
+        ("soy de chajul", "GT"),  # towns of the origins under 15,000 people (GeoNames)
+        ("from juayua", "SV"),
+        ("de ciudad barrios, san miguel", "SV"),
+        ("de pajapita", "GT"),
+    ],
+)
+def test_a_small_town_of_an_origin_says_where_the_person_is_from(answer: str, origin: str) -> None:
+    assert parse_origin(answer) == origin
+
+
+@pytest.mark.parametrize(
+    "answer", ["gracias", "ok gracias", "de salud", "de muy muy", "soy de jerez"]
+)
+def test_an_origins_small_town_named_like_a_word_is_no_place(answer: str) -> None:
+    assert parse_origin(answer) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "place"),
+    [
+        ("hola buenas, mi hijo esta en canada pero yo estoy en texas", "country", "US"),
+        ("hi my wife is in mexico, im in georgia", "country", "US"),
+        ("hola, mi esposo trabaja en florida, yo en ontario", "country", "CA"),
+        ("my mom is from honduras, im from guatemala", "origin", "GT"),
+        # no part says where the writer is: two places, none chosen
+        ("mi hijo nacio aca en españa, como le saco el pasaporte mexicano", "country", None),
+    ],
+)
+def test_a_relatives_place_gives_way_to_the_writers(
+    answer: str, question: str, place: str | None
+) -> None:
+    parse = parse_country if question == "country" else parse_origin
+    assert parse(answer) == place
