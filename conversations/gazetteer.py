@@ -76,6 +76,8 @@ class Tables:
     small_towns: frozenset[str]  # towns of 5,000 to 15,000 people: "en pahokee", not "de"
     # towns of the origins under 15,000 people, for where a person comes from: "de intipuca"
     origin_towns: dict[str, str]
+    # districts read only beside "comuna", "barrio" or their city's name: "la florida, santiago"
+    cued_districts: dict[str, str]
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
@@ -402,6 +404,19 @@ def _origin_towns(known: frozenset[str]) -> dict[str, str]:
     return {name: code for name, code in towns.items() if name not in known}
 
 
+def _districts(known: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The big cities' districts no data set has (`place_aliases.CITY_DISTRICTS`), read as
+    towns, and those read only beside "comuna", "barrio" or their city's name; a name known
+    otherwise or that two countries' districts carry ("recoleta") is left out."""
+    plain = _one_code(_aliases(aliases.CITY_DISTRICTS), _aliases(aliases.CITY_DISTRICTS_AS_WORDS))
+    cued = {words(name) for names in aliases.CITY_DISTRICTS_AS_WORDS.values() for name in names}
+    kept = {name: code for name, code in plain.items() if name not in known}
+    return (
+        {name: code for name, code in kept.items() if name not in cued},
+        {name: code for name, code in kept.items() if name in cued},
+    )
+
+
 def _towns(known: set[str]) -> dict[str, str]:
     """Towns too small to be read inside a sentence, which still answer "where?" when written
     right ("wenatchee", "otavalo"): unless two countries have one so named, the name is known
@@ -451,6 +466,8 @@ def tables() -> Tables:
     )
     known = {name for names in every_alias.values() for name in names}
     towns = _towns(ordinary | shared | known | set(destination_data) | set(origin_data))
+    districts, cued_districts = _districts(shared | known | set(towns) | set(destination_data))
+    towns |= districts | cued_districts
     destination_answers = _merge(
         {**{n: c for n, c in towns.items() if c in DESTINATION_SET}, **destination_data}, curated
     )
@@ -536,4 +553,5 @@ def tables() -> Tables:
         frozenset(set(destination_mentions) | set(origin_mentions) | country_names | demonym_names),
         frozenset(small & set(towns)),
         _origin_towns(every_name | frozenset(towns) | frozenset(ordinary)),
+        cued_districts,
     )

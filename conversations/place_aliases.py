@@ -227,6 +227,48 @@ HOME_REGIONS: Final = {
     "CO": ("eje cafetero", "el eje cafetero", "zona cafetera"),
     "HN": ("bay islands",),
 }
+# The districts of the destinations' biggest cities that no data set above has (GeoNames gives
+# Madrid's, Barcelona's, Mexico City's and New York's, not these): the 32 comunas of the
+# Provincia de Santiago (Chile's Subdere) and the 48 barrios of the Ciudad Autónoma de Buenos
+# Aires (as the city's government lists them). Read as a town of their country is: in an
+# answer, said as the place ("en las condes", "en villa crespo"). A name that is a word, a
+# surname or another place's ("la florida", "independencia", "palermo") is read only beside
+# "comuna", "barrio", "distrito" or its city's name (`DISTRICT_CITIES`): "independencia, la
+# comuna de santiago", "en la florida, santiago"; "en la florida" alone is still Florida.
+CITY_DISTRICTS: Final = {
+    "CL": (
+        *("cerrillos", "cerro navia", "conchali", "huechuraba", "las condes", "lo barnechea"),
+        *("lo prado", "macul", "pedro aguirre cerda", "pudahuel", "quinta normal", "renca"),
+        *("vitacura", "penalolen", "nunoa", "quilicura", "la pintana", "santiago centro"),
+    ),
+    "AR": (
+        *("balvanera", "boedo", "coghlan", "monte castro", "nueva pompeya", "parque chas"),
+        *("parque avellaneda", "parque chacabuco", "parque patricios", "puerto madero"),
+        *("san telmo", "velez sarsfield", "villa crespo", "villa del parque", "villa devoto"),
+        *("villa general mitre", "villa lugano", "villa luro", "villa ortuzar", "villa soldati"),
+        *("villa pueyrredon", "villa riachuelo", "villa santa rita", "villa urquiza"),
+    ),
+}
+CITY_DISTRICTS_AS_WORDS: Final = {
+    "CL": (
+        *("el bosque", "independencia", "la florida", "la granja", "la reina", "providencia"),
+        *("recoleta", "san miguel", "san ramon", "san joaquin", "estacion central"),
+        *("la cisterna", "lo espejo"),
+    ),
+    "AR": (
+        *("agronomia", "almagro", "barracas", "belgrano", "caballito", "chacarita"),
+        *("colegiales", "constitucion", "flores", "floresta", "la boca", "liniers", "nunez"),
+        *("mataderos", "montserrat", "monserrat", "palermo", "recoleta", "retiro", "saavedra"),
+        *("san cristobal", "san nicolas", "versalles", "villa real", "la paternal"),
+    ),
+}
+# Words beside a district's name that say it is one ("la comuna de independencia", "barrio
+# palermo"), and each country's city whose name beside it does ("la florida, santiago").
+DISTRICT_WORDS: Final = ("comuna", "barrio", "distrito")
+DISTRICT_CITIES: Final = {
+    "CL": ("santiago",),
+    "AR": ("buenos aires", "caba", "capital federal", "bs as", "bsas"),
+}
 # Chile's regions are numbered (I to XVI, the Metropolitan one apart) and people name them so:
 # "la sexta region" is O'Higgins. An answer naming one is in Chile.
 CHILEAN_REGION_ORDINALS: Final = (

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from conversations import place_airports, place_clauses, place_codes, place_spelling
 from conversations.gazetteer import tables, words
-from conversations.place_aliases import DESTINATIONS, ORIGINS
+from conversations.place_aliases import DESTINATIONS, DISTRICT_CITIES, DISTRICT_WORDS, ORIGINS
 
 # An answer to "which country?" longer than this is a new question. People greet, apologise
 # and say why they write around the place ("hola buenas, pues mire yo ando en gainesville
@@ -88,6 +88,8 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 continue
             candidate = " ".join(tokens[start : start + size])
             name = candidate if candidate in known else None
+            if name is not None and not _district_cued(name, tokens, start, size):
+                name = None
             if name is None and size == 1:
                 name = place_spelling.undiminished(candidate)
             if name is None and typos and size == 1:
@@ -104,12 +106,30 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 found.append(name)
                 taken[start : start + size] = [True] * size
     plain = f" {' '.join(tokens)} "
-    towns, small = tables().exact_names, tables().small_towns
+    towns, small, cued = tables().exact_names, tables().small_towns, tables().cued_districts
     return tuple(
         name
         for name in found
-        if name not in towns or _said_as_a_place(name, plain, small=name in small)
+        if name not in towns or name in cued or _said_as_a_place(name, plain, small=name in small)
     )
+
+
+def _district_cued(name: str, tokens: list[str], start: int, size: int) -> bool:
+    """Whether a district named like a word or another place is said as one: after "comuna",
+    "barrio", "distrito" (and "de"), before "comuna", or beside its city's name ("la florida,
+    santiago"); any other name is."""
+    country = tables().cued_districts.get(name)
+    if country is None:
+        return True
+    before = [token for token in tokens[max(0, start - 2) : start] if token != "de"]
+    after = " ".join(tokens[start + size : start + size + 3])
+    if (before and before[-1] in DISTRICT_WORDS) or after.split()[:2] in (
+        ["comuna"],
+        ["la", "comuna"],
+    ):
+        return True
+    nearby = f" {' '.join(tokens[max(0, start - 4) : start])} {after} "
+    return any(f" {city} " in nearby for city in DISTRICT_CITIES[country])
 
 
 def load_places() -> None:

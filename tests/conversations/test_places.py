@@ -166,8 +166,6 @@ KNOWN_MISSES = {
     "en baton rush": "names of two words are not read by their sound",
     "en el norfolk county en el tabaco": "Norfolk County is read as the US county (Canada's "
     "counties are in no installed data set)",
-    "en la comuna de independencia": "'independencia' is an ordinary word; 'la comuna' reads "
-    "as a typo of La Coruña",
     "en el norte": _DISAGREE,
     "soy garifuna de trujillo colon": "Trujillo, Colón is under 15,000 people: nothing narrows "
     "Colón (Honduras, Panama) to one country",
@@ -176,8 +174,6 @@ KNOWN_MISSES = {
     "skagit valley, picking berries": _REGION,
     "en escobar en las quintas": _SMALL_TOWN,
     "ispaña": "a first letter changed is no slip the parser reads ('is' for 'es')",
-    "en la florida, santiago": "'la florida' is an ordinary word; Florida (US) and Santiago "
-    "(Chile) give two countries",
     "en bc": _CODE_SHARED,
     "i was born here in san antonio texas": _NOT_AN_ORIGIN,
     "nací en madrid pero mis papas son de ecuador": _NOT_AN_ORIGIN,
@@ -198,7 +194,6 @@ KNOWN_MISSES = {
             "en tepito",
             "en la vega central cargando cajas",
             "vendo en la salada",
-            "independencia, la comuna de santiago",
             "bolivianos, en una quinta de la plata",
         ),
         _LANDMARK + " (neighbourhoods, markets, squares)",
@@ -675,3 +670,26 @@ def test_a_relatives_place_gives_way_to_the_writers(
 ) -> None:
     parse = parse_country if question == "country" else parse_origin
     assert parse(answer) == place
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("en las condes", "CL"),  # a comuna of Santiago
+        ("en vitacura haciendo aseo", "CL"),
+        ("en villa crespo", "AR"),  # a barrio of Buenos Aires
+        ("en el barrio palermo", "AR"),  # named like another place: beside "barrio"
+        ("palermo, buenos aires", "AR"),
+        ("providencia, santiago", "CL"),
+        ("en la florida", "US"),  # the comuna only beside "comuna" or "santiago"
+        ("vivo en palermo", None),
+        ("recoleta", None),  # a comuna of Santiago and a barrio of Buenos Aires
+    ],
+)
+def test_a_big_citys_district_names_its_country(answer: str, country: str | None) -> None:
+    assert parse_country(answer) == country
+
+
+def test_a_district_said_as_the_place_inside_a_question_names_its_country() -> None:
+    assert mentioned_country("trabajo en las condes y no me pagan") == "CL"
+    assert mentioned_country("trabajo en la florida en la naranja y no me pagan") == "US"
