@@ -21,7 +21,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -404,7 +404,7 @@ def _origin_towns(known: frozenset[str]) -> dict[str, str]:
     return {name: code for name, code in towns.items() if name not in known}
 
 
-def _districts(known: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+def _districts(known: Set[str]) -> tuple[dict[str, str], dict[str, str]]:
     """The big cities' districts no data set has (`place_aliases.CITY_DISTRICTS`), read as
     towns, and those read only beside "comuna", "barrio" or their city's name; a name known
     otherwise or that two countries' districts carry ("recoleta") is left out."""
