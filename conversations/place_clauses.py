@@ -65,6 +65,9 @@ OTHERS: Final = frozenset(
 )
 # Words that make a part about the writer: "pero yo estoy en texas", "im in georgia".
 WRITER: Final = frozenset({"yo", "i", "im", "nosotros", "we", "were"}) | LIVING
+# Words after "y"/"and" that begin a part about the writer or someone else: "mi esposo es de
+# honduras y yo de guatemala", "yo estoy en georgia y mi esposo en canada".
+WHOSE: Final = frozenset({"yo", "i", "im", "nosotros", "we", "mi", "mis", "my", "he", "she"})
 # Words that take back what came before: "en murcia, no perdon, en alicante", "bueno no, ya me
 # cambiaron a missouri", "i mean".
 CORRECTIONS: Final = (
@@ -168,10 +171,10 @@ def after_correction(text: str) -> str | None:
 
 def _split(tokens: list[str]) -> list[list[str]]:
     """A run of words cut before "pero"/"but", before "y"/"and" followed by a word that says
-    when or whose the place is, and before "ahora"/"now" unless it ends the run
+    when or whose the place is (`WHOSE`), and before "ahora"/"now" unless it ends the run
     ("north carolina now" stays one part)."""
     parts: list[list[str]] = [[]]
-    markers = PRESENT | PAST | ORIGIN | LIVING
+    markers = PRESENT | PAST | ORIGIN | LIVING | WHOSE
     plain = [words(token) for token in tokens]
     for at, token in enumerate(plain):
         following = plain[at + 1] if at + 1 < len(plain) else ""

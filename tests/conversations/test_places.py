@@ -661,6 +661,9 @@ def test_an_origins_small_town_named_like_a_word_is_no_place(answer: str) -> Non
         ("hi my wife is in mexico, im in georgia", "country", "US"),
         ("hola, mi esposo trabaja en florida, yo en ontario", "country", "CA"),
         ("my mom is from honduras, im from guatemala", "origin", "GT"),
+        ("mi esposo es de honduras y yo de guatemala", "origin", "GT"),
+        ("yo estoy en georgia y mi esposo en canada", "country", "US"),
+        ("mi esposo y yo estamos en canada", "country", "CA"),
         # no part says where the writer is: two places, none chosen
         ("mi hijo nacio aca en españa, como le saco el pasaporte mexicano", "country", None),
     ],
