@@ -420,8 +420,8 @@ def _districts(known: Set[str]) -> tuple[dict[str, str], dict[str, str]]:
 def _towns(known: set[str]) -> dict[str, str]:
     """Towns too small to be read inside a sentence, which still answer "where?" when written
     right ("wenatchee", "otavalo"): unless two countries have one so named, the name is known
-    otherwise ("florida" is a US state, not the Colombian town), or begins with an article
-    ("el centro", "la esquina" are said of anywhere)."""
+    otherwise ("florida" is a US state, not the Colombian town), or is a phrase that begins
+    with an article ("el centro", "la curva" are said of anywhere; `ARTICLE_TOWNS_AS_WORDS`)."""
     population = aliases.ANSWER_TOWN_POPULATION
     towns = _one_code(
         _cities(dict.fromkeys((*DESTINATION_SET, *aliases.ORIGINS), population)), small_towns()
@@ -429,7 +429,7 @@ def _towns(known: set[str]) -> dict[str, str]:
     return {
         name: code
         for name, code in towns.items()
-        if name not in known and name.split()[0] not in aliases.ARTICLES
+        if name not in known and name not in aliases.ARTICLE_TOWNS_AS_WORDS
     }
 
 

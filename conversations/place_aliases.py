@@ -103,6 +103,41 @@ ORIGIN_TOWNS_AS_WORDS: Final = (
     *("pueblo libre", "pueblo rico", "pueblo bello", "pueblo llano", "madre tierra"),
     *("luz de america", "aguas negras", "ojos de agua", "dulce nombre", "ciudad antigua"),
 )
+# Towns whose names begin with an article that are phrases people write ("el centro", "la
+# curva", "los gatos", "the village"): reviewed on 3 December 2026 from GeoNames' towns of the
+# destinations of 5,000 people or more and of the origins of 15,000 or more whose names begin
+# with an article; the others are read as towns ("la mojonera", "los mochis", "las cruces").
+ARTICLE_TOWNS_AS_WORDS: Final = (
+    *("el alamo", "el arenal", "el astillero", "el bagre", "el banco", "el cafetal", "el campo"),
+    *("el camino real", "el carmen", "el carril", "el casar", "el castillo", "el centro"),
+    *("el charco", "el colorado", "el crucero", "el cuervo", "el diez", "el dividive"),
+    *("el empalme", "el espinal", "el fuerte", "el galpon", "el granada", "el higo", "el limon"),
+    *("el llano", "el mirage", "el molar", "el naranjito", "el naranjo", "el nino", "el palmar"),
+    *("el palomar", "el pedregal", "el pino", "el plan", "el porvenir", "el pueblito"),
+    *("el refugio", "el reno", "el reten", "el rio", "el salto", "el sauz", "el segundo"),
+    *("el sombrero", "el soberbio", "el tejar", "el torno", "el trebol", "el triunfo"),
+    *("el viejo", "el zulia", "la alameda", "la aldea", "la asuncion", "la banda", "la cabecera"),
+    *("la campana", "la canada", "la carolina", "la ceja", "la colonia", "la concordia"),
+    *("la consulta", "la cumbre", "la curva", "la dorada", "la ermita", "la esperanza"),
+    *("la estancia", "la estrella", "la falda", "la feria", "la fria", "la gomera", "la grita"),
+    *("la guardia", "la huerta", "la ie", "la iguala", "la isla", "la islita", "la joya"),
+    *("la latina", "la leonesa", "la lima", "la lira", "la llave", "la mana", "la merced"),
+    *("la mira", "la mirada", "la muela", "la oliva", "la orilla", "la paz centro", "la peca"),
+    *("la pila", "la pineda", "la pradera", "la presa", "la puente", "la punta", "la quinta"),
+    *("la rambla", "la reforma", "la ribera", "la riviera", "la salle", "la salut", "la selva"),
+    *("la solana", "la tijera", "la toma", "la trinitaria", "la troncal", "la valla", "la venta"),
+    *("la victoria", "la virginia", "la vista", "las aguilas", "las amapolas", "las animas"),
+    *("las brenas", "las cabras", "las cortes", "las cumbres", "las delicias", "las flores"),
+    *("las guacamayas", "las higueras", "las juntas", "las margaritas", "las matas"),
+    *("las parejas", "las pintitas", "las rosas", "las toscas", "las tres torres", "las varas"),
+    *("las varillas", "las veredas", "los alamos", "los altos", "los andes", "los arcos"),
+    *("los banos", "los barreros", "los barrios", "los berros", "los chavez", "los corralitos"),
+    *("los dolores", "los dos caminos", "los gatos", "los lunas", "los olivos", "los osos"),
+    *("los patios", "los rastrojos", "los rosales", "los sauces", "los serranos", "los toldos"),
+    *("los villares", "the acreage", "the beaches", "the colony", "the crossings", "the glebe"),
+    *("the hammocks", "the parks at walter reed", "the pas", "the pinery", "the village"),
+    *("the villages", "the wharf", "the woodlands"),
+)
 # US postal codes that are also words: never read as a state ("OK", "me"), or only when
 # written in capitals ("GA", but not "ga").
 ABBREVIATIONS_AS_WORDS: Final = ("in", "me", "or", "ok", "hi", "oh", "la", "de")

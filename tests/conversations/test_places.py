@@ -210,7 +210,6 @@ KNOWN_MISSES = {
         _SMALL_TOWN + "; a destination's towns are read from 5,000 people, an origin's from "
         "1,000 (GeoNames), a Mexican origin's from 5,000",
     ),
-    "en la mojonera, en los invernaderos": "a town whose name begins with an article",
     "en escobar, en las flores": _SMALL_TOWN,
     "en conetiquet": "more than one sound changed",
     "de guajaca": "the Mexican x heard as j (Oaxaca) is no sound rule: 'xela' is Shela",
@@ -696,3 +695,21 @@ def test_a_big_citys_district_names_its_country(answer: str, country: str | None
 def test_a_district_said_as_the_place_inside_a_question_names_its_country() -> None:
     assert mentioned_country("trabajo en las condes y no me pagan") == "CL"
     assert mentioned_country("trabajo en la florida en la naranja y no me pagan") == "US"
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("en los mochis", "MX"),  # towns whose names begin with an article
+        ("en las cruces", "US"),
+        ("en la mojonera", "ES"),
+        ("en el centro", None),  # phrases people write (`ARTICLE_TOWNS_AS_WORDS`)
+        ("en la curva", None),
+        ("en la huerta", None),
+        ("at the village", None),
+    ],
+)
+def test_a_town_whose_name_begins_with_an_article_is_read_unless_a_phrase(
+    answer: str, country: str | None
+) -> None:
+    assert parse_country(answer) == country
