@@ -354,17 +354,19 @@ def _decided(
 ) -> str | None:
     """The one country of the names an answer gives, when some names give way to others.
 
-    Vague names ("el norte", "america") give way first, then names places of several countries
-    carry ("merida", "santa cruz"), then US counties (Canada has counties of the same names:
+    Vague names ("el norte", "america") give way first, then towns named just before a state
+    or province of another country ("vineland ontario": the province says which Vineland),
+    then names places of several countries carry ("merida", "santa cruz"), then US counties (Canada has counties of the same names:
     "in canada, essex county") and towns named just before a state or province ("london
     kentucky"), each first in the whole answer, then in the parts of it that answer the
     question."""
     found = tables()
     vague, shared = found.vague_names, found.vague_names | found.shared_names
-    towns_too = _shared_or_county() | _town_before_region(text, named)
+    before_region = _town_before_region(text, named)
+    towns_too = _shared_or_county() | before_region
     # "entre texas y ontario": both places, so none gives way.
     between = bool(BETWEEN & set(words(text).split()))
-    rounds = ((vague,), (vague, shared), (vague, shared, towns_too))
+    rounds = ((vague,), (vague, vague | before_region), (vague, shared), (vague, shared, towns_too))
     for giving_way in ((vague,),) if between else rounds:
         country = _one_country(named, *giving_way) or _by_parts(
             text, answers, reading, giving_way, where_now=where_now

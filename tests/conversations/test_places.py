@@ -219,7 +219,6 @@ KNOWN_MISSES = {
     "name gives a second country",
     "el rancho se llama texas pero es en chihuahua": "a place as a ranch's name gives a second "
     "country",
-    "vineland ontario, en un greenhouse": "Vineland, NJ is bigger than the Ontario village",
     "en españa, bueno ya no, ahora en francia en la vendimia": "a correction to a country not "
     "served is not read as one",
     **dict.fromkeys(
@@ -711,5 +710,20 @@ def test_a_district_said_as_the_place_inside_a_question_names_its_country() -> N
 )
 def test_a_town_whose_name_begins_with_an_article_is_read_unless_a_phrase(
     answer: str, country: str | None
+) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("vineland ontario, en un greenhouse", "CA"),  # not Vineland, NJ: the province says
+        ("ontario california", "US"),  # Ontario, CA before its state, not the province
+        ("london kentucky", "US"),
+        ("london ontario", "CA"),
+    ],
+)
+def test_a_town_named_before_a_region_is_that_regions_before_shared_names_give_way(
+    answer: str, country: str
 ) -> None:
     assert parse_country(answer) == country
