@@ -356,10 +356,10 @@ def _decided(
 
     Vague names ("el norte", "america") give way first, then towns named just before a state
     or province of another country ("vineland ontario": the province says which Vineland),
-    then names places of several countries carry ("merida", "santa cruz"), then US counties (Canada has counties of the same names:
-    "in canada, essex county") and towns named just before a state or province ("london
-    kentucky"), each first in the whole answer, then in the parts of it that answer the
-    question."""
+    then names places of several countries carry ("merida", "santa cruz"), then US counties
+    (Canada has counties of the same names: "in canada, essex county") and towns named just
+    before a state or province ("london kentucky"), each first in the whole answer, then in
+    the parts of it that answer the question."""
     found = tables()
     vague, shared = found.vague_names, found.vague_names | found.shared_names
     before_region = _town_before_region(text, named)
