@@ -20,7 +20,13 @@ from functools import cache, lru_cache
 
 from conversations import place_airports, place_clauses, place_codes, place_spelling
 from conversations.gazetteer import tables, words
-from conversations.place_aliases import DESTINATIONS, DISTRICT_CITIES, DISTRICT_WORDS, ORIGINS
+from conversations.place_aliases import (
+    ARTICLES,
+    DESTINATIONS,
+    DISTRICT_CITIES,
+    DISTRICT_WORDS,
+    ORIGINS,
+)
 
 # An answer to "which country?" longer than this is a new question. People greet, apologise
 # and say why they write around the place ("hola buenas, pues mire yo ando en gainesville
@@ -57,6 +63,10 @@ SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", 
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
 # Words before "us" when it is the country; after any other word it is the pronoun.
 US_BEFORE = frozenset({"the", "in", "en", "el", "los", "de", "from", "to", "a", "al", "into"})
+# Words before a name that is what a thing is called ("el rancho se llama texas").
+CALLED = ("se llama", "se llaman", "llamado", "llamada", "called", "named", "is called")
+# ...unless the thing is a place: "mi pueblo se llama…", "the town is called…".
+PLACES_CALLED = ("pueblo", "ciudad", "aldea", "municipio", "comunidad", "town", "city", "village")
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
 # Going back home without naming it ("ya me quiero regresar a mi pais", "want to go back to my
@@ -361,7 +371,8 @@ def _decided(
     before a state or province ("london kentucky"), each first in the whole answer, then in
     the parts of it that answer the question."""
     found = tables()
-    vague, shared = found.vague_names, found.vague_names | found.shared_names
+    vague = found.vague_names | _called(text, named)
+    shared = vague | found.shared_names
     before_region = _town_before_region(text, named)
     towns_too = _shared_or_county() | before_region
     # "entre texas y ontario": both places, so none gives way.
@@ -374,6 +385,25 @@ def _decided(
         if country is not None:
             return country
     return _narrowed(text, answers, reading[0])
+
+
+def _called(text: str, named: list[tuple[str, str]]) -> frozenset[str]:
+    """Names said as what a thing is called, not where it is: "el rancho se llama texas pero
+    es en chihuahua", "una taqueria que se llama el michoacano en dallas", "a store called
+    la michoacana"."""
+    plain = f" {words(text)} "
+    # "mi pueblo se llama intipuca": a town so called is a place.
+    for noun in PLACES_CALLED:
+        for word in CALLED:
+            for joint in (" ", " que ", " is "):
+                plain = plain.replace(f" {noun}{joint}{word} ", f" {noun} ")
+    return frozenset(
+        name
+        for name, _ in named
+        for word in CALLED
+        for article in ("", *(f"{a} " for a in ARTICLES))
+        if f" {word} {article}{name} " in plain
+    )
 
 
 def _town_before_region(text: str, named: list[tuple[str, str]]) -> frozenset[str]:

@@ -215,10 +215,6 @@ KNOWN_MISSES = {
     "de guajaca": "the Mexican x heard as j (Oaxaca) is no sound rule: 'xela' is Shela",
     "i live in mexico, missouri. small town": "Mexico, Missouri is a small town; the country "
     "and the state give two countries",
-    "trabajo en una taqueria que se llama el michoacano en dallas": "a demonym as a shop's "
-    "name gives a second country",
-    "el rancho se llama texas pero es en chihuahua": "a place as a ranch's name gives a second "
-    "country",
     "en españa, bueno ya no, ahora en francia en la vendimia": "a correction to a country not "
     "served is not read as one",
     **dict.fromkeys(
@@ -726,4 +722,16 @@ def test_a_town_whose_name_begins_with_an_article_is_read_unless_a_phrase(
 def test_a_town_named_before_a_region_is_that_regions_before_shared_names_give_way(
     answer: str, country: str
 ) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("el rancho se llama texas pero es en chihuahua", "MX"),  # a thing's name gives way
+        ("i work at a store called la michoacana in ohio", "US"),
+        ("estoy en texas, la empresa se llama canada farms", "US"),
+    ],
+)
+def test_a_name_said_as_what_a_thing_is_called_gives_way(answer: str, country: str) -> None:
     assert parse_country(answer) == country
