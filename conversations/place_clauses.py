@@ -63,8 +63,11 @@ OTHERS: Final = frozenset(
     | {"suegra", "familia", "son", "daughter", "child", "dad", "mom", "father", "mother"}
     | {"brother", "sister", "uncle", "aunt", "cousin", "grandma", "grandpa", "family"}
 )
-# Words that make a part about the writer: "pero yo estoy en texas", "im in georgia".
-WRITER: Final = frozenset({"yo", "i", "im", "nosotros", "we", "were"}) | LIVING
+# Words that make a part about the writer: "pero yo estoy en texas", "im in georgia", "aqui
+# en canada" (here, where the writer is).
+WRITER: Final = (
+    frozenset({"yo", "i", "im", "nosotros", "we", "were", "aqui", "aca", "here"}) | LIVING
+)
 # Words after "y"/"and" that begin a part about the writer or someone else: "mi esposo es de
 # honduras y yo de guatemala", "yo estoy en georgia y mi esposo en canada".
 WHOSE: Final = frozenset({"yo", "i", "im", "nosotros", "we", "mi", "mis", "my", "he", "she"})

@@ -658,6 +658,7 @@ def test_an_origins_small_town_named_like_a_word_is_no_place(answer: str) -> Non
         ("mi esposo es de honduras y yo de guatemala", "origin", "GT"),
         ("yo estoy en georgia y mi esposo en canada", "country", "US"),
         ("mi esposo y yo estamos en canada", "country", "CA"),
+        ("hola buenas tardes, aqui en canada, mi esposa esta en mexico", "country", "CA"),
         # no part says where the writer is: two places, none chosen
         ("mi hijo nacio aca en españa, como le saco el pasaporte mexicano", "country", None),
     ],
