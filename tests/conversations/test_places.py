@@ -158,7 +158,6 @@ _LANDMARK = "a station or landmark: no installed data set names them"
 _CODE_SHARED = "'bc' is British Columbia and Baja California; the parser reads the province"
 _NOT_AN_ORIGIN = "born in a destination country: the US and Spain are not read as origins"
 KNOWN_MISSES = {
-    "Wash.": "AP-style state abbreviations are not in the data; 'wash' is a word",
     "en los hongos en kenet escuer": _SMALL_TOWN,
     "cerca de la placita olvera": _LANDMARK,
     "en san quintin baja en el tomate": _SMALL_TOWN,
@@ -735,4 +734,18 @@ def test_a_town_named_before_a_region_is_that_regions_before_shared_names_give_w
     ],
 )
 def test_a_name_said_as_what_a_thing_is_called_gives_way(answer: str, country: str) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("Wash.", "US"),  # a state's name cut short with a dot, as the AP style writes it
+        ("im in Calif. near fresno", "US"),
+        ("Sask.", "CA"),
+        ("Miss.", None),  # Mississippi and Missouri
+        ("Que.", None),  # a word: three letters are too few
+    ],
+)
+def test_a_state_or_province_cut_short_with_a_dot_is_read(answer: str, country: str | None) -> None:
     assert parse_country(answer) == country
