@@ -1,5 +1,6 @@
 """Places written as codes: a state's or province's postal code ("NC", "dallas tx", "N.C.",
-"now in BC"), a state's or province's name cut short with a dot ("Wash.", "Calif."), a flag emoji, a telephone area code ("aqui en el 559") or a ZIP code ("mi zip es
+"now in BC"), a state's or province's name cut short with a dot ("Wash.", "Calif."), a flag
+emoji, a telephone area code ("aqui en el 559") or a ZIP code ("mi zip es
 93905"). Each found code comes with the country it places the person in.
 
 Area codes are libphonenumber's (the `phonenumberslite` package, Google's metadata of the North
