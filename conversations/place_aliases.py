@@ -11,7 +11,7 @@ from typing import Final
 # Countries the knowledge base answers for, and where people come from.
 DESTINATIONS: Final = ("US", "CA", "ES", "MX", "CL", "AR")
 ORIGINS: Final = ("MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
-ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO", "VE")
+ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
 ARTICLES: Final = ("el", "la", "los", "las", "the")
 # Smallest town (people) that answers "where?" when written right, in every country above.
 ANSWER_TOWN_POPULATION: Final = 15_000  # all the towns GeoNames gives here
@@ -34,8 +34,9 @@ ORIGIN_CITY_POPULATION: Final = {
 NOT_MENTIONED_DESTINATIONS: Final = ("MX",)
 # "chile" is also a pepper; "georgia", "columbia" are kept from sentences for other reasons.
 NOT_A_DESTINATION: Final = ("chile", "columbia", "mexico")
-# Named as a place of work ("trabajo en mexico"), Mexico is no nationality.
-NOT_AN_ORIGIN: Final = ("mexico", "mejico", "ciudad de mexico", "mexico city")
+# Named as a place of work ("trabajo en mexico"), Mexico is no nationality; the Darién (Panama's
+# province) is the route people cross ("cruzar el darien"), not where they come from.
+NOT_AN_ORIGIN: Final = ("mexico", "mejico", "ciudad de mexico", "mexico city", "darien")
 
 # Names that data gives a place but that people write as ordinary words, or first names.
 ORDINARY_WORDS: Final = (

@@ -749,3 +749,21 @@ def test_a_name_said_as_what_a_thing_is_called_gives_way(answer: str, country: s
 )
 def test_a_state_or_province_cut_short_with_a_dot_is_read(answer: str, country: str | None) -> None:
     assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "origin"),
+    [
+        ("de guanacaste", "CR"),  # Costa Rica's and Panama's provinces (ISO 3166-2)
+        ("soy de cartago", "CR"),
+        ("soy de colon, panama", "PA"),
+    ],
+)
+def test_costa_rica_and_panamas_provinces_say_where_a_person_is_from(
+    answer: str, origin: str
+) -> None:
+    assert parse_origin(answer) == origin
+
+
+def test_the_darien_is_a_route_not_where_a_person_comes_from() -> None:
+    assert mentioned_origin("mi hijo salio de ecuador pa cruzar el darien y no contesta") == "EC"
