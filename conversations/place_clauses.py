@@ -109,7 +109,8 @@ def clauses(text: str) -> tuple[Clause, ...]:
     for piece in _PUNCTUATION.split(text):
         for part in _split(piece.split()):
             plain = [word for token in part for word in words(token).split()]
-            said = set(plain)
+            # "my wife's", "mis hijos'": a relative's possessive is the relative.
+            said = set(plain) | {word[:-1] for word in plain if word.endswith("s")} & OTHERS
             found.append(
                 Clause(
                     " ".join(part),  # as written: "BC" in capitals is a province

@@ -324,6 +324,7 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
             return found_now
     readings = READINGS if short else LONG_READINGS
     first_shared: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
+    someone_elses: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
     for similarity, towns in readings:
         named = _named(text, answers, similarity, towns=towns, codes=short)
         if not named:
@@ -333,7 +334,14 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
         if all(name in found.shared_names for name, _ in named):
             first_shared = first_shared or (named, (similarity, towns))
             continue
+        # A relative's place waits for a later reading that may find the writer's ("my brother
+        # is in winnipeg but im in fargo": Fargo is a town, read after names written right).
+        if _only_someone_elses(text, named):
+            someone_elses = someone_elses or (named, (similarity, towns))
+            continue
         return _decided(text, answers, named, (similarity, towns), where_now=where_now)
+    if first_shared is None and someone_elses is not None:
+        return _decided(text, answers, *someone_elses, where_now=where_now)
     if first_shared is None:
         return _narrowed(text, answers, EXACT)
     named, reading = first_shared
@@ -342,6 +350,16 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     if _all_ambiguous(named, destinations):
         return _narrowed(text, answers, reading[0])
     return _decided(text, answers, named, reading, where_now=where_now)
+
+
+def _only_someone_elses(text: str, named: list[tuple[str, str]]) -> bool:
+    """Whether every name found is in the parts of an answer about someone else, while other
+    parts are about the writer (see `place_clauses.Clause`)."""
+    parts = place_clauses.clauses(text)
+    if not any(part.other for part in parts) or not any(part.writer for part in parts):
+        return False
+    writers = " ".join(f" {words(part.text)} " for part in parts if part.writer)
+    return not any(f" {name} " in writers for name, _ in named)
 
 
 def _now_part(text: str) -> str | None:

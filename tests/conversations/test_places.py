@@ -658,6 +658,9 @@ def test_an_origins_small_town_named_like_a_word_is_no_place(answer: str) -> Non
         ("yo estoy en georgia y mi esposo en canada", "country", "US"),
         ("mi esposo y yo estamos en canada", "country", "CA"),
         ("hola buenas tardes, aqui en canada, mi esposa esta en mexico", "country", "CA"),
+        # the writer's town is read after names written right: the relative's waits for it
+        ("my brother is in winnipeg but im in fargo", "country", "US"),
+        ("my wifes from peru, im from guatemala", "origin", "GT"),  # a relative's possessive
         # no part says where the writer is: two places, none chosen
         ("mi hijo nacio aca en españa, como le saco el pasaporte mexicano", "country", None),
     ],
