@@ -21,7 +21,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -38,6 +38,7 @@ _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _ELIDED = re.compile("\\b([LlDd])['\u2019]")  # "L'Hospitalet", "d'Urgell"
 HEAD_MIN_LETTERS = 5  # "Pozuelo de Alarcón" is read as Pozuelo; "Lagos de Moreno" not as lagos
 SMALL_TOWNS_FILE = Path(__file__).parent / "data" / "small_towns.tsv"
+ORIGIN_TOWNS_FILE = Path(__file__).parent / "data" / "origin_towns.tsv"
 
 
 @lru_cache(maxsize=8192)
@@ -73,6 +74,10 @@ class Tables:
     town_countries: dict[str, frozenset[str]]  # towns of 15,000+ of the served countries
     sentence_names: frozenset[str]  # names read inside a sentence: mentions, countries, demonyms
     small_towns: frozenset[str]  # towns of 5,000 to 15,000 people: "en pahokee", not "de"
+    # towns of the origins under 15,000 people, for where a person comes from: "de intipuca"
+    origin_towns: dict[str, str]
+    # districts read only beside "comuna", "barrio" or their city's name: "la florida, santiago"
+    cued_districts: dict[str, str]
 
 
 def _names(name: str, translation: gettext.NullTranslations) -> set[str]:
@@ -377,11 +382,46 @@ def small_towns() -> dict[str, set[str]]:
     return found
 
 
+@cache
+def _origin_towns_file() -> dict[str, set[str]]:
+    """Towns of the origins that are no destination, under 15,000 people (`tools.small_towns`
+    writes the file from GeoNames' `cities1000`), by country."""
+    found: dict[str, set[str]] = defaultdict(set)
+    with ORIGIN_TOWNS_FILE.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            name, country = line.rstrip("\n").split("\t")
+            found[country].add(name)
+    return found
+
+
+def _origin_towns(known: frozenset[str]) -> dict[str, str]:
+    """The towns under 15,000 people that answer "where are you from?" when said as the place
+    ("de intipuca", "uyuni"): the origins' own and Mexico's of 5,000 or more (`small_towns`),
+    unless two countries have one so named or the name is known otherwise."""
+    mexican = {"MX": small_towns().get("MX", set())}
+    towns = _one_code(_origin_towns_file(), mexican)
+    return {name: code for name, code in towns.items() if name not in known}
+
+
+def _districts(known: Set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The big cities' districts no data set has (`place_aliases.CITY_DISTRICTS`), read as
+    towns, and those read only beside "comuna", "barrio" or their city's name; a name known
+    otherwise or that two countries' districts carry ("recoleta") is left out."""
+    plain = _one_code(_aliases(aliases.CITY_DISTRICTS), _aliases(aliases.CITY_DISTRICTS_AS_WORDS))
+    cued = {words(name) for names in aliases.CITY_DISTRICTS_AS_WORDS.values() for name in names}
+    kept = {name: code for name, code in plain.items() if name not in known}
+    return (
+        {name: code for name, code in kept.items() if name not in cued},
+        {name: code for name, code in kept.items() if name in cued},
+    )
+
+
 def _towns(known: set[str]) -> dict[str, str]:
     """Towns too small to be read inside a sentence, which still answer "where?" when written
     right ("wenatchee", "otavalo"): unless two countries have one so named, the name is known
-    otherwise ("florida" is a US state, not the Colombian town), or begins with an article
-    ("el centro", "la esquina" are said of anywhere)."""
+    otherwise ("florida" is a US state, not the Colombian town), or is a phrase that begins
+    with an article ("el centro", "la curva" are said of anywhere; `ARTICLE_TOWNS_AS_WORDS`)."""
     population = aliases.ANSWER_TOWN_POPULATION
     towns = _one_code(
         _cities(dict.fromkeys((*DESTINATION_SET, *aliases.ORIGINS), population)), small_towns()
@@ -389,7 +429,7 @@ def _towns(known: set[str]) -> dict[str, str]:
     return {
         name: code
         for name, code in towns.items()
-        if name not in known and name.split()[0] not in aliases.ARTICLES
+        if name not in known and name not in aliases.ARTICLE_TOWNS_AS_WORDS
     }
 
 
@@ -426,6 +466,8 @@ def tables() -> Tables:
     )
     known = {name for names in every_alias.values() for name in names}
     towns = _towns(ordinary | shared | known | set(destination_data) | set(origin_data))
+    districts, cued_districts = _districts(shared | known | set(towns) | set(destination_data))
+    towns |= districts | cued_districts
     destination_answers = _merge(
         {**{n: c for n, c in towns.items() if c in DESTINATION_SET}, **destination_data}, curated
     )
@@ -483,13 +525,14 @@ def tables() -> Tables:
     demonym_names = {name for names in demonyms.values() for name in names}
     us_codes = {code for code, country in abbreviations.items() if country == "US"}
     every = set(destination_answers) | set(origin_answers) | us_codes | set(origin_data)
+    every_name = frozenset(every | set(destination_data) | shared)
     return Tables(
         destination_answers,
         destination_mentions,
         origin_answers,
         origin_mentions,
         abbreviations,
-        frozenset(every | set(destination_data) | shared),
+        every_name,
         country_names,
         frozenset(words(name) for name in aliases.VAGUE_NAMES),
         frozenset(towns),
@@ -509,4 +552,6 @@ def tables() -> Tables:
         _town_countries(aliases.DESTINATIONS),
         frozenset(set(destination_mentions) | set(origin_mentions) | country_names | demonym_names),
         frozenset(small & set(towns)),
+        _origin_towns(every_name | frozenset(towns) | frozenset(ordinary)),
+        cued_districts,
     )

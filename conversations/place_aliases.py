@@ -11,7 +11,7 @@ from typing import Final
 # Countries the knowledge base answers for, and where people come from.
 DESTINATIONS: Final = ("US", "CA", "ES", "MX", "CL", "AR")
 ORIGINS: Final = ("MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
-ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CO", "EC", "PE", "BO", "VE")
+ORIGIN_REGIONS: Final = ("MX", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BO", "VE")
 ARTICLES: Final = ("el", "la", "los", "las", "the")
 # Smallest town (people) that answers "where?" when written right, in every country above.
 ANSWER_TOWN_POPULATION: Final = 15_000  # all the towns GeoNames gives here
@@ -34,8 +34,9 @@ ORIGIN_CITY_POPULATION: Final = {
 NOT_MENTIONED_DESTINATIONS: Final = ("MX",)
 # "chile" is also a pepper; "georgia", "columbia" are kept from sentences for other reasons.
 NOT_A_DESTINATION: Final = ("chile", "columbia", "mexico")
-# Named as a place of work ("trabajo en mexico"), Mexico is no nationality.
-NOT_AN_ORIGIN: Final = ("mexico", "mejico", "ciudad de mexico", "mexico city")
+# Named as a place of work ("trabajo en mexico"), Mexico is no nationality; the Darién (Panama's
+# province) is the route people cross ("cruzar el darien"), not where they come from.
+NOT_AN_ORIGIN: Final = ("mexico", "mejico", "ciudad de mexico", "mexico city", "darien")
 
 # Names that data gives a place but that people write as ordinary words, or first names.
 ORDINARY_WORDS: Final = (
@@ -79,6 +80,64 @@ SMALL_TOWNS_AS_WORDS: Final = (
     *("center", "harvest", "strawberry", "price", "august", "page", "worth", "college"),
     *("halfway", "post", "brush", "reserve", "citrus", "valley", "scotia", "espanola", "hope"),
     *("progress", "grove", "guardo", "campos", "mexicanos", "poland"),
+)
+# Towns of the origins under 15,000 people (`tools.small_towns`, `origin_towns.tsv`) whose names
+# are words people write or surnames ("gracias", "salud", "gomez"): reviewed from the generated
+# list on 3 December 2026 against the words of our articles, NLU examples and dev messages.
+ORIGIN_TOWNS_AS_WORDS: Final = (
+    *("agrado", "almirante", "amarillos", "arboleda", "batallas", "cacique", "calderas"),
+    *("calzada", "canilla", "capillas", "cascabel", "convencion", "convento", "corredor"),
+    *("crucero", "desamparados", "distraccion", "gracias", "huertas", "jaque", "juntas"),
+    *("jurado", "lagunas", "lucre", "manto", "maras", "mercaderes", "mesetas", "mineros"),
+    *("monjas", "naranjo", "norteno", "ovejas", "pacto", "pajarito", "palco", "palmito"),
+    *("pampas", "pastores", "piojo", "pregonero", "prieta", "proteccion", "quebradas"),
+    *("ranchito", "regidor", "remolino", "salud", "sandia", "sardinas", "silos", "sociedad"),
+    *("solita", "tijeras", "tinta", "travesia", "ventanilla", "volcan", "contratacion"),
+    *("cordero", "corpus", "elixir", "shell", "shipyard", "sinai", "eucaliptus", "vetas"),
+    *("atenas", "argelia", "francia", "ginebra", "habana", "hispania", "iberia", "versalles"),
+    *("pensilvania", "alejandria", "santacruz", "jerez", "canaria", "tenerife", "chile"),
+    *("mateo", "elias", "silvia", "toribio", "gomez", "ortega", "murillo", "calderon"),
+    *("reyes", "uribe", "cisneros", "leiva", "aldana", "acevedo", "galan", "giraldo"),
+    *("ospina", "carvajal", "pedraza", "sotomayor", "ulloa", "tello", "payan", "pazos"),
+    *("orellana", "matus", "casillas", "armenta", "gamarra", "placencia", "marias"),
+    *("muy muy", "bum bum", "poco sol", "quince mil", "dos pueblos", "pueblo nuevo"),
+    *("pueblo libre", "pueblo rico", "pueblo bello", "pueblo llano", "madre tierra"),
+    *("luz de america", "aguas negras", "ojos de agua", "dulce nombre", "ciudad antigua"),
+)
+# Towns whose names begin with an article that are phrases people write ("el centro", "la
+# curva", "los gatos", "the village"): reviewed on 3 December 2026 from GeoNames' towns of the
+# destinations of 5,000 people or more and of the origins of 15,000 or more whose names begin
+# with an article; the others are read as towns ("la mojonera", "los mochis", "las cruces").
+ARTICLE_TOWNS_AS_WORDS: Final = (
+    *("el alamo", "el arenal", "el astillero", "el bagre", "el banco", "el cafetal", "el campo"),
+    *("el camino real", "el carmen", "el carril", "el casar", "el castillo", "el centro"),
+    *("el charco", "el colorado", "el crucero", "el cuervo", "el diez", "el dividive"),
+    *("el empalme", "el espinal", "el fuerte", "el galpon", "el granada", "el higo", "el limon"),
+    *("el llano", "el mirage", "el molar", "el naranjito", "el naranjo", "el nino", "el palmar"),
+    *("el palomar", "el pedregal", "el pino", "el plan", "el porvenir", "el pueblito"),
+    *("el refugio", "el reno", "el reten", "el rio", "el salto", "el sauz", "el segundo"),
+    *("el sombrero", "el soberbio", "el tejar", "el torno", "el trebol", "el triunfo"),
+    *("el viejo", "el zulia", "la alameda", "la aldea", "la asuncion", "la banda", "la cabecera"),
+    *("la campana", "la canada", "la carolina", "la ceja", "la colonia", "la concordia"),
+    *("la consulta", "la cumbre", "la curva", "la dorada", "la ermita", "la esperanza"),
+    *("la estancia", "la estrella", "la falda", "la feria", "la fria", "la gomera", "la grita"),
+    *("la guardia", "la huerta", "la ie", "la iguala", "la isla", "la islita", "la joya"),
+    *("la latina", "la leonesa", "la lima", "la lira", "la llave", "la mana", "la merced"),
+    *("la mira", "la mirada", "la muela", "la oliva", "la orilla", "la paz centro", "la peca"),
+    *("la pila", "la pineda", "la pradera", "la presa", "la puente", "la punta", "la quinta"),
+    *("la rambla", "la reforma", "la ribera", "la riviera", "la salle", "la salut", "la selva"),
+    *("la solana", "la tijera", "la toma", "la trinitaria", "la troncal", "la valla", "la venta"),
+    *("la victoria", "la virginia", "la vista", "las aguilas", "las amapolas", "las animas"),
+    *("las brenas", "las cabras", "las cortes", "las cumbres", "las delicias", "las flores"),
+    *("las guacamayas", "las higueras", "las juntas", "las margaritas", "las matas"),
+    *("las parejas", "las pintitas", "las rosas", "las toscas", "las tres torres", "las varas"),
+    *("las varillas", "las veredas", "los alamos", "los altos", "los andes", "los arcos"),
+    *("los banos", "los barreros", "los barrios", "los berros", "los chavez", "los corralitos"),
+    *("los dolores", "los dos caminos", "los gatos", "los lunas", "los olivos", "los osos"),
+    *("los patios", "los rastrojos", "los rosales", "los sauces", "los serranos", "los toldos"),
+    *("los villares", "the acreage", "the beaches", "the colony", "the crossings", "the glebe"),
+    *("the hammocks", "the parks at walter reed", "the pas", "the pinery", "the village"),
+    *("the villages", "the wharf", "the woodlands"),
 )
 # US postal codes that are also words: never read as a state ("OK", "me"), or only when
 # written in capitals ("GA", but not "ga").
@@ -203,6 +262,48 @@ HOME_REGIONS: Final = {
     "MX": ("mixteca", "la mixteca", "huasteca", "la huasteca", "el bajio", "sierra tarahumara"),
     "CO": ("eje cafetero", "el eje cafetero", "zona cafetera"),
     "HN": ("bay islands",),
+}
+# The districts of the destinations' biggest cities that no data set above has (GeoNames gives
+# Madrid's, Barcelona's, Mexico City's and New York's, not these): the 32 comunas of the
+# Provincia de Santiago (Chile's Subdere) and the 48 barrios of the Ciudad Autónoma de Buenos
+# Aires (as the city's government lists them). Read as a town of their country is: in an
+# answer, said as the place ("en las condes", "en villa crespo"). A name that is a word, a
+# surname or another place's ("la florida", "independencia", "palermo") is read only beside
+# "comuna", "barrio", "distrito" or its city's name (`DISTRICT_CITIES`): "independencia, la
+# comuna de santiago", "en la florida, santiago"; "en la florida" alone is still Florida.
+CITY_DISTRICTS: Final = {
+    "CL": (
+        *("cerrillos", "cerro navia", "conchali", "huechuraba", "las condes", "lo barnechea"),
+        *("lo prado", "macul", "pedro aguirre cerda", "pudahuel", "quinta normal", "renca"),
+        *("vitacura", "penalolen", "nunoa", "quilicura", "la pintana", "santiago centro"),
+    ),
+    "AR": (
+        *("balvanera", "boedo", "coghlan", "monte castro", "nueva pompeya", "parque chas"),
+        *("parque avellaneda", "parque chacabuco", "parque patricios", "puerto madero"),
+        *("san telmo", "velez sarsfield", "villa crespo", "villa del parque", "villa devoto"),
+        *("villa general mitre", "villa lugano", "villa luro", "villa ortuzar", "villa soldati"),
+        *("villa pueyrredon", "villa riachuelo", "villa santa rita", "villa urquiza"),
+    ),
+}
+CITY_DISTRICTS_AS_WORDS: Final = {
+    "CL": (
+        *("el bosque", "independencia", "la florida", "la granja", "la reina", "providencia"),
+        *("recoleta", "san miguel", "san ramon", "san joaquin", "estacion central"),
+        *("la cisterna", "lo espejo"),
+    ),
+    "AR": (
+        *("agronomia", "almagro", "barracas", "belgrano", "caballito", "chacarita"),
+        *("colegiales", "constitucion", "flores", "floresta", "la boca", "liniers", "nunez"),
+        *("mataderos", "montserrat", "monserrat", "palermo", "recoleta", "retiro", "saavedra"),
+        *("san cristobal", "san nicolas", "versalles", "villa real", "la paternal"),
+    ),
+}
+# Words beside a district's name that say it is one ("la comuna de independencia", "barrio
+# palermo"), and each country's city whose name beside it does ("la florida, santiago").
+DISTRICT_WORDS: Final = ("comuna", "barrio", "distrito")
+DISTRICT_CITIES: Final = {
+    "CL": ("santiago",),
+    "AR": ("buenos aires", "caba", "capital federal", "bs as", "bsas"),
 }
 # Chile's regions are numbered (I to XVI, the Metropolitan one apart) and people name them so:
 # "la sexta region" is O'Higgins. An answer naming one is in Chile.

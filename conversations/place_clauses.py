@@ -51,12 +51,26 @@ DENIED: Final = frozenset(
 # A part that names the country beside the place: "en la frontera con venezuela", "on the
 # border with mexico". Like a denial it gives way to the parts that name the place itself.
 BORDERS: Final = frozenset({("frontera", "con"), ("border", "with"), ("limite", "con")})
-# A part about someone else: "el de guate es mi esposo", "mis hijos nacieron aqui en chile".
-# When the parts name several countries, it gives way to the parts about the person.
+# A part about someone else: "el de guate es mi esposo", "mis hijos nacieron aqui en chile",
+# "mi hijo esta en canada pero yo estoy en texas", "my mom is from honduras". When the parts
+# name several countries, it gives way to the parts about the person, for either question.
+# The relatives are `situation.RELATIVES`' words (that module reads places, so not imported).
 OTHERS: Final = frozenset(
     {"esposo", "esposa", "marido", "husband", "wife", "hijos", "hijas", "kids", "children"}
     | {"papas", "padres", "parents", "novio", "novia", "boyfriend", "girlfriend"}
+    | {"hijo", "hija", "mama", "madre", "padre", "hermano", "hermana", "hermanos", "hermanas"}
+    | {"tio", "tia", "primo", "prima", "sobrino", "sobrina", "abuelo", "abuela", "suegro"}
+    | {"suegra", "familia", "son", "daughter", "child", "dad", "mom", "father", "mother"}
+    | {"brother", "sister", "uncle", "aunt", "cousin", "grandma", "grandpa", "family"}
 )
+# Words that make a part about the writer: "pero yo estoy en texas", "im in georgia", "aqui
+# en canada" (here, where the writer is).
+WRITER: Final = (
+    frozenset({"yo", "i", "im", "nosotros", "we", "were", "aqui", "aca", "here"}) | LIVING
+)
+# Words after "y"/"and" that begin a part about the writer or someone else: "mi esposo es de
+# honduras y yo de guatemala", "yo estoy en georgia y mi esposo en canada".
+WHOSE: Final = frozenset({"yo", "i", "im", "nosotros", "we", "mi", "mis", "my", "he", "she"})
 # Words that take back what came before: "en murcia, no perdon, en alicante", "bueno no, ya me
 # cambiaron a missouri", "i mean".
 CORRECTIONS: Final = (
@@ -86,6 +100,7 @@ class Clause:
     living: bool
     denied: bool = False
     other: bool = False  # about someone else (see `OTHERS`)
+    writer: bool = False  # about the writer and no one else (see `WRITER`)
 
 
 def clauses(text: str) -> tuple[Clause, ...]:
@@ -94,7 +109,8 @@ def clauses(text: str) -> tuple[Clause, ...]:
     for piece in _PUNCTUATION.split(text):
         for part in _split(piece.split()):
             plain = [word for token in part for word in words(token).split()]
-            said = set(plain)
+            # "my wife's", "mis hijos'": a relative's possessive is the relative.
+            said = set(plain) | {word[:-1] for word in plain if word.endswith("s")} & OTHERS
             found.append(
                 Clause(
                     " ".join(part),  # as written: "BC" in capitals is a province
@@ -104,6 +120,7 @@ def clauses(text: str) -> tuple[Clause, ...]:
                     living=bool(said & LIVING),
                     denied=_denied(plain),
                     other=bool(said & OTHERS),
+                    writer=bool(said & WRITER) and not said & OTHERS,
                 )
             )
     return tuple(found)
@@ -158,10 +175,10 @@ def after_correction(text: str) -> str | None:
 
 def _split(tokens: list[str]) -> list[list[str]]:
     """A run of words cut before "pero"/"but", before "y"/"and" followed by a word that says
-    when or whose the place is, and before "ahora"/"now" unless it ends the run
+    when or whose the place is (`WHOSE`), and before "ahora"/"now" unless it ends the run
     ("north carolina now" stays one part)."""
     parts: list[list[str]] = [[]]
-    markers = PRESENT | PAST | ORIGIN | LIVING
+    markers = PRESENT | PAST | ORIGIN | LIVING | WHOSE
     plain = [words(token) for token in tokens]
     for at, token in enumerate(plain):
         following = plain[at + 1] if at + 1 < len(plain) else ""
@@ -181,10 +198,16 @@ def _split(tokens: list[str]) -> list[list[str]]:
 
 def for_where_now(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:
     """The parts that may say where a person works now, best first: those that say "now",
-    then those that say neither "before" nor "I am from"."""
+    then those that say neither "before" nor "I am from"; when some parts are about someone
+    else, each first among the parts about the writer."""
     found = tuple(c for c in found if not c.denied)
     rest = tuple(c for c in found if not c.past and not c.origin)
-    return (tuple(c for c in found if c.present and not c.origin), rest)
+    now = tuple(c for c in found if c.present and not c.origin)
+    # "mi hijo esta en canada pero yo estoy en texas": the parts that say where the writer is,
+    # when others are about someone else, first.
+    if not any(c.other for c in found):
+        return (now, rest)
+    return (tuple(c for c in now if c.writer), tuple(c for c in rest if c.writer), now, rest)
 
 
 def for_where_from(found: tuple[Clause, ...]) -> tuple[tuple[Clause, ...], ...]:

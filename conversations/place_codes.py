@@ -1,5 +1,6 @@
 """Places written as codes: a state's or province's postal code ("NC", "dallas tx", "N.C.",
-"now in BC"), a flag emoji, a telephone area code ("aqui en el 559") or a ZIP code ("mi zip es
+"now in BC"), a state's or province's name cut short with a dot ("Wash.", "Calif."), a flag
+emoji, a telephone area code ("aqui en el 559") or a ZIP code ("mi zip es
 93905"). Each found code comes with the country it places the person in.
 
 Area codes are libphonenumber's (the `phonenumberslite` package, Google's metadata of the North
@@ -14,6 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 import phonenumbers
+import pycountry
 
 from conversations.gazetteer import Tables, words
 from conversations.place_aliases import ABBREVIATIONS_IN_CAPITALS, CODES_IN_MIXED_CASE
@@ -47,7 +49,44 @@ def codes(text: str, found: Tables) -> list[tuple[str, str]]:
         (f"area {code}", country) for code in _area_codes(plain) if (country := area_country(code))
     ]
     named += [(f"zip {code}", "US") for code in _ZIP.findall(plain)]
+    named += _names_cut_short(text)
     return named
+
+
+# "Wash.", "Calif.", "Tenn.": a state's or province's name cut short, capitalised and ended
+# with a dot, as the AP style abbreviates them.
+_CUT_SHORT = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\.")
+CUT_SHORT_MIN_LETTERS: Final = 4  # "Que.", "Man.", "Ver." are words
+
+
+def _names_cut_short(text: str) -> list[tuple[str, str]]:
+    """The states and provinces an answer names cut short with a dot, when exactly one name
+    of the US's states or Canada's provinces (ISO 3166-2) so begins: "Wash." is Washington,
+    "Calif." California; "Miss." (Mississippi, Missouri) names none."""
+    found = []
+    for cut in _CUT_SHORT.findall(text):
+        if len(cut) < CUT_SHORT_MIN_LETTERS:
+            continue
+        begun = [
+            (name, country) for name, country in _region_names() if name.startswith(cut.lower())
+        ]
+        if len(begun) == 1:
+            found.append(begun[0])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> tuple[tuple[str, str], ...]:
+    """The US's states and Canada's provinces and territories, by name, with their country."""
+    found = []
+    for country in ("US", "CA"):
+        subdivisions = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+        found += [
+            (words(subdivision.name), country)
+            for subdivision in subdivisions or ()
+            if country == "CA" or subdivision.type == "State"
+        ]
+    return tuple(found)
 
 
 def _area_codes(plain: str) -> list[str]:

@@ -20,7 +20,13 @@ from functools import cache, lru_cache
 
 from conversations import place_airports, place_clauses, place_codes, place_spelling
 from conversations.gazetteer import tables, words
-from conversations.place_aliases import DESTINATIONS, ORIGINS
+from conversations.place_aliases import (
+    ARTICLES,
+    DESTINATIONS,
+    DISTRICT_CITIES,
+    DISTRICT_WORDS,
+    ORIGINS,
+)
 
 # An answer to "which country?" longer than this is a new question. People greet, apologise
 # and say why they write around the place ("hola buenas, pues mire yo ando en gainesville
@@ -46,7 +52,7 @@ CLIPPED_MIN_LETTERS = 5
 CLIPPED_LETTERS_CUT = 3  # at least this many letters were left out
 # How an answer is read, in turn, until one reading finds a name: names as written, then with
 # typos, then small towns too.
-READINGS = ((EXACT, False), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
+READINGS = ((EXACT, False), (EXACT, True), (ANSWER_SIMILARITY, False), (ANSWER_SIMILARITY, True))
 LONG_READINGS = ((EXACT, False),)
 # Words before a small town's name that make it a place: "en wenatchee", "from otavalo".
 TOWN_WORDS = ("en", "in", "at", "de", "from", "near", "cerca de", "desde", "of", "outside")
@@ -57,6 +63,10 @@ SMALL_TOWN_WORDS = ("en", "in", "at", "near", "cerca de", "outside", "aqui en", 
 TOWNS_NAME_THEIR_COUNTRY = frozenset(("ES", "CA", "CL", "AR"))
 # Words before "us" when it is the country; after any other word it is the pronoun.
 US_BEFORE = frozenset({"the", "in", "en", "el", "los", "de", "from", "to", "a", "al", "into"})
+# Words before a name that is what a thing is called ("el rancho se llama texas").
+CALLED = ("se llama", "se llaman", "llamado", "llamada", "called", "named", "is called")
+# ...unless the thing is a place: "mi pueblo se llama…", "the town is called…".
+PLACES_CALLED = ("pueblo", "ciudad", "aldea", "municipio", "comunidad", "town", "city", "village")
 # Words before a place where the person is: "stuck in monterrey", "llego a tapachula".
 WHERE_WORDS = ("en", "in", "at", "a")
 # Going back home without naming it ("ya me quiero regresar a mi pais", "want to go back to my
@@ -88,6 +98,8 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 continue
             candidate = " ".join(tokens[start : start + size])
             name = candidate if candidate in known else None
+            if name is not None and not _district_cued(name, tokens, start, size):
+                name = None
             if name is None and size == 1:
                 name = place_spelling.undiminished(candidate)
             if name is None and typos and size == 1:
@@ -104,12 +116,30 @@ def names_in(text: str, *, similarity: float) -> tuple[str, ...]:
                 found.append(name)
                 taken[start : start + size] = [True] * size
     plain = f" {' '.join(tokens)} "
-    towns, small = tables().exact_names, tables().small_towns
+    towns, small, cued = tables().exact_names, tables().small_towns, tables().cued_districts
     return tuple(
         name
         for name in found
-        if name not in towns or _said_as_a_place(name, plain, small=name in small)
+        if name not in towns or name in cued or _said_as_a_place(name, plain, small=name in small)
     )
+
+
+def _district_cued(name: str, tokens: list[str], start: int, size: int) -> bool:
+    """Whether a district named like a word or another place is said as one: after "comuna",
+    "barrio", "distrito" (and "de"), before "comuna", or beside its city's name ("la florida,
+    santiago"); any other name is."""
+    country = tables().cued_districts.get(name)
+    if country is None:
+        return True
+    before = [token for token in tokens[max(0, start - 2) : start] if token != "de"]
+    after = " ".join(tokens[start + size : start + size + 3])
+    if (before and before[-1] in DISTRICT_WORDS) or after.split()[:2] in (
+        ["comuna"],
+        ["la", "comuna"],
+    ):
+        return True
+    nearby = f" {' '.join(tokens[max(0, start - 4) : start])} {after} "
+    return any(f" {city} " in nearby for city in DISTRICT_CITIES[country])
 
 
 def load_places() -> None:
@@ -184,7 +214,7 @@ def _named(
         names = tuple(name for name in names if name not in found.exact_names)
     named = [(name, answers[name]) for name in names if name in answers]
     if towns and not named and answers is found.origin_answers:
-        named = _clipped(text, answers)
+        named = _origin_towns(text) or _clipped(text, answers)
     countries = _countries_answered(answers)
     named += [(f"flag {code}", code) for code in place_codes.flags(text) if code in countries]
     if codes and answers is found.destination_answers:
@@ -214,6 +244,25 @@ def _us_the_pronoun(text: str) -> bool:
             if before and before not in US_BEFORE:
                 return True
     return False
+
+
+def _origin_towns(text: str) -> list[tuple[str, str]]:
+    """The origins' towns under 15,000 people an answer names as the place ("de intipuca",
+    "from chincha", "uyuni"), longest first, with their country."""
+    table = tables().origin_towns
+    tokens = words(text).split()
+    plain = f" {' '.join(tokens)} "
+    taken = [False] * len(tokens)
+    found = []
+    for size in range(min(LONGEST_NAME, len(tokens)), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            candidate = " ".join(tokens[start : start + size])
+            if any(taken[start : start + size]) or candidate not in table:
+                continue
+            if _said_as_a_place(candidate, plain):
+                found.append((candidate, table[candidate]))
+                taken[start : start + size] = [True] * size
+    return found
 
 
 def _clipped(text: str, answers: dict[str, str]) -> list[tuple[str, str]]:
@@ -275,6 +324,7 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
             return found_now
     readings = READINGS if short else LONG_READINGS
     first_shared: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
+    someone_elses: tuple[list[tuple[str, str]], tuple[float, bool]] | None = None
     for similarity, towns in readings:
         named = _named(text, answers, similarity, towns=towns, codes=short)
         if not named:
@@ -284,7 +334,14 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
         if all(name in found.shared_names for name, _ in named):
             first_shared = first_shared or (named, (similarity, towns))
             continue
+        # A relative's place waits for a later reading that may find the writer's ("my brother
+        # is in winnipeg but im in fargo": Fargo is a town, read after names written right).
+        if _only_someone_elses(text, named):
+            someone_elses = someone_elses or (named, (similarity, towns))
+            continue
         return _decided(text, answers, named, (similarity, towns), where_now=where_now)
+    if first_shared is None and someone_elses is not None:
+        return _decided(text, answers, *someone_elses, where_now=where_now)
     if first_shared is None:
         return _narrowed(text, answers, EXACT)
     named, reading = first_shared
@@ -293,6 +350,16 @@ def _one_place(text: str, answers: dict[str, str], *, where_now: bool) -> str | 
     if _all_ambiguous(named, destinations):
         return _narrowed(text, answers, reading[0])
     return _decided(text, answers, named, reading, where_now=where_now)
+
+
+def _only_someone_elses(text: str, named: list[tuple[str, str]]) -> bool:
+    """Whether every name found is in the parts of an answer about someone else, while other
+    parts are about the writer (see `place_clauses.Clause`)."""
+    parts = place_clauses.clauses(text)
+    if not any(part.other for part in parts) or not any(part.writer for part in parts):
+        return False
+    writers = " ".join(f" {words(part.text)} " for part in parts if part.writer)
+    return not any(f" {name} " in writers for name, _ in named)
 
 
 def _now_part(text: str) -> str | None:
@@ -315,17 +382,20 @@ def _decided(
 ) -> str | None:
     """The one country of the names an answer gives, when some names give way to others.
 
-    Vague names ("el norte", "america") give way first, then names places of several countries
-    carry ("merida", "santa cruz"), then US counties (Canada has counties of the same names:
-    "in canada, essex county") and towns named just before a state or province ("london
-    kentucky"), each first in the whole answer, then in the parts of it that answer the
-    question."""
+    Vague names ("el norte", "america") give way first, then towns named just before a state
+    or province of another country ("vineland ontario": the province says which Vineland),
+    then names places of several countries carry ("merida", "santa cruz"), then US counties
+    (Canada has counties of the same names: "in canada, essex county") and towns named just
+    before a state or province ("london kentucky"), each first in the whole answer, then in
+    the parts of it that answer the question."""
     found = tables()
-    vague, shared = found.vague_names, found.vague_names | found.shared_names
-    towns_too = _shared_or_county() | _town_before_region(text, named)
+    vague = found.vague_names | _called(text, named)
+    shared = vague | found.shared_names
+    before_region = _town_before_region(text, named)
+    towns_too = _shared_or_county() | before_region
     # "entre texas y ontario": both places, so none gives way.
     between = bool(BETWEEN & set(words(text).split()))
-    rounds = ((vague,), (vague, shared), (vague, shared, towns_too))
+    rounds = ((vague,), (vague, vague | before_region), (vague, shared), (vague, shared, towns_too))
     for giving_way in ((vague,),) if between else rounds:
         country = _one_country(named, *giving_way) or _by_parts(
             text, answers, reading, giving_way, where_now=where_now
@@ -333,6 +403,25 @@ def _decided(
         if country is not None:
             return country
     return _narrowed(text, answers, reading[0])
+
+
+def _called(text: str, named: list[tuple[str, str]]) -> frozenset[str]:
+    """Names said as what a thing is called, not where it is: "el rancho se llama texas pero
+    es en chihuahua", "una taqueria que se llama el michoacano en dallas", "a store called
+    la michoacana"."""
+    plain = f" {words(text)} "
+    # "mi pueblo se llama intipuca": a town so called is a place.
+    for noun in PLACES_CALLED:
+        for word in CALLED:
+            for joint in (" ", " que ", " is "):
+                plain = plain.replace(f" {noun}{joint}{word} ", f" {noun} ")
+    return frozenset(
+        name
+        for name, _ in named
+        for word in CALLED
+        for article in ("", *(f"{a} " for a in ARTICLES))
+        if f" {word} {article}{name} " in plain
+    )
 
 
 def _town_before_region(text: str, named: list[tuple[str, str]]) -> frozenset[str]:

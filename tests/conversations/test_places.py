@@ -158,7 +158,6 @@ _LANDMARK = "a station or landmark: no installed data set names them"
 _CODE_SHARED = "'bc' is British Columbia and Baja California; the parser reads the province"
 _NOT_AN_ORIGIN = "born in a destination country: the US and Spain are not read as origins"
 KNOWN_MISSES = {
-    "Wash.": "AP-style state abbreviations are not in the data; 'wash' is a word",
     "en los hongos en kenet escuer": _SMALL_TOWN,
     "cerca de la placita olvera": _LANDMARK,
     "en san quintin baja en el tomate": _SMALL_TOWN,
@@ -166,8 +165,6 @@ KNOWN_MISSES = {
     "en baton rush": "names of two words are not read by their sound",
     "en el norfolk county en el tabaco": "Norfolk County is read as the US county (Canada's "
     "counties are in no installed data set)",
-    "en la comuna de independencia": "'independencia' is an ordinary word; 'la comuna' reads "
-    "as a typo of La Coruña",
     "en el norte": _DISAGREE,
     "soy garifuna de trujillo colon": "Trujillo, Colón is under 15,000 people: nothing narrows "
     "Colón (Honduras, Panama) to one country",
@@ -176,8 +173,6 @@ KNOWN_MISSES = {
     "skagit valley, picking berries": _REGION,
     "en escobar en las quintas": _SMALL_TOWN,
     "ispaña": "a first letter changed is no slip the parser reads ('is' for 'es')",
-    "en la florida, santiago": "'la florida' is an ordinary word; Florida (US) and Santiago "
-    "(Chile) give two countries",
     "en bc": _CODE_SHARED,
     "i was born here in san antonio texas": _NOT_AN_ORIGIN,
     "nací en madrid pero mis papas son de ecuador": _NOT_AN_ORIGIN,
@@ -198,7 +193,6 @@ KNOWN_MISSES = {
             "en tepito",
             "en la vega central cargando cajas",
             "vendo en la salada",
-            "independencia, la comuna de santiago",
             "bolivianos, en una quinta de la plata",
         ),
         _LANDMARK + " (neighbourhoods, markets, squares)",
@@ -208,29 +202,18 @@ KNOWN_MISSES = {
             "en mattawa, en las cherrys",
             "princess anne md, picking crab",
             "en coinco en la cosecha",
-            "de todos santos cuchumatan",
             "de tecun uman, en la frontera",
             "roatan",
-            "de intipuca",
-            "chirilagua",
-            "estoy en virginia, soy de intipuca... bueno, de chirilagua, son vecinos",
-            "de tarapoto",
-            "uyuni",
             "from chincha",
         ),
-        _SMALL_TOWN + "; towns of origins are read from 15,000 people",
+        _SMALL_TOWN + "; a destination's towns are read from 5,000 people, an origin's from "
+        "1,000 (GeoNames), a Mexican origin's from 5,000",
     ),
-    "en la mojonera, en los invernaderos": "a town whose name begins with an article",
     "en escobar, en las flores": _SMALL_TOWN,
     "en conetiquet": "more than one sound changed",
     "de guajaca": "the Mexican x heard as j (Oaxaca) is no sound rule: 'xela' is Shela",
     "i live in mexico, missouri. small town": "Mexico, Missouri is a small town; the country "
     "and the state give two countries",
-    "trabajo en una taqueria que se llama el michoacano en dallas": "a demonym as a shop's "
-    "name gives a second country",
-    "el rancho se llama texas pero es en chihuahua": "a place as a ranch's name gives a second "
-    "country",
-    "vineland ontario, en un greenhouse": "Vineland, NJ is bigger than the Ontario village",
     "en españa, bueno ya no, ahora en francia en la vendimia": "a correction to a country not "
     "served is not read as one",
     **dict.fromkeys(
@@ -642,3 +625,148 @@ def test_a_lost_diaeresis_is_heard_as_hue() -> None:
 )
 def test_us_after_a_verb_is_the_pronoun(answer: str, country: str | None) -> None:
     assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "origin"),
+    [
+        ("soy de chajul", "GT"),  # towns of the origins under 15,000 people (GeoNames)
+        ("from juayua", "SV"),
+        ("de ciudad barrios, san miguel", "SV"),
+        ("de pajapita", "GT"),
+    ],
+)
+def test_a_small_town_of_an_origin_says_where_the_person_is_from(answer: str, origin: str) -> None:
+    assert parse_origin(answer) == origin
+
+
+@pytest.mark.parametrize(
+    "answer", ["gracias", "ok gracias", "de salud", "de muy muy", "soy de jerez"]
+)
+def test_an_origins_small_town_named_like_a_word_is_no_place(answer: str) -> None:
+    assert parse_origin(answer) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "place"),
+    [
+        ("hola buenas, mi hijo esta en canada pero yo estoy en texas", "country", "US"),
+        ("hi my wife is in mexico, im in georgia", "country", "US"),
+        ("hola, mi esposo trabaja en florida, yo en ontario", "country", "CA"),
+        ("my mom is from honduras, im from guatemala", "origin", "GT"),
+        ("mi esposo es de honduras y yo de guatemala", "origin", "GT"),
+        ("yo estoy en georgia y mi esposo en canada", "country", "US"),
+        ("mi esposo y yo estamos en canada", "country", "CA"),
+        ("hola buenas tardes, aqui en canada, mi esposa esta en mexico", "country", "CA"),
+        # the writer's town is read after names written right: the relative's waits for it
+        ("my brother is in winnipeg but im in fargo", "country", "US"),
+        ("my wifes from peru, im from guatemala", "origin", "GT"),  # a relative's possessive
+        # no part says where the writer is: two places, none chosen
+        ("mi hijo nacio aca en españa, como le saco el pasaporte mexicano", "country", None),
+    ],
+)
+def test_a_relatives_place_gives_way_to_the_writers(
+    answer: str, question: str, place: str | None
+) -> None:
+    parse = parse_country if question == "country" else parse_origin
+    assert parse(answer) == place
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("en las condes", "CL"),  # a comuna of Santiago
+        ("en vitacura haciendo aseo", "CL"),
+        ("en villa crespo", "AR"),  # a barrio of Buenos Aires
+        ("en el barrio palermo", "AR"),  # named like another place: beside "barrio"
+        ("palermo, buenos aires", "AR"),
+        ("providencia, santiago", "CL"),
+        ("en la florida", "US"),  # the comuna only beside "comuna" or "santiago"
+        ("vivo en palermo", None),
+        ("recoleta", None),  # a comuna of Santiago and a barrio of Buenos Aires
+    ],
+)
+def test_a_big_citys_district_names_its_country(answer: str, country: str | None) -> None:
+    assert parse_country(answer) == country
+
+
+def test_a_district_said_as_the_place_inside_a_question_names_its_country() -> None:
+    assert mentioned_country("trabajo en las condes y no me pagan") == "CL"
+    assert mentioned_country("trabajo en la florida en la naranja y no me pagan") == "US"
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("en los mochis", "MX"),  # towns whose names begin with an article
+        ("en las cruces", "US"),
+        ("en la mojonera", "ES"),
+        ("en el centro", None),  # phrases people write (`ARTICLE_TOWNS_AS_WORDS`)
+        ("en la curva", None),
+        ("en la huerta", None),
+        ("at the village", None),
+    ],
+)
+def test_a_town_whose_name_begins_with_an_article_is_read_unless_a_phrase(
+    answer: str, country: str | None
+) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("vineland ontario, en un greenhouse", "CA"),  # not Vineland, NJ: the province says
+        ("ontario california", "US"),  # Ontario, CA before its state, not the province
+        ("london kentucky", "US"),
+        ("london ontario", "CA"),
+    ],
+)
+def test_a_town_named_before_a_region_is_that_regions_before_shared_names_give_way(
+    answer: str, country: str
+) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("el rancho se llama texas pero es en chihuahua", "MX"),  # a thing's name gives way
+        ("i work at a store called la michoacana in ohio", "US"),
+        ("estoy en texas, la empresa se llama canada farms", "US"),
+    ],
+)
+def test_a_name_said_as_what_a_thing_is_called_gives_way(answer: str, country: str) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"),
+    [
+        ("Wash.", "US"),  # a state's name cut short with a dot, as the AP style writes it
+        ("im in Calif. near fresno", "US"),
+        ("Sask.", "CA"),
+        ("Miss.", None),  # Mississippi and Missouri
+        ("Que.", None),  # a word: three letters are too few
+    ],
+)
+def test_a_state_or_province_cut_short_with_a_dot_is_read(answer: str, country: str | None) -> None:
+    assert parse_country(answer) == country
+
+
+@pytest.mark.parametrize(
+    ("answer", "origin"),
+    [
+        ("de guanacaste", "CR"),  # Costa Rica's and Panama's provinces (ISO 3166-2)
+        ("soy de cartago", "CR"),
+        ("soy de colon, panama", "PA"),
+    ],
+)
+def test_costa_rica_and_panamas_provinces_say_where_a_person_is_from(
+    answer: str, origin: str
+) -> None:
+    assert parse_origin(answer) == origin
+
+
+def test_the_darien_is_a_route_not_where_a_person_comes_from() -> None:
+    assert mentioned_origin("mi hijo salio de ecuador pa cruzar el darien y no contesta") == "EC"

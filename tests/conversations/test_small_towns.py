@@ -33,6 +33,11 @@ def test_a_small_town_named_like_a_word_or_after_de_is_no_other_place(
     assert parse_country(answer) == country
 
 
+def test_an_origins_small_town_answers_where_from_only() -> None:
+    assert parse_origin("de intipuca") == "SV"  # not Intibucá (Honduras) by a typo
+    assert parse_country("de intipuca") is None
+
+
 def test_a_small_town_of_a_destination_is_no_place_a_person_comes_from() -> None:
     assert parse_origin("de mazate") == "GT"  # Mazatenango: no Mexican small town begins so
 
@@ -40,3 +45,8 @@ def test_a_small_town_of_a_destination_is_no_place_a_person_comes_from() -> None
 def test_the_small_town_file_is_what_the_tool_writes() -> None:
     written = gazetteer.SMALL_TOWNS_FILE.read_text(encoding="utf-8")
     assert written == small_towns.render()
+
+
+def test_the_origin_town_file_is_what_the_tool_writes() -> None:
+    written = gazetteer.ORIGIN_TOWNS_FILE.read_text(encoding="utf-8")
+    assert written == small_towns.render(small_towns.origin_towns())
