@@ -229,6 +229,44 @@ KNOWN_MISSES = {
         ),
         _NOT_AN_ORIGIN,
     ),
+    # dev6 (first read before any change made with it in view; see tests/data/README.md)
+    **dict.fromkeys(
+        (
+            "right by the golden gate bridge",
+            "by the hollywood sign lol",
+            "we're in the dmv, silver spring",
+            "estacion central, cerca del mall",
+            "en meiggs vendiendo",
+            "en once, en un taller de costura",
+            "bajo flores",
+            "tegucigalpa, la colonia kennedy",
+        ),
+        _LANDMARK + " (or a district named without its city's name)",
+    ),
+    **dict.fromkeys(
+        ("neza", "en yersi siti", "just got to BCN", "en la RM", "chalate", "soy rolo"),
+        "a nickname, spelling by sound or code no installed data set has",
+    ),
+    **dict.fromkeys(
+        (
+            "we milk cows at a dairy a little past twin falls",
+            "down in the valley, mcallen",
+            "kingsville on, greenhouse",
+            "florencio varela en la verdura",
+            "la matanza, por gonzalez catan",
+            "from san pedro, the sula one",
+            "de hidalgo, del valle del mezquital",
+        ),
+        "a place the data has, lost among the other words of the answer",
+    ),
+    "en toledo": "the dev6 writer's size judgement (Toledo, Ohio against Spain's province)",
+    "cerca de las cataratas del niagara": "the dev6 writer reads the falls as both countries; "
+    "the parser's towns data has Niagara Falls, Ontario",
+    "vivo en juarez y trabajo en el paso": "two destinations in the present: the parser reads "
+    "where the person works",
+    "grew up in tijuana but born in tegus": "birth against growing up: the parser reads the first",
+    "soy de aqui, de buenos aires": "born in a destination country: destinations are not read as "
+    "origins",
 }
 
 
@@ -236,7 +274,12 @@ def _place_answers() -> list[Any]:
     """The dev lists: ours and the outside writers' (whose held-out list is not read)."""
     found: list[Any] = []
     lists = ("place_answers.tsv", "place_answers_outside.tsv", "place_answers_dev2.tsv")
-    later = ("place_answers_dev3.tsv", "place_answers_dev4.tsv", "place_answers_dev5.tsv")
+    later = (
+        "place_answers_dev3.tsv",
+        "place_answers_dev4.tsv",
+        "place_answers_dev5.tsv",
+        "place_answers_dev6.tsv",
+    )
     for name in (*lists, *later):
         path = Path(__file__).parents[1] / "data" / name
         with path.open(encoding="utf-8", newline="") as handle:
