@@ -24,7 +24,7 @@ from actions.choosing import (
 from actions.follow_ups import last_reply, utter_answer
 from actions.knowledge_access import Library
 from actions.replies import TEXTS, language_of, report
-from conversations.places import mentioned_origin
+from conversations.places import goes_home_unnamed, mentioned_origin
 from conversations.situation import programme_named
 from core.i18n import N_
 from knowledge import Article, topic_label
@@ -175,7 +175,7 @@ class ActionAnswerTopic(Action):
         if (
             article is not None
             and not asked
-            and self._should_ask_origin(article, origin, destination, relevance)
+            and self._should_ask_origin(article, origin, destination, relevance, question)
         ):
             dispatcher.utter_message(text=TEXTS.translate(language, ASK_ORIGIN))
             report(dispatcher, topic=topic, ask_origin=True)
@@ -252,8 +252,12 @@ class ActionAnswerTopic(Action):
         origin: str | None,
         destination: str | None,
         relevance: dict[str, float],
+        question: str,
     ) -> bool:
-        """The best guess is written for some origins only, and the origin would change it.
+        """The best guess is written for some origins only, and the origin would change it;
+        or the person wants to go back to their own country without naming it ("me quiero
+        devolver a mi pais") and the topic has articles for some origins: what helps them at
+        home is their country's, not the programmes of the country they leave.
 
         Never on a topic that can be urgent: a person in danger gets an answer, not a question;
         nor when the question's own words single the article out among those for other
@@ -261,16 +265,19 @@ class ActionAnswerTopic(Action):
         """
         kb = self._library.kb
         topic = kb.topics.get(article.topic)
+        if origin is not None or (topic is not None and topic.urgent):
+            return False
         return (
-            origin is None
-            and bool(article.countries.origin)
-            and not (topic is not None and topic.urgent)
-            and kb.needs_origin(article.topic, destination)
-            and not singled_out_origin(article, kb.articles_for(article.topic), relevance)
-        ) or (
-            origin is None
-            and not (topic is not None and topic.urgent)
-            and only_for_some_origins(kb, article.topic, article, relevance)
+            (
+                bool(article.countries.origin)
+                and kb.needs_origin(article.topic, destination)
+                and not singled_out_origin(article, kb.articles_for(article.topic), relevance)
+            )
+            or only_for_some_origins(kb, article.topic, article, relevance)
+            or (
+                goes_home_unnamed(question)
+                and any(other.countries.origin for other in kb.articles_for(article.topic))
+            )
         )
 
 

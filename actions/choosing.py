@@ -171,8 +171,27 @@ def clearly_better(
         return True
     if _for_the_programme(best, programme_said) and not _for_the_programme(kept, programme_said):
         return True
+    if _covers(best, kept):
+        return False
     score = _score(relevance, best)
     return score >= CLEAR_SCORE and score >= FOLLOW_UP_LEAD * _score(relevance, kept)
+
+
+def _covers(broad: Article, narrow: Article) -> bool:
+    """Whether `broad` is written for everyone `narrow` is written for, and more: the same
+    answer for a wider situation (the article for everywhere on passports kept, after the US
+    one; the Ibero-American pension agreement, after Spain and Ecuador's). A follow-up's words
+    matching it better say no more than that it speaks in general terms: the thread's article
+    was chosen as the one for the person's own situation, and stays. Two articles for the same
+    situation (two US detention articles) are no wider one than the other."""
+    dimensions = (
+        (broad.countries.destination, narrow.countries.destination),
+        (broad.countries.origin, narrow.countries.origin),
+        (broad.programmes, narrow.programmes),
+    )
+    return any(set(wide) != set(close) for wide, close in dimensions) and all(
+        not wide or (bool(close) and set(close) <= set(wide)) for wide, close in dimensions
+    )
 
 
 def _for_the_programme(article: Article, programme: str | None) -> bool:

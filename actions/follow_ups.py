@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import TEXTS, channel_of, report, utter_article
 from conversations.doubt import doubts_the_answer
-from conversations.places import destinations_named, parse_origin
+from conversations.places import destinations_named, mentioned_origin, parse_origin
 from core.i18n import N_
 from core.segments import count_segments
 from knowledge import Article, KnowledgeBase
@@ -97,10 +97,14 @@ def utter_answer(
 
 def origin_said(question: str) -> str | None:
     """The origin a follow-up only states ("he is from guatemala", "soy de honduras"): not a
-    question about it ("y si soy de honduras?"), which the article's parts may answer."""
+    question about it ("y si soy de honduras?"), which the article's parts may answer, nor a
+    place of the country the person is in that an origin has a town of the same name for
+    ("can i get that paper at the consulate here in barcelona": Barcelona is also a
+    Venezuelan city). The answer's reading and the sentence's must agree."""
     if "?" in question or "¿" in question:
         return None
-    return parse_origin(question)
+    origin = parse_origin(question)
+    return origin if origin is not None and mentioned_origin(question) == origin else None
 
 
 def origin_noted(kb: KnowledgeBase, language: str, origin: str, destination: str | None) -> str:

@@ -764,7 +764,13 @@ def _rasa_metadata(conversation: Conversation, question: str, language: str) -> 
     """
     person = conversation.person
     country = mentioned_country(question) or person.country_destination
-    origin = mentioned_origin(question) or origin_gone_back_to(question) or person.country_origin
+    named = mentioned_origin(question)
+    if named is not None and named == country and person.country_origin not in (None, named):
+        # A place of the country the person works in, who said they come from elsewhere,
+        # is where they are or go ("y esa tarjeta sirve si me quiero ir pa cancun?" from a
+        # Guatemalan in Chiapas), not a new origin: Mexico is both.
+        named = None
+    origin = named or origin_gone_back_to(question) or person.country_origin
     return {
         "language": language,
         "channel": conversation.channel.value,

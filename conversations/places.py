@@ -72,7 +72,7 @@ WHERE_WORDS = ("en", "in", "at", "a")
 # Going back home without naming it ("ya me quiero regresar a mi pais", "want to go back to my
 # country"): whoever says so from a Mexican place is in Mexico, from elsewhere.
 GOING_HOME = re.compile(
-    r"\b(?:regresar(?:me|nos)?|volver(?:me|nos)?|regreso|vuelvo|irme|irnos"
+    r"\b(?:regresar(?:me|nos)?|(?:de)?volver(?:me|nos)?|regreso|vuelvo|irme|irnos"
     r"|go(?:ing)? back|get back|return(?:ing)?)\s+(?:a|pa|para|to)?\s*(?:mi|my|nuestro|our)\s+"
     r"(?:pais|tierra|country|home)\b"
 )
@@ -641,6 +641,13 @@ def _in_mexico_going_home(text: str) -> bool:
     return origins == {"MX"} and any(
         f" {word} {name} " in plain for name in mexican for word in WHERE_WORDS
     )
+
+
+def goes_home_unnamed(text: str) -> bool:
+    """Whether the person wants to go back to their own country without naming it ("me
+    quiero devolver a mi pais", "i want to go back to my country"): what helps them there
+    depends on which country that is."""
+    return GOING_HOME.search(f" {words(text)} ") is not None
 
 
 def parse_origin(text: str) -> str | None:

@@ -55,6 +55,19 @@ def test_a_named_country_wins_over_the_remembered_one_for_that_message(enlace: E
     assert _countries_sent(enlace) == ["", "ES", "US", "ES"]
 
 
+def test_a_place_of_the_country_worked_in_is_not_taken_for_the_origin(enlace: Enlace) -> None:
+    """dev o204: a Guatemalan going to Chiapas on the border worker card asked whether it
+    serves in Cancún; Cancún made the turn's origin Mexico, no article fitted, and a gap was
+    sent instead of the card's article."""
+    phone = new_phone()
+    enlace.receive(phone, "soy de san marcos guate y me quiero ir al corte de cafe en chiapas")
+    enlace.receive(phone, "y esa tarjeta sirve si despues me quiero ir pa cancun?")
+    enlace.receive(phone, "and if i get the other card can i work in oaxaca?")
+    origins = [message["metadata"]["origin"] for message in enlace.rasa.messages]
+    assert origins == ["GT", "GT", "GT"]
+    assert _countries_sent(enlace) == ["MX", "MX", "MX"]
+
+
 def test_answering_where_gets_the_question_answered_for_that_country(enlace: Enlace) -> None:
     phone = new_phone()
     enlace.rasa.reply = _ask("country")

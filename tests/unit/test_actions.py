@@ -207,6 +207,23 @@ async def test_a_topic_written_per_origin_asks_the_country_then_the_origin(
 
 
 @pytest.mark.anyio
+async def test_going_back_to_an_unnamed_country_asks_where_the_person_is_from(
+    executor: ActionExecutor,
+) -> None:
+    """dev o206: "despues de 6 años en valencia me quiero devolver a mi pais": the help at home
+    is each country's own (a returnee law, a certificate), not Spain's programmes alone."""
+    text = "hola, despues de 6 años en valencia me quiero devolver a mi pais, q ayudas hay pa eso"
+    state = tracker(text, "return_reintegration", country="ES")
+    assert _facts(await run(executor, "action_answer_topic", state)) == {
+        "topic": "return_reintegration",
+        "ask_origin": True,
+    }
+    named = tracker("me quiero regresar a colombia, q ayudas hay", "return_reintegration")
+    named["slots"].update(country="ES")
+    assert "ask_origin" not in _facts(await run(executor, "action_answer_topic", named))
+
+
+@pytest.mark.anyio
 async def test_the_origin_is_not_asked_when_every_origin_gets_the_same_answer(
     executor: ActionExecutor,
 ) -> None:
@@ -565,6 +582,19 @@ async def test_a_question_about_legality_is_no_doubt_about_the_answer(
 ) -> None:
     result = await run(executor, "action_answer_topic", _on_the_us_wages_thread("eso es legal?"))
     assert not any(text.startswith("Sí. Viene de") for text in _texts(result))
+
+
+@pytest.mark.anyio
+async def test_a_place_where_the_person_is_is_not_taken_for_where_they_come_from(
+    executor: ActionExecutor,
+) -> None:
+    """dev o81: "can i get that paper at the consulate here in barcelona" was thanked as if the
+    person had said they were Venezuelan (Barcelona is a Venezuelan city too)."""
+    state = _on_the_us_wages_thread("can i get that paper at the consulate here in barcelona")
+    result = await run(executor, "action_answer_topic", state)
+    assert not any(
+        text.startswith(("Gracias, lo anoto.", "Thank you, noted")) for text in _texts(result)
+    )
 
 
 @pytest.mark.anyio

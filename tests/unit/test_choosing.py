@@ -295,3 +295,45 @@ def test_a_question_set_where_the_person_comes_from_gets_that_origins_article() 
     assert at_work.countries.destination == ("ES",)
     assert at_home is not None
     assert at_home.id == "legal-channels-honduras-ptte"
+
+
+def test_a_kept_countrys_article_stays_when_the_words_match_the_article_for_everywhere() -> None:
+    """dev o209: "dice q se lo devuelven hasta q acabe la temporada" after the US article on a
+    passport kept matched the article for everywhere better; that one says the same in general
+    terms, and the US one was chosen for where the person is."""
+    relevance = library().index.scores("dice q se lo devuelven hasta q acabe la temporada", "es")
+    kept = _article("documents-retained-us")
+    everywhere = _article("documents-retained-rights")
+    assert relevance[everywhere.id] >= 1.5 * relevance[kept.id]
+    assert not clearly_better(everywhere, kept, relevance, destination="US", origin=None)
+
+
+def test_a_kept_origins_article_stays_when_the_words_match_a_wider_agreement() -> None:
+    text = "y los años que trabajo aqui en ecuador antes de irse tambien le cuentan?"
+    relevance = library().index.scores(text, "es")
+    kept = _article("social-security-spain-ecuador")
+    wider = _article("social-security-spain-iberoamerican")
+    assert not clearly_better(wider, kept, relevance, destination="ES", origin="EC")
+
+
+def test_a_sibling_article_for_the_same_situation_still_replaces_the_kept_one() -> None:
+    """Two articles for the same place are no wider one than the other: the words decide."""
+    kept = _article("detention-find-relative-ice-us")
+    sibling = _article("detention-legal-aid-removal-us")
+    relevance = {kept.id: 2.0, sibling.id: 12.0}
+    assert clearly_better(sibling, kept, relevance, destination="US", origin=None)
+
+
+def test_a_residence_for_some_nationalities_is_no_answer_for_another() -> None:
+    """Chile's Mercosur residence is written for Argentina, Bolivia, Brazil, Paraguay and
+    Uruguay (its own text says so): a Venezuelan or a Colombian in Chile gets an honest gap."""
+    kb = library().kb
+    relevance = library().index.scores("como hago para tener papeles de trabajo?", "es")
+    for origin in ("VE", "CO", "EC"):
+        chosen = kb.best_article(
+            "legal_channels", origin=origin, destination="CL", relevance=relevance
+        )
+        assert chosen is None, origin
+    bolivian = kb.best_article("legal_channels", origin="BO", destination="CL", relevance=relevance)
+    assert bolivian is not None
+    assert bolivian.id == "legal-channels-chile-mercosur"
