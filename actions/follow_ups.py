@@ -1,6 +1,8 @@
 """A reply that never repeats the one just sent: a follow-up that lands on the article the
 person has just received gets the part of it that answers the follow-up's words, not sent yet,
-or one line saying that this is what the reviewed information says (see knowledge/passages)."""
+or one line saying that this is what the reviewed information says (see knowledge/passages).
+A follow-up that only says where the person is from is thanked, with that country's consular
+line; one that doubts the answer ("is that for real?") gets its review date and sources."""
 
 from __future__ import annotations
 
@@ -66,7 +68,9 @@ def utter_answer(
         utter_article(dispatcher, article, language, channel_of(tracker))
         return
     destination = tracker.get_slot("country")
-    if (origin := origin_said(str(metadata.get("said") or "") or question)) is not None:
+    # What the person wrote this turn: the question answered may be an earlier one brought back.
+    said = str(metadata.get("said") or "") or question
+    if (origin := origin_said(said)) is not None:
         dispatcher.utter_message(text=origin_noted(kb, language, origin, destination))
         report(dispatcher, article_id=article.id, topic=article.topic)
         return
@@ -86,9 +90,9 @@ def utter_answer(
         TEXTS.translate(language, NOTHING_MORE_ON_IT),
         TEXTS.translate(language, NOTHING_MORE_AGAIN),
     ]
-    if doubts_the_answer(str(metadata.get("said") or "") or question):
+    if doubts_the_answer(said):
         # "is that for real?": whether to trust it, answered with where it comes from.
-        candidates = [where_it_comes_from(article, language), *candidates[-2:]]
+        candidates, number = [where_it_comes_from(article, language), *candidates[-2:]], None
     last = last_reply(tracker)
     dispatcher.utter_message(text=next(text for text in candidates if text != last))
     # The turn is still on this article: that is what it was answered from.
