@@ -9,16 +9,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
+from babel import Locale
 from babel.dates import format_date
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import TEXTS, channel_of, report, utter_article
 from conversations.doubt import doubts_the_answer
+from conversations.line_question import asked_about_the_line
 from conversations.places import destinations_named, mentioned_origin, parse_origin
 from core.i18n import N_
 from core.segments import count_segments
-from knowledge import Article, KnowledgeBase
+from knowledge import Article, Contact, KnowledgeBase
 from knowledge.passages import best_passage, passage_reply, passages
 
 # Translators: the person asked again about the article they just received and no part of it
@@ -48,6 +50,19 @@ ORIGIN_NOTED_NO_LINE: Final = N_(
 # Translators: the person doubts the answer just sent ("is that for real?", "es en serio?");
 # {date} is the day the article was last reviewed, and its sources follow, one a line.
 FROM_ITS_SOURCES: Final = N_("Yes. It comes from these sources, reviewed on {date}:")
+
+# Translators: the person asked when the help line just given answers; {hours} is its hours
+# as the directory gives them.
+LINE_HOURS: Final = N_("Hours: {hours}")
+
+# Translators: the same, for a line open at all hours.
+LINE_ALWAYS_OPEN: Final = N_("Open 24 hours, every day.")
+
+# Translators: the person asked which languages the line speaks; {languages} names them.
+LINE_LANGUAGES: Final = N_("They answer in: {languages}")
+
+# Translators: the person asked for the line's WhatsApp and the directory gives none.
+LINE_NO_WHATSAPP: Final = N_("No WhatsApp number is published for this line.")
 
 # SMS segments the reply to a doubt may take: its first line and at least one source.
 DOUBT_SEGMENTS: Final = 2
@@ -90,6 +105,11 @@ def utter_answer(
         TEXTS.translate(language, NOTHING_MORE_ON_IT),
         TEXTS.translate(language, NOTHING_MORE_AGAIN),
     ]
+    asked = asked_about_the_line(said)
+    line = _the_articles_line(kb, article) if asked else None
+    if line is not None:
+        # "a q hora atienden ese numero": the line's own details, which the text may not give.
+        candidates, number = [about_the_line(line, asked, language), *candidates[-2:]], None
     if doubts_the_answer(said):
         # "is that for real?": whether to trust it, answered with where it comes from.
         candidates, number = [where_it_comes_from(article, language), *candidates[-2:]], None
@@ -131,6 +151,39 @@ def where_it_comes_from(article: Article, language: str) -> str:
         line = f"{source.title}: {source.url}" if source.url else str(source.title)
         if len(lines) == 1 or count_segments("\n".join([*lines, line])) <= DOUBT_SEGMENTS:
             lines.append(line)
+    return "\n".join(lines)
+
+
+def _the_articles_line(kb: KnowledgeBase, article: Article) -> Contact | None:
+    """The help line the article gives first, not an emergency number (a question about "that
+    number" after the safety article means the labour line, not 911), if it has one."""
+    lines = [kb.contacts[name] for name in article.contacts if name in kb.contacts]
+    reachable = [line for line in lines if line.phone or line.whatsapp]
+    return next((line for line in reachable if not line.urgent), None) or next(
+        iter(reachable), None
+    )
+
+
+def about_the_line(line: Contact, asked: frozenset[str], language: str) -> str:
+    """The line's name and number, and what was asked of it: its hours, its languages, its
+    WhatsApp, from the directory."""
+    lines = [f"{line.name.get(language)}: {line.phone or line.whatsapp}"]
+    if "hours" in asked:
+        lines.append(
+            TEXTS.translate(language, LINE_ALWAYS_OPEN)
+            if line.open_24_7
+            else TEXTS.translate(language, LINE_HOURS).format(hours=line.hours.get(language))
+        )
+    if "languages" in asked:
+        names = Locale(language).languages
+        spoken = ", ".join(names.get(code, code) for code in line.languages)
+        lines.append(TEXTS.translate(language, LINE_LANGUAGES).format(languages=spoken))
+    if "whatsapp" in asked:
+        lines.append(
+            f"WhatsApp: {line.whatsapp}"
+            if line.whatsapp
+            else TEXTS.translate(language, LINE_NO_WHATSAPP)
+        )
     return "\n".join(lines)
 
 

@@ -598,6 +598,39 @@ async def test_a_place_where_the_person_is_is_not_taken_for_where_they_come_from
 
 
 @pytest.mark.anyio
+async def test_asked_when_the_line_answers_the_line_and_its_hours_are_sent(
+    executor: ActionExecutor, library: Library
+) -> None:
+    """ "a q hora atienden ese numero" after the US unpaid-wages answer: Wage and Hour's line
+    and its hours from the directory, not "that is what the reviewed information says"."""
+    state = _on_the_us_wages_thread("a q hora atienden ese numero")
+    result = await run(executor, "action_answer_topic", state)
+    (reply,) = _texts(result)
+    line = library.kb.contacts["us-dol-whd"]
+    assert reply.splitlines()[0] == f"{line.name.get('es')}: {line.phone}"
+    assert line.hours.get("es") in reply
+    assert _facts(result)["article_id"] == "wages-unpaid-us"
+
+
+@pytest.mark.anyio
+async def test_asked_for_a_whatsapp_the_line_has_none_says_so(executor: ActionExecutor) -> None:
+    (reply,) = _texts(
+        await run(executor, "action_answer_topic", _on_the_us_wages_thread("tienen whatsapp?"))
+    )
+    assert "No hay un número de WhatsApp publicado para esta línea." in reply
+
+
+@pytest.mark.anyio
+async def test_asked_for_the_consulates_number_the_articles_line_is_not_sent(
+    executor: ActionExecutor, library: Library
+) -> None:
+    state = _on_the_us_wages_thread("y el numero del consulado?")
+    texts = _texts(await run(executor, "action_answer_topic", state))
+    line = library.kb.contacts["us-dol-whd"]
+    assert not any(text.startswith(f"{line.name.get('es')}:") for text in texts)
+
+
+@pytest.mark.anyio
 async def test_a_question_naming_an_origin_is_not_taken_for_a_statement(
     executor: ActionExecutor,
 ) -> None:
